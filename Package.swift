@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "trustgraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TrustGraphCore", targets: ["TrustGraphCore"]),
+        .library(name: "TrustGraphGraphviz", targets: ["TrustGraphGraphviz"]),
+        .executable(name: "trustgraph", targets: ["trustgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "TrustGraphCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(
+            name: "TrustGraphGraphviz",
+            dependencies: ["TrustGraphCore", "CGraphviz"]
+        ),
+        .executableTarget(
+            name: "trustgraph",
+            dependencies: [
+                "TrustGraphCore",
+                "TrustGraphGraphviz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TrustGraphCoreTests",
+            dependencies: ["TrustGraphCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TrustGraphGraphvizTests",
+            dependencies: ["TrustGraphGraphviz", "TrustGraphCore"]
+        ),
+        .testTarget(
+            name: "TrustGraphCLITests",
+            dependencies: [
+                "trustgraph",
+                "TrustGraphCore",
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,86 @@
+extension Explanation {
+    /// The explanation as text for a terminal, with the arithmetic spelled out.
+    public var text: String {
+        let f = { (x: Double) in TextTable.fixed(x, 4) }
+        var out: [String] = []
+        out.append("\(id) — \(name)")
+        out.append("evaluated at \(parameters.date), \(ownPrior ? "own prior" : "global prior") \(f(prior))")
+        out.append("")
+        out.append("trust t = \(f(trust))" + (compromised ? "  (compromised: fixed at 0)" : ""))
+        out.append("")
+        out.append("Base trust b = p + (1 − p) × C = \(f(prior)) + \(f(1 - prior)) × \(f(coverage)) = \(f(base))")
+        if certifications.isEmpty {
+            out.append("  no certification: C = 0, b is the prior")
+        } else {
+            var table = TextTable(header: ["scheme", "a(c)", "why"], rightAligned: [1])
+            for c in certifications {
+                table.add([c.scheme + (c.best && certifications.filter { $0.scheme == c.scheme }.count > 1 ? " *" : ""),
+                           f(c.value), c.reason])
+            }
+            out.append(contentsOf: table.render().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 })
+            let terms = schemes.map { "(1 − \(f($0.value)))" }.joined(separator: " × ")
+            out.append("  C = 1 − \(terms) = \(f(coverage))")
+            if certifications.count > schemes.count { out.append("  * the best certification of a scheme counts; the others do not add") }
+        }
+        out.append("")
+        if groups.isEmpty {
+            out.append("Dependencies: none, so t = b")
+        } else {
+            out.append("Dependencies: each group passes up w × (distrust of its best alternative)")
+            var table = TextTable(header: ["group", "w", "alternatives (trust)", "passes up"], rightAligned: [1, 3])
+            for (k, g) in groups.enumerated() {
+                let alternatives = g.alternatives.enumerated().map { (n, a) in
+                    "\(a.id) \(f(a.trust))" + (n == g.best && g.alternatives.count > 1 ? " ← best" : "")
+                }.joined(separator: ", ")
+                table.add([g.label + (k == limitingGroup ? " ◀" : ""), f(g.weight),
+                           alternatives.isEmpty ? "(all providers exited)" : alternatives, f(g.passed)])
+            }
+            out.append(contentsOf: table.render().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 })
+            let passes = groups.map { f($0.passed) }.joined(separator: ", ")
+            if compromised {
+                out.append("  compromised: d = 1, t = 0")
+            } else {
+                out.append("  d = max(1 − b, \(passes)) = max(\(f(1 - base)), \(passes)) = \(f(distrust))")
+                out.append("  t = 1 − d = \(f(trust))" + (limitingGroup == nil ? "  (its own base trust limits it)" : ""))
+            }
+        }
+        if chain.count > 1 || cycleReturnsTo != nil {
+            out.append("")
+            out.append("Limiting chain:")
+            for (k, hop) in chain.enumerated() {
+                var line = "  \(String(repeating: "  ", count: k))\(hop.id)  t = \(f(hop.trust))"
+                if let group = hop.group, let w = hop.weight {
+                    line += "  ← group \(group) (w \(f(w)))"
+                } else if k == chain.count - 1 {
+                    line += cycleReturnsTo != nil ? "" : "  root cause: its own base trust b = \(f(hop.base))"
+                }
+                out.append(line)
+            }
+            if let back = cycleReturnsTo {
+                out.append("  \(String(repeating: "  ", count: chain.count))… back to \(back): a cycle of dependencies")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+extension Explanation.Certification {
+    /// Why this certification counts what it counts, in words.
+    public var reason: String {
+        switch standing {
+        case .suspended: return "suspended: counts 0"
+        case .revoked: return "revoked: counts 0"
+        case .statusExpired: return "status expired: counts 0"
+        case .expiredOn(let day): return "expired on \(day): counts 0"
+        case .notYetIssued(let day): return "not yet issued (issued \(day)): counts 0"
+        case .counts:
+            var parts = ["assurance \(TextTable.fixed(assurance, 2))"]
+            if let lastEvidence {
+                parts.append("× freshness \(TextTable.fixed(freshness, 4)) (evidence \(lastEvidence), \(evidenceAgeDays) days, half-life \(halfLifeDays.description) days)")
+            }
+            if partial { parts.append("× 0.5 partial scope") }
+            if let expires { parts.append("valid until \(expires)") }
+            return parts.joined(separator: " ")
+        }
+    }
+}

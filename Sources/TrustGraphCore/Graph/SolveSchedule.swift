@@ -1,0 +1,154 @@
+/// The order in which trust can be solved: strongly connected components of
+/// the consumer→provider graph, arranged in levels so that every component's
+/// providers lie in earlier levels (or in the component itself).
+///
+/// Components of one level are independent and can be solved concurrently;
+/// only components with more than one supplier need iteration.
+public struct SolveSchedule: Sendable {
+    /// Suppliers grouped by component, components grouped by level.
+    public let order: [Int32]
+    /// Suppliers of component `c` are `order[componentStart[c] ..< componentStart[c+1]]`.
+    public let componentStart: [Int32]
+    /// Components of level `l` are `levelStart[l] ..< levelStart[l+1]`.
+    public let levelStart: [Int32]
+    /// Component of each supplier.
+    public let component: [Int32]
+
+    /// Number of components.
+    public var componentCount: Int { componentStart.count - 1 }
+    /// Number of levels.
+    public var levelCount: Int { levelStart.count - 1 }
+    /// Number of components with more than one supplier (cycles).
+    public var cyclicComponentCount: Int {
+        var k = 0
+        for c in 0..<componentCount where componentStart[c + 1] - componentStart[c] > 1 { k += 1 }
+        return k
+    }
+
+    /// Computes the schedule of `graph`.
+    /// - Complexity: O(n + edges). Tarjan's algorithm (R. Tarjan, "Depth-first
+    ///   search and linear graph algorithms", 1972), iterative.
+    public init(_ graph: SupplyGraph) {
+        self.init(graph: graph, nodes: nil)
+    }
+
+    /// The schedule of the subgraph induced by `nodes` (edges leaving it are ignored).
+    init(graph: SupplyGraph, nodes: [Int32]?) {
+        let n = graph.supplierCount
+        let subset = nodes ?? []
+        let m = nodes == nil ? n : subset.count
+        // Local numbering: local k ↔ global node.
+        var localOf: [Int32] = []
+        var globalOf: [Int32] = []
+        if let nodes {
+            localOf = [Int32](repeating: -1, count: n)
+            globalOf = nodes
+            for (k, g) in nodes.enumerated() { localOf[Int(g)] = Int32(k) }
+        }
+        @inline(__always) func local(_ g: Int32) -> Int32 { nodes == nil ? g : localOf[Int(g)] }
+        @inline(__always) func global(_ k: Int) -> Int { nodes == nil ? k : Int(globalOf[k]) }
+
+        var index = [Int32](repeating: -1, count: m)
+        var low = [Int32](repeating: 0, count: m)
+        var onStack = [Bool](repeating: false, count: m)
+        var componentOf = [Int32](repeating: -1, count: m)
+        var stack: [Int32] = []
+        var callStack: [(node: Int32, edge: Int32)] = []
+        var componentMembers: [Int32] = []
+        var componentBounds: [Int32] = [0]
+        var counter: Int32 = 0
+        let memberStart = graph.memberStart, groupStart = graph.groupStart, members = graph.members
+
+        for root in 0..<m where index[root] < 0 {
+            callStack.append((Int32(root), memberStart[Int(groupStart[global(root)])]))
+            index[root] = counter; low[root] = counter; counter += 1
+            stack.append(Int32(root)); onStack[root] = true
+            while !callStack.isEmpty {
+                let top = callStack.count - 1
+                let v = Int(callStack[top].node)
+                let end = memberStart[Int(groupStart[global(v) + 1])]
+                var e = callStack[top].edge
+                var descended = false
+                while e < end {
+                    let w = local(members[Int(e)])
+                    e += 1
+                    if w < 0 { continue }
+                    let wi = Int(w)
+                    if index[wi] < 0 {
+                        callStack[top].edge = e
+                        index[wi] = counter; low[wi] = counter; counter += 1
+                        stack.append(w); onStack[wi] = true
+                        callStack.append((w, memberStart[Int(groupStart[global(wi)])]))
+                        descended = true
+                        break
+                    } else if onStack[wi] {
+                        low[v] = min(low[v], index[wi])
+                    }
+                }
+                if descended { continue }
+                callStack[top].edge = e
+                if low[v] == index[v] {
+                    let c = Int32(componentBounds.count - 1)
+                    while true {
+                        let w = stack.removeLast()
+                        onStack[Int(w)] = false
+                        componentOf[Int(w)] = c
+                        componentMembers.append(w)
+                        if Int(w) == v { break }
+                    }
+                    componentBounds.append(Int32(componentMembers.count))
+                }
+                callStack.removeLast()
+                if let parent = callStack.last {
+                    let p = Int(parent.node)
+                    low[p] = min(low[p], low[v])
+                }
+            }
+        }
+
+        // Tarjan emits components providers-first; levels follow from that order.
+        let components = componentBounds.count - 1
+        var level = [Int32](repeating: 0, count: components)
+        var maxLevel: Int32 = -1
+        for c in 0..<components {
+            var l: Int32 = 0
+            for k in Int(componentBounds[c])..<Int(componentBounds[c + 1]) {
+                let v = global(Int(componentMembers[k]))
+                for e in Int(memberStart[Int(groupStart[v])])..<Int(memberStart[Int(groupStart[v + 1])]) {
+                    let w = local(members[e])
+                    if w < 0 { continue }
+                    let cw = componentOf[Int(w)]
+                    if cw != Int32(c) { l = max(l, level[Int(cw)] + 1) }
+                }
+            }
+            level[c] = l
+            maxLevel = max(maxLevel, l)
+        }
+        // Stable counting sort of components by level.
+        let levels = Int(maxLevel) + 1
+        var levelStart = [Int32](repeating: 0, count: levels + 1)
+        for c in 0..<components { levelStart[Int(level[c]) + 1] += 1 }
+        for l in 0..<levels { levelStart[l + 1] += levelStart[l] }
+        var slot = levelStart
+        var sortedComponents = [Int32](repeating: 0, count: components)
+        for c in 0..<components {
+            sortedComponents[Int(slot[Int(level[c])])] = Int32(c)
+            slot[Int(level[c])] += 1
+        }
+        var order = [Int32](); order.reserveCapacity(m)
+        var componentStart: [Int32] = [0]; componentStart.reserveCapacity(components + 1)
+        var component = [Int32](repeating: -1, count: nodes == nil ? n : 0)
+        for (newIndex, c) in sortedComponents.enumerated() {
+            for k in Int(componentBounds[Int(c)])..<Int(componentBounds[Int(c) + 1]) {
+                let v = global(Int(componentMembers[k]))
+                order.append(Int32(v))
+                if nodes == nil { component[v] = Int32(newIndex) }
+            }
+            componentStart.append(Int32(order.count))
+        }
+        self.order = order
+        self.componentStart = componentStart
+        self.levelStart = levelStart
+        self.component = component
+    }
+}

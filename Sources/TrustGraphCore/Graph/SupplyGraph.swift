@@ -1,0 +1,140 @@
+/// The dependency structure of a dataset in compressed sparse row form.
+///
+/// For each consumer, its groups of alternatives (contiguous), each with a
+/// weight and its providers (contiguous); for each provider, the distinct
+/// consumers that depend on it. All ids are dense `Int32` supplier indices.
+public struct SupplyGraph: Sendable {
+    /// Number of suppliers (nodes).
+    public let supplierCount: Int
+    /// Groups of consumer `i` are `groupStart[i] ..< groupStart[i+1]`.
+    public let groupStart: [Int32]
+    /// w(g): the largest criticality weight of the group's rows.
+    public let groupWeight: [Double]
+    /// Label id of each group (see `DependencyTable`).
+    public let groupLabel: [Int32]
+    /// Providers of group `g` are `members[memberStart[g] ..< memberStart[g+1]]`;
+    /// a group emptied by `exit` has none and passes up d = w(g).
+    public let memberStart: [Int32]
+    public let members: [Int32]
+    /// Consumers of provider `j` are `consumers[consumerStart[j] ..< consumerStart[j+1]]`.
+    public let consumerStart: [Int32]
+    public let consumers: [Int32]
+
+    /// Number of groups.
+    public var groupCount: Int { groupWeight.count }
+
+    /// Builds the graph of a dataset's dependency rows.
+    /// - Parameter excluded: suppliers that have left (their rows must already be gone).
+    /// - Complexity: O(n + rows), plus sorting each consumer's rows by group label.
+    public init(_ dataset: Dataset) {
+        let n = dataset.suppliers.count
+        let rows = dataset.dependencies
+        let emptied = rows.emptiedGroups
+        let total = rows.count + emptied.count
+        supplierCount = n
+
+        // Row order by consumer (counting sort), then by label within a consumer.
+        var start = [Int32](repeating: 0, count: n + 1)
+        for c in rows.consumer { start[Int(c) + 1] += 1 }
+        for e in emptied { start[Int(e.consumer) + 1] += 1 }
+        for i in 0..<n { start[i + 1] += start[i] }
+        var order = [Int32](repeating: 0, count: total)
+        var fill = start
+        for r in 0..<rows.count {
+            let c = Int(rows.consumer[r])
+            order[Int(fill[c])] = Int32(r)
+            fill[c] += 1
+        }
+        for (k, e) in emptied.enumerated() {
+            let c = Int(e.consumer)
+            order[Int(fill[c])] = Int32(rows.count + k)
+            fill[c] += 1
+        }
+        func label(_ r: Int32) -> Int32 { Int(r) < rows.count ? rows.group[Int(r)] : emptied[Int(r) - rows.count].label }
+
+        var groupStart = [Int32](repeating: 0, count: n + 1)
+        var groupWeight: [Double] = []
+        var groupLabel: [Int32] = []
+        var memberStart: [Int32] = [0]
+        var members: [Int32] = []
+        groupWeight.reserveCapacity(total)
+        groupLabel.reserveCapacity(total)
+        memberStart.reserveCapacity(total + 1)
+        members.reserveCapacity(rows.count)
+        for i in 0..<n {
+            let lo = Int(start[i]), hi = Int(start[i + 1])
+            if hi - lo > 1 {
+                // Stable: rows of one group keep file order.
+                order[lo..<hi].sort { (label($0), $0) < (label($1), $1) }
+            }
+            var k = lo
+            while k < hi {
+                let l = label(order[k])
+                var w = 0.0
+                let groupMembersStart = members.count
+                while k < hi && label(order[k]) == l {
+                    let r = Int(order[k])
+                    if r < rows.count {
+                        w = max(w, rows.weight[r])
+                        let p = rows.provider[r]
+                        var duplicate = false
+                        for m in groupMembersStart..<members.count where members[m] == p { duplicate = true; break }
+                        if !duplicate { members.append(p) }
+                    } else {
+                        w = max(w, emptied[r - rows.count].weight)
+                    }
+                    k += 1
+                }
+                groupWeight.append(w)
+                groupLabel.append(l)
+                memberStart.append(Int32(members.count))
+            }
+            groupStart[i + 1] = Int32(groupWeight.count)
+        }
+
+        // Reverse adjacency: distinct consumers per provider, in consumer order.
+        var consumerStart = [Int32](repeating: 0, count: n + 1)
+        var lastSeen = [Int32](repeating: -1, count: n)
+        for i in 0..<n {
+            for m in Int(memberStart[Int(groupStart[i])])..<Int(memberStart[Int(groupStart[i + 1])]) {
+                let j = Int(members[m])
+                if lastSeen[j] != Int32(i) { lastSeen[j] = Int32(i); consumerStart[j + 1] += 1 }
+            }
+        }
+        for j in 0..<n { consumerStart[j + 1] += consumerStart[j] }
+        var consumers = [Int32](repeating: 0, count: Int(consumerStart[n]))
+        var next = consumerStart
+        for k in 0..<n { lastSeen[k] = -1 }
+        for i in 0..<n {
+            for m in Int(memberStart[Int(groupStart[i])])..<Int(memberStart[Int(groupStart[i + 1])]) {
+                let j = Int(members[m])
+                if lastSeen[j] != Int32(i) {
+                    lastSeen[j] = Int32(i)
+                    consumers[Int(next[j])] = Int32(i)
+                    next[j] += 1
+                }
+            }
+        }
+        self.groupStart = groupStart
+        self.groupWeight = groupWeight
+        self.groupLabel = groupLabel
+        self.memberStart = memberStart
+        self.members = members
+        self.consumerStart = consumerStart
+        self.consumers = consumers
+    }
+
+    /// The groups of consumer `i`.
+    public func groups(of i: Int) -> Range<Int> { Int(groupStart[i])..<Int(groupStart[i + 1]) }
+
+    /// The providers of group `g`.
+    public func providers(ofGroup g: Int) -> ArraySlice<Int32> { members[Int(memberStart[g])..<Int(memberStart[g + 1])] }
+
+    /// The distinct consumers of provider `j`.
+    public func consumers(of j: Int) -> ArraySlice<Int32> { consumers[Int(consumerStart[j])..<Int(consumerStart[j + 1])] }
+
+    /// All providers of consumer `i`, group by group (a provider may repeat across groups).
+    public func providers(of i: Int) -> ArraySlice<Int32> {
+        members[Int(memberStart[Int(groupStart[i])])..<Int(memberStart[Int(groupStart[i + 1])])]
+    }
+}

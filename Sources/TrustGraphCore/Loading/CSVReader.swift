@@ -1,0 +1,273 @@
+/// A byte-level RFC 4180 reader over a whole file held in memory.
+///
+/// It yields records as spans into the file's bytes (no allocation per field
+/// unless a quoted field holds `""` escapes), trims every cell of Unicode
+/// White_Space, checks UTF-8 once per record, and on a malformed record
+/// reports it and resumes at the next line. See `docs/performance.md` for why
+/// this is hand-written rather than taken from a CSV package.
+struct CSVReader: ~Copyable {
+    /// One cell of the current record, trimmed.
+    struct Field {
+        var start: Int
+        var end: Int
+        /// A quoted cell holding `""` escapes: its bytes live in the scratch buffer.
+        var unescaped: Bool
+    }
+
+    /// What `next()` found.
+    enum Event {
+        /// A record starting at `line` (1-based); its cells are in `fields`.
+        case record(line: Int)
+        /// A malformed record starting at `line`.
+        case malformed(line: Int, message: String)
+        /// The end of the file.
+        case end
+    }
+
+    private let base: UnsafeRawPointer
+    private let count: Int
+    private var position: Int
+    private var line = 1
+    private(set) var fields: [Field] = []
+    /// Unescaped copies of quoted cells that held `""`; reset for each record.
+    private var scratch: UnsafeMutableRawBufferPointer
+    private var scratchCount = 0
+    /// True when the current record holds bytes outside ASCII that are not valid UTF-8.
+    private(set) var invalidUTF8Field: Int? = nil
+
+    /// - Parameter bytes: the file's bytes; they must outlive the reader.
+    init(_ bytes: UnsafeRawBufferPointer) {
+        base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+        count = bytes.count
+        position = 0
+        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        fields.reserveCapacity(16)
+        scratch = .allocate(byteCount: 256, alignment: 1)
+    }
+
+    deinit { scratch.deallocate() }
+
+    /// The bytes of cell `index` of the current record, or an empty buffer past its end.
+    func bytes(_ index: Int) -> UnsafeRawBufferPointer {
+        guard index >= 0 && index < fields.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let f = fields[index]
+        if f.unescaped {
+            return UnsafeRawBufferPointer(start: scratch.baseAddress! + f.start, count: f.end - f.start)
+        }
+        return UnsafeRawBufferPointer(start: base + f.start, count: f.end - f.start)
+    }
+
+    /// Cell `index` of the current record as a `String` ("" past its end).
+    func string(_ index: Int) -> String {
+        String(decoding: bytes(index), as: UTF8.self)
+    }
+
+    /// True when every cell of the current record is empty.
+    var recordIsBlank: Bool { fields.allSatisfy { $0.start == $0.end } }
+
+    /// Reads the next record.
+    mutating func next() -> Event {
+        fields.removeAll(keepingCapacity: true)
+        scratchCount = 0
+        invalidUTF8Field = nil
+        guard position < count else { return .end }
+        let recordLine = line
+        var highBit = false
+        while true {
+            // One cell.
+            var byte: UInt8 = position < count ? base.load(fromByteOffset: position, as: UInt8.self) : 10
+            if byte == UInt8(ascii: "\"") {
+                let openAt = position
+                let openLine = line
+                position += 1
+                var escapeScratchStart = -1
+                var segmentStart = position
+                var closed = false
+                while position < count {
+                    let c = base.load(fromByteOffset: position, as: UInt8.self)
+                    if c == UInt8(ascii: "\"") {
+                        if position + 1 < count && base.load(fromByteOffset: position + 1, as: UInt8.self) == UInt8(ascii: "\"") {
+                            if escapeScratchStart < 0 { escapeScratchStart = scratchCount }
+                            appendScratch(segmentStart, position + 1)
+                            position += 2
+                            segmentStart = position
+                            continue
+                        }
+                        closed = true
+                        break
+                    }
+                    if c == 10 { line += 1 }
+                    if c >= 0x80 { highBit = true }
+                    position += 1
+                }
+                guard closed else {
+                    // Resume on the line after the opening quote.
+                    line = openLine
+                    position = openAt
+                    skipPastNewline()
+                    return .malformed(line: recordLine, message: "unterminated quoted field (a quote opened on line \(openLine) is never closed)")
+                }
+                var field: Field
+                if escapeScratchStart >= 0 {
+                    appendScratch(segmentStart, position)
+                    field = Field(start: escapeScratchStart, end: scratchCount, unescaped: true)
+                } else {
+                    field = Field(start: openAt + 1, end: position, unescaped: false)
+                }
+                position += 1 // closing quote
+                byte = position < count ? base.load(fromByteOffset: position, as: UInt8.self) : 10
+                if byte == 13, position + 1 < count, base.load(fromByteOffset: position + 1, as: UInt8.self) == 10 {
+                    position += 1
+                    byte = 10
+                }
+                guard byte == UInt8(ascii: ",") || byte == 10 else {
+                    let errorLine = line
+                    skipPastNewline()
+                    return .malformed(line: recordLine, message: "unexpected text after a closing quote on line \(errorLine) (expected a comma or the end of the line)")
+                }
+                trim(&field)
+                fields.append(field)
+            } else {
+                let start = position
+                while position < count {
+                    let c = base.load(fromByteOffset: position, as: UInt8.self)
+                    if c == UInt8(ascii: ",") || c == 10 { break }
+                    if c == UInt8(ascii: "\"") {
+                        skipPastNewline()
+                        return .malformed(line: recordLine, message: "a quote inside an unquoted field (quote the whole field and double the quote)")
+                    }
+                    if c >= 0x80 { highBit = true }
+                    position += 1
+                }
+                var field = Field(start: start, end: position, unescaped: false)
+                trim(&field)
+                fields.append(field)
+                byte = position < count ? base.load(fromByteOffset: position, as: UInt8.self) : 10
+            }
+            position += 1 // the comma or the newline (or past the end)
+            if byte == 10 {
+                line += 1
+                break
+            }
+        }
+        if highBit {
+            for index in fields.indices where !UTF8Check.isValid(bytes(index)) {
+                invalidUTF8Field = index
+                break
+            }
+        }
+        return .record(line: recordLine)
+    }
+
+    private mutating func appendScratch(_ from: Int, _ to: Int) {
+        let n = to - from
+        if scratchCount + n > scratch.count {
+            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(scratch.count * 2, scratchCount + n), alignment: 1)
+            grown.baseAddress!.copyMemory(from: scratch.baseAddress!, byteCount: scratchCount)
+            scratch.deallocate()
+            scratch = grown
+        }
+        (scratch.baseAddress! + scratchCount).copyMemory(from: base + from, byteCount: n)
+        scratchCount += n
+    }
+
+    private mutating func skipPastNewline() {
+        while position < count {
+            let c = base.load(fromByteOffset: position, as: UInt8.self)
+            position += 1
+            if c == 10 { line += 1; return }
+        }
+    }
+
+    private func trim(_ field: inout Field) {
+        if field.unescaped {
+            UnicodeWhiteSpace.trim(UnsafeRawPointer(scratch.baseAddress!), &field.start, &field.end)
+        } else {
+            UnicodeWhiteSpace.trim(base, &field.start, &field.end)
+        }
+    }
+}
+
+/// Trimming of Unicode White_Space on UTF-8 bytes.
+enum UnicodeWhiteSpace {
+    /// Narrows `start..<end` of `base` to drop leading and trailing White_Space.
+    static func trim(_ base: UnsafeRawPointer, _ start: inout Int, _ end: inout Int) {
+        while start < end {
+            let n = leadingLength(base, start, end)
+            if n == 0 { break }
+            start += n
+        }
+        while start < end {
+            let n = trailingLength(base, start, end)
+            if n == 0 { break }
+            end -= n
+        }
+    }
+
+    @inline(__always)
+    private static func byte(_ base: UnsafeRawPointer, _ i: Int) -> UInt8 { base.load(fromByteOffset: i, as: UInt8.self) }
+
+    /// Length in bytes of a White_Space character starting at `i`, or 0.
+    private static func leadingLength(_ base: UnsafeRawPointer, _ i: Int, _ end: Int) -> Int {
+        let c = byte(base, i)
+        if c == 32 || (c >= 9 && c <= 13) { return 1 }
+        if c < 0x80 { return 0 }
+        if c == 0xC2, i + 1 < end { let d = byte(base, i + 1); return d == 0x85 || d == 0xA0 ? 2 : 0 }
+        if i + 2 < end { return isThreeByteSpace(c, byte(base, i + 1), byte(base, i + 2)) ? 3 : 0 }
+        return 0
+    }
+
+    /// Length in bytes of a White_Space character ending just before `end`, or 0.
+    private static func trailingLength(_ base: UnsafeRawPointer, _ start: Int, _ end: Int) -> Int {
+        let c = byte(base, end - 1)
+        if c == 32 || (c >= 9 && c <= 13) { return 1 }
+        if c < 0x80 { return 0 }
+        if end - 2 >= start, byte(base, end - 2) == 0xC2, c == 0x85 || c == 0xA0 { return 2 }
+        if end - 3 >= start, isThreeByteSpace(byte(base, end - 3), byte(base, end - 2), c) { return 3 }
+        return 0
+    }
+
+    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    private static func isThreeByteSpace(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        switch (a, b) {
+        case (0xE1, 0x9A): return c == 0x80
+        case (0xE2, 0x80): return (0x80...0x8A).contains(c) || c == 0xA8 || c == 0xA9 || c == 0xAF
+        case (0xE2, 0x81): return c == 0x9F
+        case (0xE3, 0x80): return c == 0x80
+        default: return false
+        }
+    }
+}
+
+/// UTF-8 validation (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
+enum UTF8Check {
+    static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return false
+            }
+            guard i + need < n else { return false }
+            let second = bytes[i + 1]
+            guard second >= lo && second <= hi else { return false }
+            for k in 2...max(2, need) where k <= need {
+                let b = bytes[i + k]
+                guard b >= 0x80 && b <= 0xBF else { return false }
+            }
+            i += need + 1
+        }
+        return true
+    }
+}

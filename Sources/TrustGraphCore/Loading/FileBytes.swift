@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads and atomic writes with POSIX calls.
+public enum FileBytes {
+    public enum ReadFailure: Error, Equatable {
+        case missing
+        case unreadable(String)
+    }
+
+    /// The bytes of the file at `path`.
+    public static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            return errno == ENOENT ? .failure(.missing) : .failure(.unreadable(errnoDescription()))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(errnoDescription())) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable("is a directory")) }
+        var bytes: [UInt8] = []
+        var capacity = max(Int(info.st_size), 0) + 1
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: max(capacity - bytes.count, 65536)))
+                capacity = bytes.count
+            }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Glibc_read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(errnoDescription()))
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        bytes.removeLast(bytes.count - filled)
+        return .success(bytes)
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file beside it, then `rename`.
+    /// A reader never sees a half-written file, and on error the old file is untouched.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let directory: String
+        if let slash = path.lastIndex(of: "/") {
+            directory = slash == path.startIndex ? "/" : String(path[..<slash])
+        } else {
+            directory = "."
+        }
+        var template = Array((directory + "/.trustgraph-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw WriteError(path: path, reason: errnoDescription()) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc_write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = errnoDescription()
+                close(fd); unlink(temporary)
+                throw WriteError(path: path, reason: reason)
+            }
+            written += n
+        }
+        fchmod(fd, 0o644)
+        if fsync(fd) != 0 || close(fd) != 0 {
+            let reason = errnoDescription()
+            unlink(temporary)
+            throw WriteError(path: path, reason: reason)
+        }
+        if rename(temporary, path) != 0 {
+            let reason = errnoDescription()
+            unlink(temporary)
+            throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    /// Writing a file failed.
+    public struct WriteError: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write '\(path)': \(reason)" }
+    }
+}
+
+@inline(__always) private func Glibc_read(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, p, n) }
+@inline(__always) private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
+
+extension FileBytes {
+    /// Creates `path` and its parents when missing.
+    public static func makeDirectory(_ path: String) throws(WriteError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part + "/"
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw WriteError(path: path, reason: errnoDescription())
+            }
+        }
+    }
+}
+
+/// The text of the current `errno`.
+func errnoDescription() -> String {
+    guard let text = strerror(errno) else { return "error \(errno)" }
+    return String(decoding: UnsafeRawBufferPointer(start: text, count: strlen(text)), as: UTF8.self)
+}

@@ -1,0 +1,217 @@
+/// Status of a certification (contract §1).
+public enum CertificationStatus: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+    case valid, suspended, revoked, expired
+
+    public var description: String {
+        switch self {
+        case .valid: "valid"
+        case .suspended: "suspended"
+        case .revoked: "revoked"
+        case .expired: "expired"
+        }
+    }
+
+    /// Parses a status word case-insensitively; empty means `valid`.
+    public init?(word: String) {
+        switch word.lowercased() {
+        case "", "valid": self = .valid
+        case "suspended": self = .suspended
+        case "revoked": self = .revoked
+        case "expired": self = .expired
+        default: return nil
+        }
+    }
+}
+
+/// Named criticality levels and their weights (contract §1).
+public enum Criticality {
+    /// The weight of a criticality cell: a level word (case-insensitive,
+    /// empty = medium) or a number in (0,1]. `nil` when neither.
+    public static func weight(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { weight(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func weight(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        if let level = levelWeight(bytes) { return level }
+        guard let value = ContractNumber.parse(bytes), value > 0, value <= 1 else { return nil }
+        return value
+    }
+
+    static func levelWeight(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        if bytes.isEmpty { return 0.4 }
+        guard bytes.count <= 8 else { return nil }
+        var lower = [UInt8](); lower.reserveCapacity(8)
+        for b in bytes { lower.append(b >= 65 && b <= 90 ? b + 32 : b) }
+        switch String(decoding: lower, as: UTF8.self) {
+        case "critical": return 1.0
+        case "high": return 0.7
+        case "medium": return 0.4
+        case "low": return 0.1
+        default: return nil
+        }
+    }
+
+    /// The level word for a weight, or its number.
+    public static func label(_ weight: Double) -> String {
+        switch weight {
+        case 1.0: "critical"
+        case 0.7: "high"
+        case 0.4: "medium"
+        case 0.1: "low"
+        default: weight.description
+        }
+    }
+}
+
+/// Extra columns of a file, kept as attributes: names and one value per row.
+public struct AttributeColumns: Sendable, Equatable {
+    /// Header names as written.
+    public internal(set) var names: [String] = []
+    /// `values[k][row]` is the cell of column `names[k]`.
+    public internal(set) var values: [StringColumn] = []
+
+    public init() {}
+
+    /// The non-empty attributes of one row, in column order.
+    public func attributes(ofRow row: Int) -> [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        for k in names.indices where row < values[k].count && !values[k].isEmpty(at: row) {
+            result.append((names[k], values[k][row]))
+        }
+        return result
+    }
+}
+
+/// The suppliers of a dataset, by dense index.
+public struct SupplierTable: Sendable {
+    /// Ids, interned byte for byte.
+    public internal(set) var index = InternTable()
+    /// Names as given ("" when the cell was empty: see `name(_:)`).
+    public internal(set) var names = StringColumn()
+    /// Country codes, upper-cased ("" when not given).
+    public internal(set) var countries = StringColumn()
+    /// Sectors as given ("" when not given).
+    public internal(set) var sectors = StringColumn()
+    /// Own prior or NaN when the supplier uses the global prior.
+    public internal(set) var priors: [Double] = []
+    /// Line of `suppliers.csv` where the supplier is defined (0 when added otherwise).
+    public internal(set) var lines: [Int32] = []
+    /// Unknown columns of `suppliers.csv`.
+    public internal(set) var attributes = AttributeColumns()
+
+    public init() {}
+
+    /// Number of suppliers.
+    public var count: Int { index.count }
+    /// The id of supplier `i`.
+    public func id(_ i: Int) -> String { index.values[i] }
+    /// The name of supplier `i` (its id when no name was given).
+    public func name(_ i: Int) -> String { names.isEmpty(at: i) ? id(i) : names[i] }
+    /// The index of the supplier with this id (compared code point by code point).
+    public func find(_ id: String) -> Int? { index.find(id).map(Int.init) }
+    /// The supplier's own prior, if any.
+    public func prior(_ i: Int) -> Double? { priors[i].isNaN ? nil : priors[i] }
+}
+
+/// The certifications of a dataset, one row per record (structure of arrays).
+public struct CertificationTable: Sendable {
+    /// No date given: `issued`/`lastEvidence` use `Int32.min`, `expires` uses `Int32.max`.
+    public static let noStart = Int32.min
+    public static let noEnd = Int32.max
+
+    public internal(set) var supplier: [Int32] = []
+    public internal(set) var scheme: [Int32] = []
+    public internal(set) var status: [CertificationStatus] = []
+    public internal(set) var issued: [Int32] = []
+    public internal(set) var expires: [Int32] = []
+    public internal(set) var lastEvidence: [Int32] = []
+    public internal(set) var partial: [Bool] = []
+    public internal(set) var lines: [Int32] = []
+    public internal(set) var attributes = AttributeColumns()
+
+    public init() {}
+
+    /// Number of rows.
+    public var count: Int { supplier.count }
+
+    mutating func append(supplier: Int32, scheme: Int32, status: CertificationStatus, issued: Int32,
+                         expires: Int32, lastEvidence: Int32, partial: Bool, line: Int32) {
+        self.supplier.append(supplier)
+        self.scheme.append(scheme)
+        self.status.append(status)
+        self.issued.append(issued)
+        self.expires.append(expires)
+        self.lastEvidence.append(lastEvidence)
+        self.partial.append(partial)
+        lines.append(line)
+    }
+}
+
+/// The dependency rows of a dataset (structure of arrays).
+///
+/// A row says `consumer` depends on `provider` with a criticality weight, in a
+/// group of alternatives. Group labels are ids: a label equal to a supplier
+/// id shares that supplier's index (so an empty group, which means "the
+/// provider's own id", needs no lookup); other labels come after.
+public struct DependencyTable: Sendable {
+    public internal(set) var consumer: [Int32] = []
+    public internal(set) var provider: [Int32] = []
+    public internal(set) var weight: [Double] = []
+    public internal(set) var group: [Int32] = []
+    /// Service names, interned; `service[row]` indexes `serviceNames` (0 is "").
+    public internal(set) var service: [Int32] = []
+    public internal(set) var serviceNames = InternTable()
+    public internal(set) var lines: [Int32] = []
+    public internal(set) var attributes = AttributeColumns()
+    /// Group labels that are not supplier ids; label id = supplier count + index here.
+    public internal(set) var extraLabels = InternTable()
+    /// Groups that lost all their rows when their providers exited: they pass up
+    /// full distrust scaled by the weight they had (contract §4).
+    public internal(set) var emptiedGroups: [EmptiedGroup] = []
+
+    public struct EmptiedGroup: Sendable, Equatable {
+        public var consumer: Int32
+        public var label: Int32
+        public var weight: Double
+    }
+
+    public init() {
+        serviceNames.intern("")
+    }
+
+    /// Number of rows.
+    public var count: Int { consumer.count }
+}
+
+/// A whole dataset: suppliers, certifications, dependencies and schemes.
+public struct Dataset: Sendable {
+    public internal(set) var suppliers = SupplierTable()
+    public internal(set) var certifications = CertificationTable()
+    public internal(set) var dependencies = DependencyTable()
+    public internal(set) var schemes = SchemeCatalogue.builtIn
+
+    public init() {}
+
+    /// The label id of a group label text (see `DependencyTable`).
+    public func groupLabel(_ text: String) -> Int32? {
+        if let supplier = suppliers.index.find(text) { return supplier }
+        return dependencies.extraLabels.find(text).map { Int32(suppliers.count) + $0 }
+    }
+
+    /// The text of a group label id.
+    public func groupLabelText(_ label: Int32) -> String {
+        let n = Int32(suppliers.count)
+        return label < n ? suppliers.id(Int(label)) : dependencies.extraLabels.values[Int(label - n)]
+    }
+
+    mutating func internGroupLabel(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        if let supplier = suppliers.index.find(bytes) { return supplier }
+        return Int32(suppliers.count) + dependencies.extraLabels.intern(bytes).id
+    }
+
+    mutating func internGroupLabel(_ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { internGroupLabel(UnsafeRawBufferPointer($0)) }
+    }
+}

@@ -1,0 +1,104 @@
+/// Order of rows in `solve` output.
+public enum SolveRowOrder: String, Sendable, CaseIterable {
+    case trust, input, id
+}
+
+/// The rows of `solve` output, in the order asked for.
+public struct TrustReport: Sendable {
+    public let model: TrustModel
+    public let solution: TrustSolution
+    /// Supplier indices in output order.
+    public let rows: [Int]
+
+    public init(model: TrustModel, solution: TrustSolution, rows: [Int]) {
+        self.model = model
+        self.solution = solution
+        self.rows = rows
+    }
+
+    /// The stable CSV header (contract §6), then extra columns.
+    public static let csvHeader = ["id", "name", "base_trust", "trust", "country", "sector"]
+
+    public var csv: String {
+        var writer = CSVWriter(header: TrustReport.csvHeader)
+        let suppliers = model.dataset.suppliers
+        for i in rows {
+            writer.row([suppliers.id(i), suppliers.name(i), solution.base[i].description, solution.trust[i].description,
+                        suppliers.countries[i], suppliers.sectors[i]])
+        }
+        return writer.text
+    }
+
+    public var json: String {
+        let suppliers = model.dataset.suppliers
+        let items: [JSON.Value] = rows.map { i in
+            var fields: [(String, JSON.Value)] = [
+                ("id", .string(suppliers.id(i))), ("name", .string(suppliers.name(i))),
+                ("base_trust", .number(solution.base[i])), ("trust", .number(solution.trust[i])),
+                ("country", .string(suppliers.countries[i])), ("sector", .string(suppliers.sectors[i])),
+            ]
+            let attributes = suppliers.attributes.attributes(ofRow: i)
+            if !attributes.isEmpty {
+                fields.append(("attributes", .object(attributes.map { ($0.name, .string($0.value)) })))
+            }
+            return .object(fields)
+        }
+        return JSON.Value.array(items).serialized() + "\n"
+    }
+
+    /// A table for people, with a summary line.
+    public func table(parameters: TrustParameters, solve: SolveReport) -> String {
+        let suppliers = model.dataset.suppliers
+        var table = TextTable(header: ["trust", "base", "id", "name", "limited by"], rightAligned: [0, 1])
+        for i in rows {
+            let limit = model.limitingProvider(of: i, solution: solution).map { suppliers.id($0) } ?? ""
+            table.add([TextTable.fixed(solution.trust[i]), TextTable.fixed(solution.base[i]), suppliers.id(i), suppliers.name(i), limit])
+        }
+        let n = solution.trust.count
+        let mean = n == 0 ? 0 : solution.trust.reduce(0, +) / Double(n)
+        let below = solution.trust.filter { $0 < 0.5 }.count
+        let limited = (0..<n).filter { solution.trust[$0] < solution.base[$0] }.count
+        var summary = "\(n) suppliers at \(parameters.date), global prior \(TextTable.fixed(parameters.prior, 2)): "
+        summary += "mean trust \(TextTable.fixed(mean)), \(below) below 0.5, \(limited) limited by dependencies; "
+        summary += "\(solve.cyclicComponents) cycle\(solve.cyclicComponents == 1 ? "" : "s"), \(solve.sweeps) sweep\(solve.sweeps == 1 ? "" : "s"), "
+        summary += solve.converged ? "converged" : "NOT converged (largest change \(solve.finalChange))"
+        if rows.count < n { summary = "showing \(rows.count) of \(n) rows\n" + summary }
+        return table.render() + "\n" + summary + "\n"
+    }
+}
+
+extension TrustReport {
+    /// Rows of a solve in the given order, optionally only the first `top`.
+    public init(model: TrustModel, solution: TrustSolution, order: SolveRowOrder, top: Int? = nil) {
+        var rows = Array(0..<model.supplierCount)
+        switch order {
+        case .input: break
+        case .trust:
+            rows.sort { (solution.trust[$0], $0) < (solution.trust[$1], $1) }
+        case .id:
+            let ids = model.dataset.suppliers
+            rows.sort { Array(ids.id($0).utf8).lexicographicallyPrecedes(Array(ids.id($1).utf8)) }
+        }
+        if let top, top < rows.count { rows = Array(rows.prefix(max(0, top))) }
+        self.init(model: model, solution: solution, rows: rows)
+    }
+}
+
+extension TrustModel {
+    /// The provider through which dependencies limit supplier `i` (the best
+    /// alternative of the group passing up the most distrust), or nil when its
+    /// own base trust sets its score.
+    public func limitingProvider(of i: Int, solution: TrustSolution) -> Int? {
+        var strongest = 1 - solution.base[i]
+        var result: Int?
+        for g in graph.groups(of: i) {
+            var best: Int?
+            for j in graph.providers(ofGroup: g) where best == nil || solution.distrust[Int(j)] < solution.distrust[best!] {
+                best = Int(j)
+            }
+            let passed = graph.groupWeight[g] * (best.map { solution.distrust[$0] } ?? 1)
+            if passed > strongest, let best { strongest = passed; result = best }
+        }
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+import Dispatch
+
+/// Splitting work over threads with `DispatchQueue.concurrentPerform`.
+///
+/// Work is cut into contiguous chunks whose boundaries depend only on the
+/// input size (never on the thread count), so per-chunk results are the same
+/// whatever the number of threads.
+public enum Parallel {
+    /// The number of active processors.
+    public static var defaultThreads: Int { max(1, ProcessInfoLite.activeProcessorCount) }
+
+    /// Calls `body` for consecutive chunks of `0..<count`, on up to `threads` threads.
+    /// - Parameters:
+    ///   - chunk: size of a chunk; small inputs run on the calling thread.
+    static func forEachChunk(_ count: Int, chunk: Int, threads: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        guard count > 0 else { return }
+        let chunks = (count + chunk - 1) / chunk
+        if threads <= 1 || chunks == 1 {
+            for k in 0..<chunks { body(k * chunk ..< min(count, (k + 1) * chunk)) }
+            return
+        }
+        // Each thread takes every `threads`-th chunk; chunk contents do not depend on it.
+        let workers = min(threads, chunks)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var k = w
+            while k < chunks {
+                body(k * chunk ..< min(count, (k + 1) * chunk))
+                k += workers
+            }
+        }
+    }
+}
+
+/// A mutable buffer shared by workers that write disjoint indices.
+///
+/// The one place where the solver hands a raw buffer to `@Sendable` closures;
+/// every caller guarantees that no two workers write the same index and that
+/// no worker reads an index another worker writes in the same phase.
+struct SharedBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
+        count = buffer.count
+    }
+
+    @inline(__always) subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+}
+
+/// A read-only view of an array's storage for `@Sendable` closures.
+struct SharedReadBuffer<Element>: @unchecked Sendable {
+    let base: UnsafePointer<Element>
+    let count: Int
+
+    init(_ buffer: UnsafeBufferPointer<Element>) {
+        base = buffer.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Element>.alignment)!
+        count = buffer.count
+    }
+
+    @inline(__always) subscript(i: Int) -> Element { base[i] }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+enum ProcessInfoLite {
+    static var activeProcessorCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}

@@ -1,0 +1,66 @@
+/// A dataset prepared for solving: its graph, schedule and certification index.
+///
+/// Build it once and solve it for as many dates and priors as needed; what-if
+/// scenarios and impact analysis reuse it.
+public struct TrustModel: Sendable {
+    public let dataset: Dataset
+    public let graph: SupplyGraph
+    public let schedule: SolveSchedule
+    let certificationIndex: CertificationIndex
+
+    /// Prepares `dataset`.
+    /// - Complexity: O(n + rows + certifications).
+    public init(_ dataset: Dataset) {
+        self.dataset = dataset
+        graph = SupplyGraph(dataset)
+        schedule = SolveSchedule(graph)
+        certificationIndex = CertificationIndex(dataset)
+    }
+
+    /// Number of suppliers.
+    public var supplierCount: Int { dataset.suppliers.count }
+
+    /// b(i) for every supplier (contract §2).
+    public func baseTrust(_ parameters: TrustParameters, threads: Int = Parallel.defaultThreads) -> [Double] {
+        BaseTrust.compute(dataset, index: certificationIndex, parameters: parameters, threads: threads)
+    }
+
+    /// Solves base and effective trust (contract §2–§3).
+    /// - Parameter compromised: suppliers whose trust is fixed at 0.
+    public func solve(_ parameters: TrustParameters, options: SolverOptions = SolverOptions(),
+                      compromised: Set<Int> = []) -> TrustSolution {
+        let base = baseTrust(parameters, threads: options.threads)
+        return solve(base: base, options: options, compromised: compromised)
+    }
+
+    /// Solves effective trust from given base trust.
+    public func solve(base: [Double], options: SolverOptions = SolverOptions(), compromised: Set<Int> = []) -> TrustSolution {
+        var fixed: [Bool] = []
+        if !compromised.isEmpty {
+            fixed = [Bool](repeating: false, count: supplierCount)
+            for i in compromised { fixed[i] = true }
+        }
+        var distrust = [Double](repeating: 0, count: supplierCount)
+        let report = TrustSolver.solve(graph: graph, schedule: schedule, base: base, fixed: fixed,
+                                       distrust: &distrust, options: options)
+        return TrustSolution(base: base, distrust: distrust,
+                             trust: TrustModel.trust(graph: graph, base: base, distrust: distrust, fixed: fixed),
+                             report: report)
+    }
+
+    /// t(i) from d(i): a supplier with no dependency keeps b(i) exactly; a
+    /// compromised one is 0; all others are 1 − d(i).
+    static func trust(graph: SupplyGraph, base: [Double], distrust: [Double], fixed: [Bool]) -> [Double] {
+        var trust = [Double](repeating: 0, count: base.count)
+        for i in 0..<base.count {
+            if !fixed.isEmpty && fixed[i] {
+                trust[i] = 0
+            } else if graph.groupStart[i] == graph.groupStart[i + 1] {
+                trust[i] = base[i]
+            } else {
+                trust[i] = 1 - distrust[i]
+            }
+        }
+        return trust
+    }
+}

@@ -1,0 +1,152 @@
+/// Effective trust t(i): the greatest fixed point of contract §3.
+///
+/// Works on distrust d = 1 − t, the least fixed point of
+/// `d(i) = max(1 − b(i), max_g w(g) × min_{j∈g} d(j))`, starting from d = 1 − b.
+/// Components are solved level by level: a supplier outside a cycle is
+/// computed once from its finished providers; a cycle is swept (Gauss–Seidel,
+/// in a fixed order) until nothing changes by more than the tolerance. The
+/// least fixed point is unique, so with tolerance 0 the result does not depend
+/// on the order of work, and components of a level are spread over threads.
+enum TrustSolver {
+    /// Components per chunk of parallel work within a level.
+    static let componentsPerChunk = 4096
+    /// Levels with fewer suppliers than this run on the calling thread.
+    static let parallelThreshold = 16_384
+
+    /// Solves `distrust` in place for the suppliers of `schedule`.
+    /// - Parameters:
+    ///   - distrust: on entry 1 − b(i) for scheduled suppliers (1 for compromised
+    ///     ones) and final values for all others; on return, the solution.
+    ///   - fixed: suppliers whose distrust is fixed (compromised), or empty.
+    static func solve(graph: SupplyGraph, schedule: SolveSchedule, base: [Double], fixed: [Bool],
+                      distrust: inout [Double], options: SolverOptions) -> SolveReport {
+        let levels = schedule.levelCount
+        var sweeps = 1
+        var finalChange = 0.0
+        var converged = true
+        let chunkCount = (schedule.componentCount + componentsPerChunk - 1) / componentsPerChunk + levels
+        var chunkSweeps = [Int](repeating: 1, count: max(chunkCount, 1))
+        var chunkChange = [Double](repeating: 0, count: max(chunkCount, 1))
+        var chunkConverged = [Bool](repeating: true, count: max(chunkCount, 1))
+
+        graph.groupStart.withUnsafeBufferPointer { groupStart in
+        graph.groupWeight.withUnsafeBufferPointer { groupWeight in
+        graph.memberStart.withUnsafeBufferPointer { memberStart in
+        graph.members.withUnsafeBufferPointer { members in
+        schedule.order.withUnsafeBufferPointer { order in
+        schedule.componentStart.withUnsafeBufferPointer { componentStart in
+        base.withUnsafeBufferPointer { base in
+        fixed.withUnsafeBufferPointer { fixed in
+        distrust.withUnsafeMutableBufferPointer { distrustBuffer in
+        chunkSweeps.withUnsafeMutableBufferPointer { sweepsBuffer in
+        chunkChange.withUnsafeMutableBufferPointer { changeBuffer in
+        chunkConverged.withUnsafeMutableBufferPointer { convergedBuffer in
+            let kernel = Kernel(groupStart: SharedReadBuffer(groupStart), groupWeight: SharedReadBuffer(groupWeight),
+                                memberStart: SharedReadBuffer(memberStart), members: SharedReadBuffer(members),
+                                order: SharedReadBuffer(order), componentStart: SharedReadBuffer(componentStart),
+                                base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed),
+                                distrust: SharedBuffer(distrustBuffer), tolerance: options.tolerance,
+                                maxIterations: max(1, options.maxIterations))
+            let outSweeps = SharedBuffer(sweepsBuffer), outChange = SharedBuffer(changeBuffer)
+            let outConverged = SharedBuffer(convergedBuffer)
+            var chunkBase = 0
+            for l in 0..<levels {
+                let first = Int(schedule.levelStart[l]), last = Int(schedule.levelStart[l + 1])
+                let suppliers = Int(componentStart[last] - componentStart[first])
+                let threads = suppliers >= parallelThreshold ? options.threads : 1
+                let chunks = (last - first + componentsPerChunk - 1) / componentsPerChunk
+                let offset = chunkBase
+                Parallel.forEachChunk(last - first, chunk: componentsPerChunk, threads: threads) { range in
+                    let result = kernel.solveComponents(first + range.lowerBound ..< first + range.upperBound)
+                    let k = offset + range.lowerBound / componentsPerChunk
+                    outSweeps[k] = result.sweeps
+                    outChange[k] = result.change
+                    outConverged[k] = result.converged
+                }
+                chunkBase += chunks
+            }
+            for k in 0..<chunkBase {
+                sweeps = max(sweeps, outSweeps[k])
+                finalChange = max(finalChange, outChange[k])
+                converged = converged && outConverged[k]
+            }
+        }}}}}}}}}}}}
+        return SolveReport(sweeps: sweeps, finalChange: finalChange, converged: converged,
+                           solvedSuppliers: schedule.order.count, cyclicComponents: schedule.cyclicComponentCount,
+                           levels: levels)
+    }
+
+    /// The per-supplier update and component loops, over raw buffers.
+    struct Kernel: Sendable {
+        let groupStart: SharedReadBuffer<Int32>
+        let groupWeight: SharedReadBuffer<Double>
+        let memberStart: SharedReadBuffer<Int32>
+        let members: SharedReadBuffer<Int32>
+        let order: SharedReadBuffer<Int32>
+        let componentStart: SharedReadBuffer<Int32>
+        let base: SharedReadBuffer<Double>
+        let fixed: SharedReadBuffer<Bool>
+        let distrust: SharedBuffer<Double>
+        let tolerance: Double
+        let maxIterations: Int
+
+        /// d(i) from its own base trust and its groups' current values.
+        @inline(__always)
+        func update(_ i: Int) -> Double {
+            if fixed.count > 0 && fixed[i] { return 1 }
+            var d = 1 - base[i]
+            let gEnd = Int(groupStart[i + 1])
+            var g = Int(groupStart[i])
+            while g < gEnd {
+                var best = 1.0
+                var m = Int(memberStart[g])
+                let mEnd = Int(memberStart[g + 1])
+                while m < mEnd {
+                    let dj = distrust[Int(members[m])]
+                    if dj < best { best = dj }
+                    m += 1
+                }
+                let passed = groupWeight[g] * best
+                if passed > d { d = passed }
+                g += 1
+            }
+            return d
+        }
+
+        func solveComponents(_ components: Range<Int>) -> (sweeps: Int, change: Double, converged: Bool) {
+            var sweeps = 1
+            var change = 0.0
+            var converged = true
+            for c in components {
+                let lo = Int(componentStart[c]), hi = Int(componentStart[c + 1])
+                if hi - lo == 1 {
+                    let i = Int(order[lo])
+                    distrust[i] = update(i)
+                    continue
+                }
+                // Start the cycle from d = 1 − b (t = b), as the contract iterates.
+                for k in lo..<hi {
+                    let i = Int(order[k])
+                    distrust[i] = fixed.count > 0 && fixed[i] ? 1 : 1 - base[i]
+                }
+                var sweep = 0
+                var last = 0.0
+                repeat {
+                    sweep += 1
+                    last = 0
+                    for k in lo..<hi {
+                        let i = Int(order[k])
+                        let d = update(i)
+                        let delta = abs(d - distrust[i])
+                        if delta > last { last = delta }
+                        distrust[i] = d
+                    }
+                } while last > tolerance && sweep < maxIterations
+                sweeps = max(sweeps, sweep)
+                change = max(change, last)
+                if last > tolerance { converged = false }
+            }
+            return (sweeps, change, converged)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import TrustGraphCore
+
+/// The dataset directory argument and the evaluation parameters.
+struct DatasetOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Dataset directory (suppliers.csv, and optionally certifications.csv, dependencies.csv, schemes.csv).",
+                                 valueName: "dataset"))
+    var dataset: String
+
+    @Option(help: ArgumentHelp("Evaluation date, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("Global prior in [0,1] for suppliers without their own (default: 0.3).", valueName: "p"))
+    var prior: Double = TrustParameters.defaultPrior
+
+    func validate() throws {
+        if let date, Day(date) == nil {
+            throw ValidationError("--date '\(date)' is not a real calendar day in YYYY-MM-DD form")
+        }
+        guard prior >= 0 && prior <= 1 else { throw ValidationError("--prior \(prior) is out of range (expected a number in [0,1])") }
+    }
+
+    var parameters: TrustParameters {
+        TrustParameters(date: date.flatMap(Day.init) ?? .today(), prior: prior)
+    }
+
+    /// Loads the dataset, printing warnings to stderr; on errors prints them and exits 1.
+    func load() throws -> Dataset {
+        do {
+            let (dataset, report) = try DatasetLoader.load(directory: dataset)
+            if report.warningCount > 0 {
+                Console.error("\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s") (run `trustgraph validate` to list them)")
+            }
+            return dataset
+        } catch {
+            Console.error(error.description)
+            Console.error("\(self.dataset): \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); nothing was computed")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Solver knobs shared by the commands that solve.
+struct SolverFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("Worker threads (default: all cores). Results are identical for any value.", valueName: "n"))
+    var threads: Int = Parallel.defaultThreads
+
+    @Option(help: ArgumentHelp("Stop iterating a cycle when no value changes by more than this (default: 0, exact).", valueName: "x"))
+    var tolerance: Double = 0
+
+    @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Give up on a cycle after this many sweeps (default: 10000).", valueName: "n"))
+    var maxIterations: Int = 10_000
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard tolerance >= 0 && tolerance.isFinite else { throw ValidationError("--tolerance must be a number ≥ 0") }
+        guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1") }
+    }
+
+    var options: SolverOptions { SolverOptions(tolerance: tolerance, maxIterations: maxIterations, threads: threads) }
+}
+
+/// Output format and destination.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+struct OutputFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("Output format: table (for people), csv or json (stable columns).", valueName: "format"))
+    var format: OutputFormat = .table
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    /// Writes `text` to the output file or stdout.
+    func emit(_ text: String) throws {
+        try Console.emit(text, to: output)
+    }
+}
+
+/// Exit code for a solve that did not converge within --max-iterations.
+let notConvergedExitCode: Int32 = 3
+
+enum Console {
+    static func error(_ text: String) {
+        var standardError = StandardError()
+        print(text, to: &standardError)
+    }
+
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try FileBytes.writeAtomically(Array(text.utf8), to: path)
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Reports a solve that did not converge on stderr.
+    static func reportConvergence(_ report: SolveReport) {
+        if !report.converged {
+            error("warning: did not converge: after \(report.sweeps) sweeps the largest change was \(report.finalChange) (raise --max-iterations or --tolerance)")
+        }
+    }
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var bytes = Array(string.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + written, $0.count - written) }
+            if n <= 0 { return }
+            written += n
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,51 @@
+import ArgumentParser
+import TrustGraphCore
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain why a supplier has its score.",
+        discussion: """
+        Shows, with the arithmetic spelled out so the numbers add up to the score:
+          • each certification's contribution a(c), or why it counts zero (expired on …, \
+        suspended, revoked, not yet issued), with freshness from evidence dates and partial scope;
+          • the prior and the coverage C = 1 − Π(1 − A) that give base trust b;
+          • each dependency group, its weight and its best alternative, and the distrust it passes up;
+          • the chain of limiting dependencies, hop by hop, down to the root cause.
+
+        Examples:
+          trustgraph explain samples/eu-cloud shopfront-saas --date 2026-06-30
+          trustgraph explain samples/eu-cloud shopfront-saas --format json
+        """
+    )
+
+    @OptionGroup var data: DatasetOptions
+
+    @Argument(help: ArgumentHelp("Supplier id (exactly as in suppliers.csv).", valueName: "supplier"))
+    var supplier: String
+
+    @OptionGroup var solver: SolverFlags
+
+    @Option(help: ArgumentHelp("Output format: table (text for people) or json.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let dataset = try data.load()
+        guard let index = dataset.suppliers.find(supplier) else {
+            let close = SupplierSearch.suggestions(for: supplier, in: dataset.suppliers)
+            var message = "error: unknown supplier '\(supplier)' in \(data.dataset)/suppliers.csv"
+            if !close.isEmpty { message += " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)" }
+            Console.error(message)
+            throw ExitCode(1)
+        }
+        let parameters = data.parameters
+        let model = TrustModel(dataset)
+        let solution = model.solve(parameters, options: solver.options)
+        let explanation = model.explain(index, solution: solution, parameters: parameters)
+        switch format {
+        case .json: print(explanation.json.serialized())
+        case .table, .csv: print(explanation.text, terminator: "")
+        }
+        Console.reportConvergence(solution.report)
+        if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
+    }
+}

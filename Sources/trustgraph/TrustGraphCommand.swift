@@ -1,0 +1,23 @@
+import ArgumentParser
+
+@main
+struct TrustGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trustgraph",
+        abstract: "Analyse trust in ICT supply chains.",
+        discussion: """
+        A dataset is a directory of CSV files: suppliers.csv (required), and optionally \
+        certifications.csv, dependencies.csv and schemes.csv. trustgraph checks it, computes \
+        each supplier's base trust from its certifications and its effective trust once \
+        distrust has flowed up the chain of dependencies, explains every score, and answers \
+        what-if questions.
+
+        Start with:
+          trustgraph validate samples/eu-cloud
+          trustgraph solve samples/eu-cloud --date 2026-06-30
+          trustgraph explain samples/eu-cloud <supplier-id>
+        """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self]
+    )
+}

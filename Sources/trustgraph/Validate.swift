@@ -1,0 +1,44 @@
+import ArgumentParser
+import TrustGraphCore
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a dataset and list every problem at once.",
+        discussion: """
+        Reads suppliers.csv, schemes.csv, certifications.csv and dependencies.csv and reports \
+        every error with its file, line and column, and what was expected — all in one pass \
+        (the first 50 are printed, then a count). Warnings (for example a supplier that has no \
+        certification and that nothing depends on) are listed separately and do not fail.
+
+        Exit status: 0 when the dataset is valid, 1 when it has errors.
+
+        Examples:
+          trustgraph validate samples/eu-cloud
+          trustgraph validate exports/ --max-errors 500
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Dataset directory.", valueName: "dataset"))
+    var dataset: String
+
+    @Option(name: .customLong("max-errors"), help: "List at most this many errors and warnings (default: 50).")
+    var maxErrors: Int = 50
+
+    func run() throws {
+        do {
+            let (data, report) = try DatasetLoader.load(directory: dataset)
+            if report.warningCount > 0 {
+                print(LoadReport.summarize(report.warnings, total: report.warningCount, limit: maxErrors, noun: "warning"))
+            }
+            print("\(dataset): valid — \(data.suppliers.count) suppliers, \(data.certifications.count) certifications, "
+                  + "\(data.dependencies.count) dependency rows, \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")")
+        } catch {
+            print(LoadReport.summarize(error.errors, total: error.errorCount, limit: maxErrors, noun: "error"))
+            if !error.warnings.isEmpty {
+                print(LoadReport.summarize(error.warnings, total: error.warnings.count, limit: maxErrors, noun: "warning"))
+            }
+            Console.error("\(dataset): \(error.errorCount) error\(error.errorCount == 1 ? "" : "s")")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -177,7 +177,10 @@ extension TrustModel {
                     bestJ = Int(j)
                 }
                 let passed = graph.groupWeight[g] * (bestJ.map { solution.distrust[$0] } ?? 1)
-                if passed > strongest {
+                // On a tie, prefer a provider not yet on the chain: it leads on to the root cause.
+                let leadsOn = passed == strongest && next != nil && visited.contains(next!)
+                    && bestJ.map { !visited.contains($0) } == true
+                if passed > strongest || leadsOn {
                     strongest = passed
                     next = bestJ
                     hop.group = dataset.groupLabelText(graph.groupLabel[g])

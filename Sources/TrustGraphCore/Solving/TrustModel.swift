@@ -48,17 +48,18 @@ public struct TrustModel: Sendable {
                              report: report)
     }
 
-    /// t(i) from d(i): a supplier with no dependency keeps b(i) exactly; a
-    /// compromised one is 0; all others are 1 − d(i).
+    /// t(i) from d(i): a compromised supplier is 0; one whose own distrust
+    /// wins (including one with no dependency) keeps b(i) exactly; others get
+    /// 1 − d(i), never above b(i) even by a rounding error, so t ≤ b holds exactly.
     static func trust(graph: SupplyGraph, base: [Double], distrust: [Double], fixed: [Bool]) -> [Double] {
         var trust = [Double](repeating: 0, count: base.count)
         for i in 0..<base.count {
             if !fixed.isEmpty && fixed[i] {
                 trust[i] = 0
-            } else if graph.groupStart[i] == graph.groupStart[i + 1] {
+            } else if distrust[i] == 1 - base[i] {
                 trust[i] = base[i]
             } else {
-                trust[i] = 1 - distrust[i]
+                trust[i] = min(base[i], 1 - distrust[i])
             }
         }
         return trust

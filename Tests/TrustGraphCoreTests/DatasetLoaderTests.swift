@@ -1,0 +1,213 @@
+import Testing
+@testable import TrustGraphCore
+
+/// One test per defect kind of contract §1, each checking the exact position.
+@Suite struct DatasetLoaderErrorTests {
+    let suppliers = "id,name\na,A\nb,B\n"
+
+    private func only(_ files: [String: String]) throws -> Diagnostic {
+        let errors = Fixture.errors(files)
+        try #require(errors.count == 1, "expected one error, got \(errors)")
+        return errors[0]
+    }
+
+    private func position(_ d: Diagnostic) -> String { "\(d.kind) \(d.file):\(d.line):\(d.column ?? "-")" }
+
+    @Test func missingSuppliersFile() throws {
+        let d = try only(["dependencies.csv": "consumer,provider\n"])
+        #expect(position(d) == "missingFile suppliers.csv:0:-")
+    }
+
+    @Test func missingRequiredColumn() throws {
+        let d = try only(["suppliers.csv": suppliers, "dependencies.csv": "consumer,criticality\na,high\n"])
+        #expect(position(d) == "missingColumn dependencies.csv:1:provider")
+    }
+
+    @Test func duplicateHeaderColumn() throws {
+        let d = try only(["suppliers.csv": "id,Name,NAME\na,x,y\n"])
+        #expect(position(d) == "duplicateColumn suppliers.csv:1:name")
+    }
+
+    @Test func emptyAndDuplicateIds() throws {
+        let errors = Fixture.errors(["suppliers.csv": "id,name\na,A\n ,blank\na,again\n"])
+        #expect(errors.map(position) == ["emptyId suppliers.csv:3:id", "duplicateId suppliers.csv:4:id"])
+        #expect(errors[1].message.contains("first on line 2"))
+    }
+
+    @Test func unknownSupplierInEveryReference() throws {
+        let errors = Fixture.errors([
+            "suppliers.csv": suppliers,
+            "certifications.csv": "supplier,scheme\nzz,ISO27001\n",
+            "dependencies.csv": "consumer,provider\na,ghost\nnobody,b\n",
+        ])
+        #expect(errors.map(position) == [
+            "unknownSupplier certifications.csv:2:supplier",
+            "unknownSupplier dependencies.csv:2:provider",
+            "unknownSupplier dependencies.csv:3:consumer",
+        ])
+    }
+
+    @Test func idsAreComparedCodePointByCodePoint() throws {
+        // "é" precomposed in suppliers.csv, "e" + combining acute in dependencies.csv: different ids.
+        let errors = Fixture.errors([
+            "suppliers.csv": "id\ncaf\u{E9}\nb\n",
+            "dependencies.csv": "consumer,provider\nb,cafe\u{301}\nB,b\n",
+        ])
+        #expect(errors.map(position) == ["unknownSupplier dependencies.csv:2:provider", "unknownSupplier dependencies.csv:3:consumer"])
+    }
+
+    @Test func selfDependency() throws {
+        let d = try only(["suppliers.csv": suppliers, "dependencies.csv": "consumer,provider\na,b\nb,b\n"])
+        #expect(position(d) == "selfDependency dependencies.csv:3:provider")
+    }
+
+    @Test func unknownSchemeAndDuplicateScheme() throws {
+        let errors = Fixture.errors([
+            "suppliers.csv": suppliers,
+            "schemes.csv": "scheme,assurance\nX1,0.5\nx1,0.4\n",
+            "certifications.csv": "supplier,scheme\na,x1\na,ISO9001\nb,iso27001\n",
+        ])
+        #expect(errors.map(position) == ["duplicateScheme schemes.csv:3:scheme", "unknownScheme certifications.csv:3:scheme"])
+    }
+
+    @Test func numbersFollowTheContractGrammar() throws {
+        let errors = Fixture.errors([
+            "suppliers.csv": "id,prior\na,nan\nb,inf\nc,0x1p-3\nd,.5\ne,1.\nf,50%\ng,\"0,5\"\nh,+1E0\ni,5e-1\nj,1.5\nk,-0\n",
+        ])
+        #expect(errors.map(position) == [
+            "badNumber suppliers.csv:2:prior", "badNumber suppliers.csv:3:prior", "badNumber suppliers.csv:4:prior",
+            "badNumber suppliers.csv:5:prior", "badNumber suppliers.csv:6:prior", "badNumber suppliers.csv:7:prior",
+            "badNumber suppliers.csv:8:prior", "outOfRange suppliers.csv:11:prior",
+        ])
+    }
+
+    @Test func datesMustBeRealCalendarDays() throws {
+        let errors = Fixture.errors([
+            "suppliers.csv": suppliers,
+            "certifications.csv": "supplier,scheme,issued,expires,last_evidence\n"
+                + "a,ISO27001,2024-02-29,2025-02-29,\n"
+                + "a,ISO27001,2024-1-01,,\n"
+                + "a,ISO27001,,,2026-13-01\n"
+                + "a,ISO27001,2000-02-29,2100-02-28,1900-03-01\n",
+        ])
+        #expect(errors.map(position) == [
+            "badDate certifications.csv:2:expires", "badDate certifications.csv:3:issued", "badDate certifications.csv:4:last_evidence",
+        ])
+    }
+
+    @Test func unknownWords() throws {
+        let errors = Fixture.errors([
+            "suppliers.csv": suppliers,
+            "certifications.csv": "supplier,scheme,status,scope\na,ISO27001,pending,full\na,ISO27001,VALID,most\n",
+            "dependencies.csv": "consumer,provider,criticality\na,b,severe\na,b,0\na,b,1.0000001\na,b,HIGH\n",
+        ])
+        #expect(errors.map(position) == [
+            "unknownWord certifications.csv:2:status", "unknownWord certifications.csv:3:scope",
+            "unknownWord dependencies.csv:2:criticality", "outOfRange dependencies.csv:3:criticality",
+            "outOfRange dependencies.csv:4:criticality",
+        ])
+    }
+
+    @Test func badCountry() throws {
+        let errors = Fixture.errors(["suppliers.csv": "id,country\na,DE\nb,de\nc,DEU\nd,D1\ne,\u{C9}S\n"])
+        #expect(errors.map(position) == ["badCountry suppliers.csv:4:country", "badCountry suppliers.csv:5:country", "badCountry suppliers.csv:6:country"])
+    }
+
+    @Test func invalidUTF8IsOneErrorPerRecord() throws {
+        var bytes = Array("id,name\na,ok\n".utf8)
+        bytes += [UInt8(ascii: "b"), UInt8(ascii: ","), 0xC3, 0x28, 0xFF, 10]
+        bytes += Array("c,\u{E9}t\u{E9}\n".utf8)
+        let errors = Fixture.errors(bytes: ["suppliers.csv": bytes])
+        #expect(errors.map(position) == ["invalidUTF8 suppliers.csv:3:name"])
+    }
+
+    @Test func unterminatedQuoteReportsAndResumesOnTheNextLine() throws {
+        let files = ["suppliers.csv": "id,name\na,\"open\nb,B\nc,C\n", "dependencies.csv": "consumer,provider\nb,c\nb,zz\n"]
+        // The quote opened on line 2 never closes: one error, then lines 3 and 4 are read again
+        // (b and c exist, so only the unknown 'zz' follows).
+        #expect(Fixture.errors(files).map(position) == ["malformedRecord suppliers.csv:2:-", "unknownSupplier dependencies.csv:3:provider"])
+    }
+
+    @Test func quoteInsideUnquotedFieldAndTextAfterClosingQuote() throws {
+        let errors = Fixture.errors(["suppliers.csv": "id,name\na,say \"hi\"\nb,\"B\"x\nc,C\n"])
+        #expect(errors.map(position) == ["malformedRecord suppliers.csv:2:-", "malformedRecord suppliers.csv:3:-"])
+    }
+
+    @Test func nonEmptyCellBeyondTheHeader() throws {
+        let errors = Fixture.errors(["suppliers.csv": "id,name\na,A,,\nb,B,x\n"])
+        #expect(errors.map(position) == ["extraField suppliers.csv:3:-"])
+    }
+
+    @Test func allErrorsInOnePassWithCap() throws {
+        var text = "id,prior\n"
+        for k in 0..<1200 { text += "s\(k),bad\n" }
+        let error = try #require(throws: DatasetError.self) {
+            try DatasetLoader.load(contents: ["suppliers.csv": Array(text.utf8)])
+        }
+        #expect(error.errorCount == 1200)
+        #expect(error.errors.count == LoadReport.storedLimit)
+        #expect(error.description.hasSuffix("… and 1150 more errors"))
+        #expect(error.description.split(separator: "\n").count == 51)
+    }
+}
+
+/// Reading rules of contract §1 that are not errors.
+@Suite struct DatasetLoaderFormatTests {
+    @Test func bomCRLFShuffledHeadersQuotesAndUnicodeWhitespace() throws {
+        let dataset = try Fixture.load([
+            "suppliers.csv": "\u{FEFF} Name ,ID,\u{A0}Prior\u{2003},Extra\r\n\"Q \"\"x\"\", co\",\"\u{2003}a,1 \",0.5,\"multi\r\nline\"\r\nB,b,,\r\n",
+            "dependencies.csv": "PROVIDER,Consumer,group\r\n\u{3000}b\u{3000},\"a,1\",\r\n",
+        ])
+        let s = dataset.suppliers
+        #expect(s.count == 2)
+        #expect(s.id(0) == "a,1")
+        #expect(s.name(0) == "Q \"x\", co")
+        #expect(s.prior(0) == 0.5)
+        #expect(s.attributes.names == ["Extra"])
+        #expect(s.attributes.attributes(ofRow: 0).first?.value == "multi\r\nline")
+        #expect(dataset.dependencies.count == 1)
+        #expect(dataset.dependencies.provider[0] == 1)
+    }
+
+    @Test func blankRecordsShortRecordsAndEmptyHeaderCells() throws {
+        let dataset = try Fixture.load([
+            "suppliers.csv": "\n\nid,name,,\n,,,\na\n\nb,B,ignored,\n",
+        ])
+        #expect(dataset.suppliers.count == 2)
+        #expect(dataset.suppliers.name(0) == "a")
+        #expect(dataset.suppliers.name(1) == "B")
+    }
+
+    @Test func emptyOptionalFilesAreMissingOnes() throws {
+        let (dataset, report) = try DatasetLoader.load(contents: [
+            "suppliers.csv": Array("id\na\n".utf8),
+            "certifications.csv": [0xEF, 0xBB, 0xBF],
+            "dependencies.csv": [],
+            "schemes.csv": Array("\n\r\n".utf8),
+        ])
+        #expect(dataset.suppliers.count == 1)
+        #expect(report.warnings.filter { $0.kind == .emptyFile }.count == 3)
+    }
+
+    @Test func groupsDefaultToTheProviderId() throws {
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id\nc\np\nq\n",
+            "dependencies.csv": "consumer,provider,criticality,group\nc,p,low,\nc,p,high,\nc,q,medium,p\n",
+        ])
+        let graph = SupplyGraph(dataset)
+        // All three rows are one group labelled "p", weight = max = high.
+        #expect(graph.groups(of: 0).count == 1)
+        #expect(graph.groupWeight[0] == 0.7)
+        #expect(Array(graph.providers(ofGroup: 0)) == [1, 2])
+    }
+
+    @Test func schemeNamesStatusScopeAndCriticalityAreCaseInsensitive() throws {
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id\na\nb\n",
+            "certifications.csv": "supplier,scheme,status,scope\na,iso27001,Valid,PARTIAL\n",
+            "dependencies.csv": "consumer,provider,criticality\nb,a,Critical\n",
+        ])
+        #expect(dataset.certifications.partial == [true])
+        #expect(dataset.dependencies.weight == [1.0])
+    }
+}

@@ -1,0 +1,40 @@
+import Testing
+@testable import TrustGraphCore
+
+@Suite struct ExplanationTests {
+    @Test func explanationAddsUpAndFollowsTheLimitingChain() throws {
+        // app → hoster (critical) → msp (high); msp's own base trust is the root cause.
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id,prior\napp,0.95\nhoster,0.9\nmsp,0.3\nbackup,0.5\n",
+            "certifications.csv": "supplier,scheme,status,issued,expires\napp,ISO27001,valid,2024-01-01,2027-01-01\napp,SOC2-TYPE2,valid,2023-01-01,2025-03-31\n",
+            "dependencies.csv": "consumer,provider,criticality,group\napp,hoster,critical,hosting\napp,backup,low,\nhoster,msp,high,\n",
+        ])
+        let (model, solution) = Fixture.solve(dataset)
+        let app = model.dataset.suppliers.find("app")!
+        let e = model.explain(app, solution: solution, parameters: TrustParameters(date: Fixture.exampleDate))
+        #expect(e.certifications.map(\.standing) == [.counts, .expiredOn(Day(year: 2025, month: 3, day: 31)!)])
+        #expect(abs(e.base - (e.prior + (1 - e.prior) * e.coverage)) < 1e-15)
+        #expect(e.groups.count == 2)
+        let limiting = try #require(e.limitingGroup)
+        #expect(e.groups[limiting].label == "hosting")
+        #expect(abs(e.distrust - e.groups[limiting].passed) < 1e-15)
+        #expect(abs(e.trust - (1 - e.distrust)) < 1e-15)
+        #expect(e.chain.map(\.id) == ["app", "hoster", "msp"])
+        #expect(e.chain.last?.group == nil)
+        // hoster: d = 0.7 × 0.7 = 0.49; app: d = 1 × 0.49.
+        #expect(abs(e.trust - 0.51) < 1e-12)
+        #expect(e.text.contains("expired on 2025-03-31"))
+        #expect(e.text.contains("root cause"))
+    }
+
+    @Test func chainStopsWhenACycleClosesBack() throws {
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id,prior\na,0.9\nb,0.9\nc,0.2\n",
+            "dependencies.csv": "consumer,provider,criticality\na,b,critical\nb,a,critical\nb,c,critical\n",
+        ])
+        let (model, solution) = Fixture.solve(dataset)
+        let e = model.explain(0, solution: solution, parameters: TrustParameters(date: Fixture.exampleDate))
+        #expect(e.chain.map(\.id) == ["a", "b", "c"])
+        #expect(abs(e.trust - 0.2) < 1e-12)
+    }
+}

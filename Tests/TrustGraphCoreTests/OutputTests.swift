@@ -1,0 +1,48 @@
+import Testing
+@testable import TrustGraphCore
+
+@Suite struct OutputTests {
+    @Test func csvOutputRoundTripsHostileIds() throws {
+        let ids = ["plain", "with,comma", "with \"quotes\"", "multi\nline", "ünï©ødé ✓"]
+        var writer = CSVWriter(header: ["id", "name"])
+        for id in ids { writer.row([id, "N " + id]) }
+        let dataset = try DatasetLoader.load(contents: ["suppliers.csv": writer.bytes]).0
+        #expect((0..<dataset.suppliers.count).map { dataset.suppliers.id($0) } == ids)
+        #expect(dataset.suppliers.name(1) == "N with,comma")
+    }
+
+    @Test func solveCSVHasTheStableColumnsAndFullPrecision() throws {
+        let dataset = try Fixture.load(["suppliers.csv": "id,name,prior\n\"a,1\",A,0.3\nb,,0.9\n",
+                                        "dependencies.csv": "consumer,provider,criticality\nb,\"a,1\",critical\n"])
+        let model = TrustModel(dataset)
+        let solution = model.solve(TrustParameters(date: Fixture.exampleDate), options: SolverOptions(threads: 1))
+        let csv = TrustReport(model: model, solution: solution, order: .input).csv
+        let rows = Fixture.csvRows(bytes: Array(csv.utf8))
+        #expect(csv.hasPrefix("id,name,base_trust,trust"))
+        #expect(rows.map { $0["id"]! } == ["a,1", "b"])
+        #expect(rows[1]["trust"] == "0.30000000000000004")
+        #expect(rows[1]["name"] == "b")
+    }
+
+    @Test func atomicWriteLeavesNoFileOnFailure() throws {
+        #expect(throws: FileBytes.WriteError.self) {
+            try FileBytes.writeAtomically(Array("x".utf8), to: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/out.csv")
+        }
+    }
+
+    @Test func fixedFormatting() {
+        #expect(TextTable.fixed(0.30000000000000004) == "0.3000")
+        #expect(TextTable.fixed(1) == "1.0000")
+        #expect(TextTable.fixed(-0.07999, 2) == "-0.08")
+        #expect(TextTable.fixed(0.99995) == "1.0000")
+    }
+
+    @Test func daysRoundTrip() {
+        for text in ["1970-01-01", "2000-02-29", "2026-01-15", "2100-12-31", "0001-01-01"] {
+            #expect(Day(text)?.description == text)
+        }
+        #expect(Day("2026-02-29") == nil)
+        #expect(Day("2026-1-01") == nil)
+        #expect(Day(year: 2026, month: 1, day: 15)!.ordinal - Day(year: 2025, month: 7, day: 19)!.ordinal == 180)
+    }
+}

@@ -34,11 +34,20 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp("Show only the first N rows.", valueName: "n"))
     var top: Int?
 
+    @Flag(help: "Print the time of each phase (load, graph, base trust, solve) to standard error.")
+    var timings = false
+
     func run() throws {
+        var clock = PhaseClock(enabled: timings)
         let dataset = try data.load()
+        clock.lap("load \(dataset.suppliers.count) suppliers, \(dataset.dependencies.count) rows")
         let parameters = data.parameters
         let model = TrustModel(dataset)
-        let solution = model.solve(parameters, options: solver.options)
+        clock.lap("build graph and schedule (\(model.schedule.levelCount) levels, \(model.schedule.cyclicComponentCount) cycles)")
+        let base = model.baseTrust(parameters, threads: solver.threads)
+        clock.lap("base trust")
+        let solution = model.solve(base: base, options: solver.options)
+        clock.lap("effective trust (\(solution.report.sweeps) sweeps)")
         let report = TrustReport(model: model, solution: solution,
                                       order: sort ?? (output.format == .table ? .trust : .input), top: top)
         switch output.format {
@@ -46,6 +55,7 @@ struct Solve: ParsableCommand {
         case .json: try output.emit(report.json)
         case .table: try output.emit(report.table(parameters: parameters, solve: solution.report))
         }
+        clock.lap("output")
         Console.reportConvergence(solution.report)
         if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
     }

@@ -132,12 +132,10 @@ public struct DatasetGenerator: Sendable {
         }
 
         // Heavy-tailed popularity: index = floor(size × u^3) favours the first providers of a tier.
-        let dependenciesCSVCapacity = Int(Double(total) * rowsPerSupplier)
         var dependenciesCSV = CSVWriter(header: ["consumer", "provider", "criticality", "group", "service"])
-        var rowsWritten = 0
         let levels = ["critical", "high", "medium", "low"]
         let levelWeights: [Double] = [3, 3, 3, 1]
-        let scale = rowsPerSupplier / 3.2
+        let scale = rowsPerSupplier / 4.25
         for (t, tier) in DatasetGenerator.tiers.enumerated() {
             let providerTiers = tier.providers.compactMap { p in sectorIndex[p.sector].map { ($0, p.weight) } }
             let weights = providerTiers.map(\.1)
@@ -167,17 +165,13 @@ public struct DatasetGenerator: Sendable {
                         }
                         for m in members {
                             dependenciesCSV.row([ids[consumer], ids[m], criticality, group, DatasetGenerator.tiers[pt].service])
-                            rowsWritten += 1
                         }
                     } else {
                         dependenciesCSV.row([ids[consumer], ids[provider], criticality, "", DatasetGenerator.tiers[pt].service])
-                        rowsWritten += 1
                     }
                 }
             }
         }
-        _ = dependenciesCSVCapacity
-        _ = rowsWritten
         return [
             DatasetLoader.suppliersFile: suppliersCSV.bytes,
             DatasetLoader.certificationsFile: certificationsCSV.bytes,

@@ -50,7 +50,15 @@ public struct SupplyGraph: Sendable {
             order[Int(fill[c])] = Int32(rows.count + k)
             fill[c] += 1
         }
-        func label(_ r: Int32) -> Int32 { Int(r) < rows.count ? rows.group[Int(r)] : emptied[Int(r) - rows.count].label }
+        // Labels, weights and providers of rows and emptied groups, side by side (provider -1: emptied).
+        var labelOf = rows.group
+        var weightOf = rows.weight
+        var providerOf = rows.provider
+        for e in emptied {
+            labelOf.append(e.label)
+            weightOf.append(e.weight)
+            providerOf.append(-1)
+        }
 
         var groupStart = [Int32](repeating: 0, count: n + 1)
         var groupWeight: [Double] = []
@@ -61,36 +69,48 @@ public struct SupplyGraph: Sendable {
         groupLabel.reserveCapacity(total)
         memberStart.reserveCapacity(total + 1)
         members.reserveCapacity(rows.count)
-        for i in 0..<n {
-            let lo = Int(start[i]), hi = Int(start[i + 1])
-            if hi - lo > 1 {
-                // Stable: rows of one group keep file order.
-                order[lo..<hi].sort { (label($0), $0) < (label($1), $1) }
-            }
-            var k = lo
-            while k < hi {
-                let l = label(order[k])
-                var w = 0.0
-                let groupMembersStart = members.count
-                while k < hi && label(order[k]) == l {
-                    let r = Int(order[k])
-                    if r < rows.count {
-                        w = max(w, rows.weight[r])
-                        let p = rows.provider[r]
-                        var duplicate = false
-                        for m in groupMembersStart..<members.count where members[m] == p { duplicate = true; break }
-                        if !duplicate { members.append(p) }
-                    } else {
-                        w = max(w, emptied[r - rows.count].weight)
+        labelOf.withUnsafeBufferPointer { labelOf in
+        weightOf.withUnsafeBufferPointer { weightOf in
+        providerOf.withUnsafeBufferPointer { providerOf in
+        order.withUnsafeMutableBufferPointer { order in
+            for i in 0..<n {
+                let lo = Int(start[i]), hi = Int(start[i + 1])
+                // Sort the consumer's rows by (label, row): insertion sort, rows per consumer are few.
+                if hi - lo > 1 {
+                    for k in (lo + 1)..<hi {
+                        let r = order[k]
+                        let l = labelOf[Int(r)]
+                        var j = k - 1
+                        while j >= lo && (labelOf[Int(order[j])] > l || (labelOf[Int(order[j])] == l && order[j] > r)) {
+                            order[j + 1] = order[j]
+                            j -= 1
+                        }
+                        order[j + 1] = r
                     }
-                    k += 1
                 }
-                groupWeight.append(w)
-                groupLabel.append(l)
-                memberStart.append(Int32(members.count))
+                var k = lo
+                while k < hi {
+                    let l = labelOf[Int(order[k])]
+                    var w = 0.0
+                    let groupMembersStart = members.count
+                    while k < hi && labelOf[Int(order[k])] == l {
+                        let r = Int(order[k])
+                        w = max(w, weightOf[r])
+                        let p = providerOf[r]
+                        if p >= 0 {
+                            var duplicate = false
+                            for m in groupMembersStart..<members.count where members[m] == p { duplicate = true; break }
+                            if !duplicate { members.append(p) }
+                        }
+                        k += 1
+                    }
+                    groupWeight.append(w)
+                    groupLabel.append(l)
+                    memberStart.append(Int32(members.count))
+                }
+                groupStart[i + 1] = Int32(groupWeight.count)
             }
-            groupStart[i + 1] = Int32(groupWeight.count)
-        }
+        }}}}
 
         // Reverse adjacency: distinct consumers per provider, in consumer order.
         var consumerStart = [Int32](repeating: 0, count: n + 1)

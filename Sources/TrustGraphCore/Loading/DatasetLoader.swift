@@ -220,22 +220,22 @@ public enum DatasetLoader {
                                         : "unknown scheme '\(name)' (not built in and not in schemes.csv)")
                 ok = false
             }
-            let statusText = table.text(STATUS)
-            let status = CertificationStatus(word: statusText)
+            let status = CertificationStatus.parse(table.cell(STATUS))
             if status == nil {
                 sink.error(.unknownWord, file: file, line: line, column: table.name(STATUS),
-                           "unknown status '\(statusText)' (expected one of valid, suspended, revoked, expired)")
+                           "unknown status '\(table.text(STATUS))' (expected one of valid, suspended, revoked, expired)")
                 ok = false
             }
             let issued = readDate(table, ISSUED, line: line, missing: CertificationTable.noStart, ok: &ok, sink: &sink)
             let expires = readDate(table, EXPIRES, line: line, missing: CertificationTable.noEnd, ok: &ok, sink: &sink)
             let evidence = readDate(table, EVIDENCE, line: line, missing: CertificationTable.noStart, ok: &ok, sink: &sink)
             var partial = false
-            let scopeText = table.text(SCOPE).lowercased()
-            switch scopeText {
-            case "", "full": partial = false
-            case "partial": partial = true
-            default:
+            let scope = table.cell(SCOPE)
+            if scope.isEmpty || ASCII.equalsIgnoringCase(scope, "full") {
+                partial = false
+            } else if ASCII.equalsIgnoringCase(scope, "partial") {
+                partial = true
+            } else {
                 sink.error(.unknownWord, file: file, line: line, column: table.name(SCOPE),
                            "unknown scope '\(table.text(SCOPE))' (expected full or partial)")
                 ok = false

@@ -11,6 +11,13 @@ public enum CertificationStatus: UInt8, Sendable, CaseIterable, CustomStringConv
         }
     }
 
+    /// Parses a status word from bytes case-insensitively; empty means `valid`.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> CertificationStatus? {
+        if bytes.isEmpty { return .valid }
+        for status in CertificationStatus.allCases where ASCII.equalsIgnoringCase(bytes, status.description) { return status }
+        return nil
+    }
+
     /// Parses a status word case-insensitively; empty means `valid`.
     public init?(word: String) {
         switch word.lowercased() {
@@ -40,16 +47,11 @@ public enum Criticality {
 
     static func levelWeight(_ bytes: UnsafeRawBufferPointer) -> Double? {
         if bytes.isEmpty { return 0.4 }
-        guard bytes.count <= 8 else { return nil }
-        var lower = [UInt8](); lower.reserveCapacity(8)
-        for b in bytes { lower.append(b >= 65 && b <= 90 ? b + 32 : b) }
-        switch String(decoding: lower, as: UTF8.self) {
-        case "critical": return 1.0
-        case "high": return 0.7
-        case "medium": return 0.4
-        case "low": return 0.1
-        default: return nil
-        }
+        if ASCII.equalsIgnoringCase(bytes, "critical") { return 1.0 }
+        if ASCII.equalsIgnoringCase(bytes, "high") { return 0.7 }
+        if ASCII.equalsIgnoringCase(bytes, "medium") { return 0.4 }
+        if ASCII.equalsIgnoringCase(bytes, "low") { return 0.1 }
+        return nil
     }
 
     /// The level word for a weight, or its number.
@@ -213,5 +215,30 @@ public struct Dataset: Sendable {
     mutating func internGroupLabel(_ text: String) -> Int32 {
         var text = text
         return text.withUTF8 { internGroupLabel(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Byte-level helpers for the ASCII words of the contract.
+enum ASCII {
+    /// True when `bytes` spell `word` (lower-case ASCII) ignoring ASCII case.
+    @inline(__always)
+    static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<bytes.count {
+            let b = bytes[k]
+            if (b >= 65 && b <= 90 ? b + 32 : b) != w[k] { return false }
+        }
+        return true
+    }
+
+    static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ word: String) -> Bool {
+        let w = Array(word.utf8)
+        guard bytes.count == w.count else { return false }
+        for k in 0..<bytes.count {
+            let b = bytes[k]
+            if (b >= 65 && b <= 90 ? b + 32 : b) != w[k] { return false }
+        }
+        return true
     }
 }

@@ -59,20 +59,32 @@ public struct StringColumn: Sendable, Equatable {
 /// Ids in the contract are compared code point by code point, which for
 /// valid UTF-8 is byte equality; Swift's `String` equality would merge
 /// canonically equivalent spellings, so keys are bytes here.
-/// Open addressing with linear probing over a power-of-two slot array.
+///
+/// Open addressing with linear probing over 32-byte slots that hold the id,
+/// the key's length and hash tag and its first 20 bytes: a lookup of a short
+/// id (the common case) touches one cache line, which matters when millions
+/// of dependency rows each look up two ids.
 public struct InternTable: Sendable {
     /// The interned values, in id order.
     public private(set) var values = StringColumn()
-    private var hashes: [UInt64] = []
-    private var slots: [Int32]
+    private var slots: [Slot]
     private var mask: Int
+
+    /// One slot: 32 bytes, `id < 0` when empty.
+    struct Slot {
+        var id: Int32 = -1
+        var length: UInt32 = 0
+        var tag: UInt32 = 0
+        var prefix: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0)
+    }
+
+    static let inlineBytes = 20
 
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(), count: size)
         mask = size - 1
-        hashes.reserveCapacity(capacity)
         values.reserve(values: capacity, bytesEach: 12)
     }
 
@@ -95,57 +107,84 @@ public struct InternTable: Sendable {
 
     func find(_ key: UnsafeRawBufferPointer) -> Int32? {
         let h = InternTable.hash(key)
-        var slot = Int(truncatingIfNeeded: h) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            values.arena.withUnsafeBytes { arena in
-                while true {
-                    let id = slots[slot]
-                    if id < 0 { return nil }
-                    if hashes[Int(id)] == h && equal(arena, Int(id), key) { return id }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
+        let probe = Probe(key: key, hash: h)
+        let (id, _) = locate(probe)
+        return id >= 0 ? id : nil
     }
 
     mutating func intern(_ key: UnsafeRawBufferPointer) -> (id: Int32, inserted: Bool) {
         if (count + 1) * 2 > slots.count { grow() }
-        let h = InternTable.hash(key)
-        var slot = Int(truncatingIfNeeded: h) & mask
-        let found: Int32? = slots.withUnsafeBufferPointer { slots in
-            values.arena.withUnsafeBytes { arena in
-                while true {
-                    let id = slots[slot]
-                    if id < 0 { return nil }
-                    if hashes[Int(id)] == h && equal(arena, Int(id), key) { return id }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
-        if let found { return (found, false) }
+        let probe = Probe(key: key, hash: InternTable.hash(key))
+        let (found, slot) = locate(probe)
+        if found >= 0 { return (found, false) }
         let id = Int32(count)
-        slots[slot] = id
-        hashes.append(h)
+        slots[slot] = probe.slot(id: id)
         values.append(key)
         return (id, true)
     }
 
+    /// What a lookup compares: the key, its tag and its zero-padded prefix.
+    struct Probe {
+        let key: UnsafeRawBufferPointer
+        let hash: UInt64
+        let head: Slot
+
+        init(key: UnsafeRawBufferPointer, hash: UInt64) {
+            self.key = key
+            self.hash = hash
+            var head = Slot(id: 0, length: UInt32(key.count), tag: UInt32(truncatingIfNeeded: hash >> 32))
+            withUnsafeMutableBytes(of: &head.prefix) { prefix in
+                let n = min(key.count, InternTable.inlineBytes)
+                if n > 0 { prefix.baseAddress!.copyMemory(from: key.baseAddress!, byteCount: n) }
+            }
+            self.head = head
+        }
+
+        func slot(id: Int32) -> Slot {
+            var s = head
+            s.id = id
+            return s
+        }
+
+        @inline(__always) func matchesHead(_ s: Slot) -> Bool {
+            s.tag == head.tag && s.length == head.length
+                && s.prefix.0 == head.prefix.0 && s.prefix.1 == head.prefix.1 && s.prefix.2 == head.prefix.2
+                && s.prefix.3 == head.prefix.3 && s.prefix.4 == head.prefix.4
+        }
+    }
+
+    /// The id of the probe's key and its slot, or -1 and the empty slot where it would go.
     @inline(__always)
-    private func equal(_ arena: UnsafeRawBufferPointer, _ id: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        let start = values.offsets[id], end = values.offsets[id + 1]
-        guard end - start == key.count else { return false }
-        if key.count == 0 { return true }
-        return memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0
+    private func locate(_ probe: Probe) -> (Int32, Int) {
+        var slot = Int(truncatingIfNeeded: probe.hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let s = slots[slot]
+                if s.id < 0 { return (-1, slot) }
+                if probe.matchesHead(s) && (probe.key.count <= InternTable.inlineBytes || tailEqual(Int(s.id), probe.key)) {
+                    return (s.id, slot)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private func tailEqual(_ id: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        values.arena.withUnsafeBytes { arena in
+            let start = values.offsets[id]
+            return memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0
+        }
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        var fresh = [Int32](repeating: -1, count: size)
+        var fresh = [Slot](repeating: Slot(), count: size)
         let m = size - 1
-        for id in 0..<count {
-            var slot = Int(truncatingIfNeeded: hashes[id]) & m
-            while fresh[slot] >= 0 { slot = (slot + 1) & m }
-            fresh[slot] = Int32(id)
+        for s in slots where s.id >= 0 {
+            let h = values.withBytes(Int(s.id)) { InternTable.hash($0) }
+            var slot = Int(truncatingIfNeeded: h) & m
+            while fresh[slot].id >= 0 { slot = (slot + 1) & m }
+            fresh[slot] = s
         }
         slots = fresh
         mask = m

@@ -1,0 +1,51 @@
+import Benchmark
+import TrustGraphCore
+
+// Datasets are generated in memory, once, by the same generator as
+// `trustgraph generate`, so the benchmarks need no files.
+nonisolated(unsafe) var cache: [Int: (files: [String: [UInt8]], model: TrustModel)] = [:]
+
+func prepared(_ suppliers: Int) -> (files: [String: [UInt8]], model: TrustModel) {
+    if let hit = cache[suppliers] { return hit }
+    let files = DatasetGenerator(suppliers: suppliers, seed: 1).files()
+    let dataset = try! DatasetLoader.load(contents: files).0
+    let entry = (files, TrustModel(dataset))
+    cache[suppliers] = entry
+    return entry
+}
+
+let date = Day(year: 2026, month: 6, day: 30)!
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
+                                           maxDuration: .seconds(20), maxIterations: 20)
+
+    for size in [100_000, 1_000_000] {
+        let label = size >= 1_000_000 ? "\(size / 1_000_000)M" : "\(size / 1000)k"
+
+        Benchmark("load \(label) suppliers (parse, intern, check)", configuration: .init(maxIterations: 5)) { benchmark in
+            let files = prepared(size).files
+            benchmark.startMeasurement()
+            blackHole(try DatasetLoader.load(contents: files))
+        }
+
+        Benchmark("graph + schedule \(label)", configuration: .init(maxIterations: 5)) { benchmark in
+            let dataset = prepared(size).model.dataset
+            benchmark.startMeasurement()
+            blackHole(TrustModel(dataset))
+        }
+
+        Benchmark("solve \(label) (base + effective trust)") { benchmark in
+            let model = prepared(size).model
+            benchmark.startMeasurement()
+            blackHole(model.solve(TrustParameters(date: date)))
+        }
+
+        Benchmark("solve \(label) effective trust only, 1 thread") { benchmark in
+            let model = prepared(size).model
+            let base = model.baseTrust(TrustParameters(date: date))
+            benchmark.startMeasurement()
+            blackHole(model.solve(base: base, options: SolverOptions(threads: 1)))
+        }
+    }
+}

@@ -211,3 +211,43 @@ import Testing
         #expect(dataset.dependencies.weight == [1.0])
     }
 }
+
+/// Large files are parsed in pieces on several threads; the result must be
+/// exactly that of one sequential read, errors included.
+@Suite struct ParallelLoadingTests {
+    @Test func piecesGiveTheSameDatasetAsOneSequentialRead() throws {
+        let files = DatasetGenerator(suppliers: 30_000, seed: 5).files()
+        #expect(files["dependencies.csv"]!.count > 2 << 20)  // several pieces of at least 1 MiB
+        let one = try DatasetLoader.load(contents: files, threads: 1).0
+        let many = try DatasetLoader.load(contents: files, threads: 4).0
+        #expect(one.suppliers.index.values == many.suppliers.index.values)
+        #expect(one.suppliers.names == many.suppliers.names)
+        #expect(one.suppliers.priors.map(\.bitPattern) == many.suppliers.priors.map(\.bitPattern))
+        #expect(one.certifications.supplier == many.certifications.supplier)
+        #expect(one.certifications.lines == many.certifications.lines)
+        #expect(one.dependencies.consumer == many.dependencies.consumer)
+        #expect(one.dependencies.group == many.dependencies.group)
+        #expect(one.dependencies.service == many.dependencies.service)
+        #expect(one.dependencies.lines == many.dependencies.lines)
+        #expect(one.dependencies.extraLabels.values == many.dependencies.extraLabels.values)
+    }
+
+    @Test func errorsInPiecesMatchASequentialRead() throws {
+        var files = DatasetGenerator(suppliers: 30_000, seed: 6).files()
+        var deps = files["dependencies.csv"]!
+        // An unknown supplier early, a stray quote in the middle, an unterminated quote near the end.
+        let lines = deps.split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
+        var edited = lines
+        edited[10] = Array("ghost,\(String(decoding: lines[10].split(separator: UInt8(ascii: ","))[1], as: UTF8.self)),high,,".utf8)
+        edited[lines.count / 2] = Array("a\"b,c,low,,".utf8)
+        edited[lines.count - 20] = Array("\"unterminated,x,low,,".utf8)
+        deps = Array(edited.joined(separator: [10]))
+        files["dependencies.csv"] = deps
+        let sequential = Fixture.errors(bytes: files)
+        let parallel: [Diagnostic]
+        do { _ = try DatasetLoader.load(contents: files, threads: 4); parallel = [] } catch { parallel = error.errors }
+        #expect(sequential.count >= 3)
+        #expect(parallel == sequential)
+        #expect(sequential.first?.line == 11)
+    }
+}

@@ -23,7 +23,7 @@ enum Fixture {
 
     static func errors(bytes: [String: [UInt8]]) -> [Diagnostic] {
         do {
-            _ = try DatasetLoader.load(contents: bytes)
+            _ = try DatasetLoader.load(contents: bytes, threads: 1)
             return []
         } catch {
             return error.errors

@@ -26,8 +26,10 @@ struct CSVReader: ~Copyable {
 
     private let base: UnsafeRawPointer
     private let count: Int
-    private var position: Int
-    private var line = 1
+    /// Offset of the next record.
+    private(set) var position: Int
+    /// Physical line of the next record.
+    private(set) var line = 1
     private(set) var fields: [Field] = []
     /// Unescaped copies of quoted cells that held `""`; reset for each record.
     private var scratch: UnsafeMutableRawBufferPointer
@@ -37,13 +39,28 @@ struct CSVReader: ~Copyable {
 
     /// - Parameter bytes: the file's bytes; they must outlive the reader.
     init(_ bytes: UnsafeRawBufferPointer) {
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        self.init(bytes, range: (bom ? 3 : 0)..<bytes.count, line: 1)
+    }
+
+    /// A reader of the records in `range` of `bytes`, the first starting on `line`.
+    init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>, line: Int) {
         base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
-        count = bytes.count
-        position = 0
-        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        count = range.upperBound
+        position = range.lowerBound
+        self.line = line
         fields.reserveCapacity(16)
         scratch = .allocate(byteCount: 256, alignment: 1)
     }
+
+    /// Bytes left to read.
+    var remaining: Int { count - position }
+
+    /// Start of the file's bytes (cells not unescaped point into them).
+    var fileBase: UnsafeRawPointer { base }
+
+    /// True when cell `index` of the current record was unescaped into scratch memory.
+    func isUnescaped(_ index: Int) -> Bool { index >= 0 && index < fields.count && fields[index].unescaped }
 
     deinit { scratch.deallocate() }
 

@@ -1,15 +1,18 @@
 /// Collects diagnostics during a load, keeping the first `LoadReport.storedLimit`
 /// of each severity and counting the rest.
-struct DiagnosticSink {
+struct DiagnosticSink: Sendable {
     var errors: [Diagnostic] = []
     var errorCount = 0
     var warnings: [Diagnostic] = []
     var warningCount = 0
+    /// Sort key of each stored error within its line (the column's position in the file).
+    private var ranks: [Int] = []
 
-    mutating func error(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, _ message: String) {
+    mutating func error(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, rank: Int = 0, _ message: String) {
         errorCount += 1
         if errors.count < LoadReport.storedLimit {
             errors.append(Diagnostic(.error, kind, file: file, line: line, column: column, message))
+            ranks.append(rank)
         }
     }
 
@@ -18,5 +21,25 @@ struct DiagnosticSink {
         if warnings.count < LoadReport.storedLimit {
             warnings.append(Diagnostic(.warning, kind, file: file, line: line, column: column, message))
         }
+    }
+
+    /// Orders stored errors by line, then by column, keeping the order of equal ones.
+    mutating func sortByPosition() {
+        let order = errors.indices.sorted { (errors[$0].line, ranks[$0], $0) < (errors[$1].line, ranks[$1], $1) }
+        errors = order.map { errors[$0] }
+        ranks = order.map { ranks[$0] }
+    }
+
+    /// Appends what another sink collected (a later piece of the same file).
+    mutating func append(_ other: DiagnosticSink) {
+        errorCount += other.errorCount
+        warningCount += other.warningCount
+        let room = LoadReport.storedLimit - errors.count
+        if room > 0 {
+            errors += other.errors.prefix(room)
+            ranks += other.ranks.prefix(room)
+        }
+        let warningRoom = LoadReport.storedLimit - warnings.count
+        if warningRoom > 0 { warnings += other.warnings.prefix(warningRoom) }
     }
 }

@@ -21,25 +21,33 @@ public enum FileBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(errnoDescription())) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable("is a directory")) }
+        // Read straight into uninitialised storage; grow only if the file grew meanwhile.
         var bytes: [UInt8] = []
         var capacity = max(Int(info.st_size), 0) + 1
         var filled = 0
-        while true {
-            if filled == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: max(capacity - bytes.count, 65536)))
-                capacity = bytes.count
+        var failure: ReadFailure?
+        while failure == nil {
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var got = 0
+                while got < buffer.count {
+                    let n = Glibc_read(fd, buffer.baseAddress! + got, buffer.count - got)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = .unreadable(errnoDescription())
+                        break
+                    }
+                    if n == 0 { break }
+                    got += n
+                }
+                count = got
             }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc_read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .failure(.unreadable(errnoDescription()))
-            }
-            if got == 0 { break }
-            filled += got
+            filled += chunk.count
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if chunk.count < capacity { break }
+            capacity = max(capacity, 1 << 20)
         }
-        bytes.removeLast(bytes.count - filled)
+        if let failure { return .failure(failure) }
+        _ = filled
         return .success(bytes)
     }
 

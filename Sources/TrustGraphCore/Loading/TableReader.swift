@@ -1,27 +1,27 @@
-/// Reads one CSV file of a dataset: finds its header, maps the columns the
-/// caller knows, keeps the others as attributes, and hands each well-formed
-/// record to the caller. Malformed records, invalid UTF-8 and cells beyond the
-/// header's width are reported here, so callers see only records to interpret.
-struct TableReader: ~Copyable {
+/// The header of one CSV file of a dataset: which field holds each column the
+/// caller knows, which fields are kept as attributes, and where the body starts.
+struct TableHeader: Sendable {
     let file: String
-    var csv: CSVReader
     /// Field index of each known column, or -1 when absent (same order as `known`).
     private(set) var columnIndex: [Int] = []
     /// Field index of each unknown column, with its name as written.
     private(set) var extraColumns: [(name: String, index: Int)] = []
     /// Lower-cased header names by field index ("" for an empty header cell).
-    private(set) var headerNames: [String] = []
+    private(set) var names: [String] = []
+    /// Number of header cells.
     private(set) var width = 0
-    /// False when the file has no header row.
-    private(set) var hasHeader = false
+    /// Offset and line of the first record after the header.
+    private(set) var bodyStart = 0
+    private(set) var bodyLine = 1
 
+    /// Reads the header of `bytes`.
     /// - Parameters:
     ///   - known: lower-case names of the columns the caller interprets.
     ///   - required: those of `known` that must be present.
-    /// - Returns: `nil` when the header is unusable (the problem is reported).
+    /// - Returns: `nil` when the file has no header row or an unusable one (then reported).
     init?(file: String, bytes: UnsafeRawBufferPointer, known: [String], required: [String], sink: inout DiagnosticSink) {
         self.file = file
-        csv = CSVReader(bytes)
+        var csv = CSVReader(bytes)
         var headerLine = 1
         findHeader: while true {
             switch csv.next() {
@@ -36,7 +36,8 @@ struct TableReader: ~Copyable {
                 break findHeader
             }
         }
-        hasHeader = true
+        bodyStart = csv.position
+        bodyLine = csv.line
         if let bad = csv.invalidUTF8Field {
             sink.error(.invalidUTF8, file: file, line: headerLine, "header cell \(bad + 1) is not valid UTF-8")
             return nil
@@ -47,7 +48,7 @@ struct TableReader: ~Copyable {
         for i in 0..<width {
             let raw = csv.string(i)
             let name = raw.lowercased()
-            headerNames.append(name)
+            names.append(name)
             if name.isEmpty { continue }
             if let first = firstIndex[name] {
                 sink.error(.duplicateColumn, file: file, line: headerLine, column: name,
@@ -61,36 +62,59 @@ struct TableReader: ~Copyable {
         columnIndex = known.map { firstIndex[$0] ?? -1 }
         for name in required where firstIndex[name] == nil {
             sink.error(.missingColumn, file: file, line: headerLine, column: name,
-                       "required column '\(name)' is missing (header has: \(headerNames.filter { !$0.isEmpty }.joined(separator: ", ")))")
+                       "required column '\(name)' is missing (header has: \(names.filter { !$0.isEmpty }.joined(separator: ", ")))")
             ok = false
         }
         if !ok { return nil }
     }
 
+    /// Header name of known column `k`.
+    func name(_ k: Int) -> String { names[columnIndex[k]] }
+
+    /// Sort rank of diagnostics about known column `k` within a line: file order.
+    func rank(_ k: Int) -> Int { columnIndex[k] + 1 }
+}
+
+/// Reads the records of one piece of a CSV body, handing the caller only
+/// records worth interpreting: malformed records, invalid UTF-8 and cells
+/// beyond the header's width are reported here.
+struct TableReader: ~Copyable {
+    let header: TableHeader
+    var csv: CSVReader
+    /// Set when a malformed record was met (the piece may have been cut wrongly).
+    private(set) var sawMalformed = false
+
+    init(header: TableHeader, bytes: UnsafeRawBufferPointer, range: Range<Int>, line: Int) {
+        self.header = header
+        csv = CSVReader(bytes, range: range, line: line)
+    }
+
+    var file: String { header.file }
+
     /// Advances to the next record worth interpreting; `nil` at the end.
-    /// Blank records are skipped; malformed ones are reported and skipped.
     mutating func nextRecord(sink: inout DiagnosticSink) -> Int? {
         while true {
             switch csv.next() {
             case .end:
                 return nil
             case .malformed(let line, let message):
+                sawMalformed = true
                 sink.error(.malformedRecord, file: file, line: line, message)
             case .record(let line):
                 if csv.recordIsBlank { continue }
+                let width = header.width
                 if let bad = csv.invalidUTF8Field {
-                    let column = bad < width && !headerNames[bad].isEmpty ? headerNames[bad] : nil
+                    let column = bad < width && !header.names[bad].isEmpty ? header.names[bad] : nil
                     sink.error(.invalidUTF8, file: file, line: line, column: column,
                                column == nil ? "cell \(bad + 1) is not valid UTF-8" : "cell is not valid UTF-8")
                     continue
                 }
                 let count = csv.fields.count
                 if count > width {
-                    var extra = false
-                    for k in width..<count where csv.fields[k].start != csv.fields[k].end { extra = true; break }
-                    if extra {
+                    for k in width..<count where csv.fields[k].start != csv.fields[k].end {
                         sink.error(.extraField, file: file, line: line,
                                    "record has \(count) fields, non-empty beyond the header's \(width)")
+                        break
                     }
                 }
                 return line
@@ -99,22 +123,75 @@ struct TableReader: ~Copyable {
     }
 
     /// Bytes of known column `k` in the current record (empty when absent or short).
-    func cell(_ k: Int) -> UnsafeRawBufferPointer { csv.bytes(columnIndex[k]) }
+    func cell(_ k: Int) -> UnsafeRawBufferPointer { csv.bytes(header.columnIndex[k]) }
 
     /// Known column `k` as a `String`.
-    func text(_ k: Int) -> String { csv.string(columnIndex[k]) }
+    func text(_ k: Int) -> String { csv.string(header.columnIndex[k]) }
 
     /// Header name of known column `k`.
-    func name(_ k: Int) -> String { headerNames[columnIndex[k]] }
+    func name(_ k: Int) -> String { header.name(k) }
 
-    /// Appends the current record's unknown columns to `attributes`.
+    /// Records known column `k` of the current record in `cells` for later.
+    func keep(_ k: Int, in cells: inout CellStore) {
+        cells.keep(csv.bytes(header.columnIndex[k]), unescaped: csv.isUnescaped(header.columnIndex[k]), fileBase: csv.fileBase)
+    }
+
+    /// Appends the current record's unknown columns to `attributes` (set up for this header).
     func appendAttributes(_ attributes: inout AttributeColumns) {
-        if attributes.names.count != extraColumns.count {
-            attributes.names = extraColumns.map(\.name)
-            attributes.values = Array(repeating: StringColumn(), count: extraColumns.count)
+        if attributes.values.count != header.extraColumns.count {
+            attributes.names = header.extraColumns.map(\.name)
+            attributes.values = Array(repeating: StringColumn(), count: header.extraColumns.count)
         }
-        for (k, column) in extraColumns.enumerated() {
+        for (k, column) in header.extraColumns.enumerated() {
             attributes.values[k].append(csv.bytes(column.index))
         }
     }
+
+    /// Records every unknown column of the current record in `cells`.
+    func keepAttributes(in cells: inout CellStore) {
+        for column in header.extraColumns {
+            cells.keep(csv.bytes(column.index), unescaped: csv.isUnescaped(column.index), fileBase: csv.fileBase)
+        }
+    }
+}
+
+/// Cells kept from a piece of a file for a later phase: spans into the file's
+/// bytes, or into a side buffer for quoted cells that held `""` escapes.
+struct CellStore: Sendable {
+    /// Start offset (≥ 0: in the file; < 0: −(offset + 1) in `side`) and length of each kept cell.
+    private(set) var starts: [Int] = []
+    private(set) var lengths: [Int32] = []
+    private var side: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        starts.reserveCapacity(capacity)
+        lengths.reserveCapacity(capacity)
+    }
+
+    var count: Int { starts.count }
+
+    mutating func keep(_ bytes: UnsafeRawBufferPointer, unescaped: Bool, fileBase: UnsafeRawPointer) {
+        if unescaped || bytes.isEmpty {
+            starts.append(-(side.count + 1))
+            side.append(contentsOf: bytes)
+        } else {
+            starts.append(bytes.baseAddress! - fileBase)
+        }
+        lengths.append(Int32(bytes.count))
+    }
+
+    /// Calls `body` with the bytes of kept cell `k`.
+    @inline(__always)
+    func withBytes<R>(_ k: Int, in file: UnsafeRawPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let start = starts[k], length = Int(lengths[k])
+        if start >= 0 { return body(UnsafeRawBufferPointer(start: file + start, count: length)) }
+        return side.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[(-start - 1)..<(-start - 1 + length)])) }
+    }
+
+    /// Kept cell `k` as a `String`.
+    func string(_ k: Int, in file: UnsafeRawPointer) -> String {
+        withBytes(k, in: file) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func isEmpty(_ k: Int) -> Bool { lengths[k] == 0 }
 }

@@ -137,6 +137,26 @@ public struct CertificationTable: Sendable {
     /// Number of rows.
     public var count: Int { supplier.count }
 
+    /// Appends the rows of `other` that `keep` accepts (all of them, fast, when it accepts all).
+    mutating func append(contentsOf other: CertificationTable, where keep: (Int) -> Bool) {
+        let all = (0..<other.count).allSatisfy(keep)
+        if all {
+            supplier += other.supplier; scheme += other.scheme; status += other.status; issued += other.issued
+            expires += other.expires; lastEvidence += other.lastEvidence; partial += other.partial; lines += other.lines
+            for x in attributes.values.indices where x < other.attributes.values.count {
+                attributes.values[x].append(contentsOf: other.attributes.values[x])
+            }
+            return
+        }
+        for r in 0..<other.count where keep(r) {
+            append(supplier: other.supplier[r], scheme: other.scheme[r], status: other.status[r], issued: other.issued[r],
+                   expires: other.expires[r], lastEvidence: other.lastEvidence[r], partial: other.partial[r], line: other.lines[r])
+        }
+        for x in attributes.values.indices where x < other.attributes.values.count {
+            attributes.values[x].append(contentsOf: other.attributes.values[x], where: keep)
+        }
+    }
+
     mutating func append(supplier: Int32, scheme: Int32, status: CertificationStatus, issued: Int32,
                          expires: Int32, lastEvidence: Int32, partial: Bool, line: Int32) {
         self.supplier.append(supplier)

@@ -73,16 +73,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `.some(nil)` when the shape is right but the day does not exist.
     static func parse(_ bytes: UnsafeRawBufferPointer) -> Day?? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        var values = [0, 0, 0]
-        let ranges = [0..<4, 5..<7, 8..<10]
-        for (k, range) in ranges.enumerated() {
-            for i in range {
+        @inline(__always) func digits(_ from: Int, _ to: Int) -> Int? {
+            var value = 0
+            for i in from..<to {
                 let c = bytes[i]
                 guard c >= 48 && c <= 57 else { return nil }
-                values[k] = values[k] * 10 + Int(c - 48)
+                value = value * 10 + Int(c - 48)
             }
+            return value
         }
-        return .some(Day(year: values[0], month: values[1], day: values[2]))
+        guard let year = digits(0, 4), let month = digits(5, 7), let day = digits(8, 10) else { return nil }
+        return .some(Day(year: year, month: month, day: day))
     }
 }
 

@@ -30,6 +30,18 @@ public struct StringColumn: Sendable, Equatable {
         offsets.append(arena.count)
     }
 
+    /// Appends all values of `other`.
+    mutating func append(contentsOf other: StringColumn) {
+        let shift = arena.count
+        arena += other.arena
+        offsets += other.offsets.dropFirst().lazy.map { $0 + shift }
+    }
+
+    /// Appends the values of `other` whose index `keep` accepts.
+    mutating func append(contentsOf other: StringColumn, where keep: (Int) -> Bool) {
+        for k in 0..<other.count where keep(k) { other.withBytes(k) { append($0) } }
+    }
+
     /// Appends bytes with ASCII letters upper-cased.
     mutating func appendASCIIUppercased(_ bytes: UnsafeRawBufferPointer) {
         for b in bytes { arena.append(b >= 97 && b <= 122 ? b - 32 : b) }
@@ -67,7 +79,7 @@ public struct StringColumn: Sendable, Equatable {
 public struct InternTable: Sendable {
     /// The interned values, in id order.
     public private(set) var values = StringColumn()
-    private var slots: [Slot]
+    private var slots: SlotStorage
     private var mask: Int
 
     /// One slot: 32 bytes, `id < 0` when empty.
@@ -80,10 +92,42 @@ public struct InternTable: Sendable {
 
     static let inlineBytes = 20
 
+    /// The slot array, in memory aligned for huge pages: a table of millions of
+    /// ids spans tens of megabytes, and with 4 KiB pages nearly every random
+    /// lookup would also miss the TLB.
+    final class SlotStorage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Slot>
+        let count: Int
+
+        init(count: Int) {
+            self.count = count
+            let bytes = count * MemoryLayout<Slot>.stride
+            let huge = 2 << 20
+            var raw: UnsafeMutableRawPointer?
+            if bytes >= huge, posix_memalign(&raw, huge, bytes) == 0, let raw {
+                #if canImport(Glibc)
+                _ = madvise(raw, bytes, MADV_HUGEPAGE)
+                #endif
+                base = raw.bindMemory(to: Slot.self, capacity: count)
+            } else {
+                base = .allocate(capacity: count)
+            }
+            base.initialize(repeating: Slot(), count: count)
+        }
+
+        func copy() -> SlotStorage {
+            let other = SlotStorage(count: count)
+            other.base.update(from: base, count: count)
+            return other
+        }
+
+        deinit { free(base) }
+    }
+
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(), count: size)
+        slots = SlotStorage(count: size)
         mask = size - 1
         values.reserve(values: capacity, bytesEach: 12)
     }
@@ -118,7 +162,8 @@ public struct InternTable: Sendable {
         let (found, slot) = locate(probe)
         if found >= 0 { return (found, false) }
         let id = Int32(count)
-        slots[slot] = probe.slot(id: id)
+        if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
+        slots.base[slot] = probe.slot(id: id)
         values.append(key)
         return (id, true)
     }
@@ -157,15 +202,14 @@ public struct InternTable: Sendable {
     @inline(__always)
     private func locate(_ probe: Probe) -> (Int32, Int) {
         var slot = Int(truncatingIfNeeded: probe.hash) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            while true {
-                let s = slots[slot]
-                if s.id < 0 { return (-1, slot) }
-                if probe.matchesHead(s) && (probe.key.count <= InternTable.inlineBytes || tailEqual(Int(s.id), probe.key)) {
-                    return (s.id, slot)
-                }
-                slot = (slot + 1) & mask
+        let slots = self.slots.base
+        while true {
+            let s = slots[slot]
+            if s.id < 0 { return (-1, slot) }
+            if probe.matchesHead(s) && (probe.key.count <= InternTable.inlineBytes || tailEqual(Int(s.id), probe.key)) {
+                return (s.id, slot)
             }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -178,13 +222,14 @@ public struct InternTable: Sendable {
 
     private mutating func grow() {
         let size = slots.count * 2
-        var fresh = [Slot](repeating: Slot(), count: size)
+        let fresh = SlotStorage(count: size)
         let m = size - 1
-        for s in slots where s.id >= 0 {
+        for k in 0..<slots.count where slots.base[k].id >= 0 {
+            let s = slots.base[k]
             let h = values.withBytes(Int(s.id)) { InternTable.hash($0) }
             var slot = Int(truncatingIfNeeded: h) & m
-            while fresh[slot].id >= 0 { slot = (slot + 1) & m }
-            fresh[slot] = s
+            while fresh.base[slot].id >= 0 { slot = (slot + 1) & m }
+            fresh.base[slot] = s
         }
         slots = fresh
         mask = m

@@ -18,6 +18,6 @@ struct TrustGraphCommand: ParsableCommand {
           trustgraph explain samples/eu-cloud <supplier-id>
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self]
+        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self]
     )
 }

@@ -1,0 +1,260 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+internal import CGraphviz
+
+/// The bytes Graphviz produced, and the warnings it printed on the way.
+public struct RenderedGraph: Sendable, Equatable {
+    /// The picture (SVG text, PNG or PDF bytes, …).
+    public var bytes: [UInt8]
+    /// Graphviz's warnings, one per line, without the `Warning: ` prefix.
+    public var warnings: [String]
+}
+
+/// Renders DOT text in-process with libgvc.
+///
+/// Graphviz keeps process-wide state (its error buffer, the DOT parser,
+/// layout statics) and crashes when two threads use it at once, even with a
+/// context each; so every call into it, from any thread, goes through one
+/// lock. Rendering is therefore safe from any thread but never parallel.
+public enum GraphvizRenderer {
+    /// Lays out `dot` with `engine` and renders it as `format`.
+    ///
+    /// Each call reads the graph into a fresh context and frees everything
+    /// (render buffer, layout, graph, context) before it returns. The same
+    /// input gives the same bytes (PDFs carry a fixed creation date).
+    /// - Parameters:
+    ///   - dot: the graph in DOT.
+    ///   - engine: a layout engine: `dot`, `sfdp`, `neato`, `fdp`, `circo`, `twopi`, … (see `layoutEngines()`).
+    ///   - format: an output format: `svg`, `png`, `pdf`, … (see `outputFormats()`).
+    /// - Throws: `GraphvizError`, carrying Graphviz's own message.
+    public static func render(_ dot: String, engine: String, format: String) throws(GraphvizError) -> RenderedGraph {
+        try GraphvizLock.shared.withLock { () throws(GraphvizError) -> RenderedGraph in
+            try renderLocked(dot, engine: engine, format: format)
+        }
+    }
+
+    /// The layout engines the installed Graphviz offers, sorted.
+    public static func layoutEngines() -> [String] { pluginNames(kind: "layout") }
+
+    /// The output formats the installed Graphviz can write, sorted.
+    public static func outputFormats() -> [String] { pluginNames(kind: "device") }
+
+    /// The version of the Graphviz library in use, e.g. `2.43.0`.
+    public static var version: String {
+        GraphvizLock.shared.withLock {
+            withContext { gvc in gvcVersion(gvc).map { String(cString: $0) } ?? "" } ?? ""
+        }
+    }
+
+    // MARK: - Under the lock
+
+    private static func renderLocked(_ dot: String, engine: String, format: String) throws(GraphvizError) -> RenderedGraph {
+        let messages = MessageCapture()
+        defer { messages.stop() }
+        guard let gvc = gvContext() else { throw .contextUnavailable }
+        defer { gvFreeContext(gvc) }
+
+        let engines = plugins(gvc, kind: "layout")
+        guard engines.contains(engine) else { throw .unknownEngine(engine, available: engines) }
+        let formats = plugins(gvc, kind: "device")
+        guard formats.contains(format) else { throw .unknownFormat(format, available: formats) }
+
+        // The parser's line counter is global and survives earlier reads.
+        agreadline(1)
+        guard let graph = agmemread(dot) else { throw .invalidDOT(message: messages.errors()) }
+        defer { agclose(graph) }
+        drainParser()
+
+        guard gvLayout(gvc, graph, engine) == 0 else {
+            throw .layoutFailed(engine: engine, message: messages.errors())
+        }
+        defer { gvFreeLayout(gvc, graph) }
+
+        var buffer: UnsafeMutablePointer<CChar>?
+        let (status, length) = renderData(gvRenderData, gvc, graph, format, &buffer)
+        defer { if let buffer { gvFreeRenderData(buffer) } }
+        guard status == 0, let buffer else { throw .renderFailed(format: format, message: messages.errors()) }
+        var bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
+        if format.hasPrefix("pdf") { fixCreationDates(&bytes) }
+        return RenderedGraph(bytes: bytes, warnings: messages.warnings())
+    }
+
+    /// The DOT lexer is global and keeps what it read past the end of the
+    /// graph (the rest of the last line, or a second graph in the same text)
+    /// for the next read, whatever text that read is given. Reading empty
+    /// texts until no graph comes back consumes the leftovers, and the final
+    /// empty read makes the parser flush its buffer.
+    private static func drainParser() {
+        while let leftover = agmemread("") { agclose(leftover) }
+    }
+
+    /// Cairo stamps PDFs with the time of rendering (`/CreationDate (D:20260630120000Z)`), so
+    /// the same graph would never give the same bytes twice. The stamp becomes 1970-01-01,
+    /// as `SOURCE_DATE_EPOCH=0` would make it, with the same length so offsets stay valid.
+    static func fixCreationDates(_ bytes: inout [UInt8]) {
+        let key = Array("/CreationDate (D:".utf8)
+        let fixed = Array("19700101000000".utf8)
+        guard bytes.count > key.count + fixed.count else { return }
+        var k = 0
+        while k + key.count + fixed.count <= bytes.count {
+            if bytes[k] == key[0] && bytes[k..<k + key.count].elementsEqual(key) {
+                let start = k + key.count
+                if bytes[start..<start + fixed.count].allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                    bytes.replaceSubrange(start..<start + fixed.count, with: fixed)
+                }
+                k = start
+            } else {
+                k += 1
+            }
+        }
+    }
+
+    /// Calls `gvRenderData`, whose length parameter is `unsigned int *` in
+    /// Graphviz 2.x and `size_t *` from 3.0 on: the generic length type
+    /// follows whichever header is installed.
+    private static func renderData<Length: BinaryInteger>(
+        _ function: (OpaquePointer?, UnsafeMutablePointer<Agraph_t>?, UnsafePointer<CChar>?,
+                     UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeMutablePointer<Length>?) -> Int32,
+        _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ format: String,
+        _ buffer: inout UnsafeMutablePointer<CChar>?
+    ) -> (status: Int32, length: Int) {
+        var length: Length = 0
+        let status = function(gvc, graph, format, &buffer, &length)
+        return (status, Int(length))
+    }
+
+    private static func pluginNames(kind: String) -> [String] {
+        GraphvizLock.shared.withLock {
+            withContext { gvc in plugins(gvc, kind: kind) } ?? []
+        }
+    }
+
+    private static func withContext<R>(_ body: (OpaquePointer) -> R) -> R? {
+        let messages = MessageCapture()
+        defer { messages.stop() }
+        guard let gvc = gvContext() else { return nil }
+        defer { gvFreeContext(gvc) }
+        return body(gvc)
+    }
+
+    /// Plugin names of one kind, without the `:package` suffixes, sorted and unique.
+    private static func plugins(_ gvc: OpaquePointer, kind: String) -> [String] {
+        var count: Int32 = 0
+        guard let list = pluginList(gvPluginList, gvc, kind, &count) else { return [] }
+        defer { free(list) }
+        var names = Set<String>()
+        for k in 0..<Int(count) {
+            guard let item = list[k] else { continue }
+            defer { free(item) }
+            let name = String(cString: item)
+            names.insert(String(name.prefix { $0 != ":" }))
+        }
+        return names.sorted()
+    }
+
+    /// Calls `gvPluginList`, which takes an unused fourth argument in Graphviz 2.x only.
+    private static func pluginList(
+        _ function: (OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<CChar>?)
+            -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        _ gvc: OpaquePointer, _ kind: String, _ count: inout Int32
+    ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        function(gvc, kind, &count, nil)
+    }
+
+    private static func pluginList(
+        _ function: (OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<Int32>?)
+            -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        _ gvc: OpaquePointer, _ kind: String, _ count: inout Int32
+    ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        function(gvc, kind, &count)
+    }
+}
+
+/// Graphviz prints errors and warnings to stderr unless a handler is set;
+/// the handler is a C function without a context pointer, so it appends to
+/// this buffer, which only code holding `GraphvizLock` touches.
+nonisolated(unsafe) private var capturedText: [UInt8] = []
+
+private let captureMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
+    guard let text else { return 0 }
+    capturedText.append(contentsOf: UnsafeRawBufferPointer(start: text, count: strlen(text)))
+    return 0
+}
+
+/// Routes Graphviz's messages into `capturedText` for one locked call, then restores the previous handler.
+private struct MessageCapture {
+    private let previous: agusererrf?
+
+    init() {
+        capturedText.removeAll(keepingCapacity: true)
+        _ = agreseterrors()
+        previous = agseterrf(captureMessage)
+    }
+
+    func stop() {
+        _ = agseterrf(previous)
+        capturedText.removeAll()
+    }
+
+    /// The error messages, without their `Error: ` prefix, joined by "; ".
+    func errors() -> String {
+        let messages = self.messages()
+        let errors = messages.filter { !$0.warning }.map(\.text)
+        return (errors.isEmpty ? messages.map(\.text) : errors).joined(separator: "; ")
+    }
+
+    /// The warning messages, without their `Warning: ` prefix.
+    func warnings() -> [String] {
+        messages().filter(\.warning).map(\.text)
+    }
+
+    /// Messages by line; a line without an `Error: `/`Warning: ` prefix continues the one before.
+    private func messages() -> [(warning: Bool, text: String)] {
+        var result: [(warning: Bool, text: String)] = []
+        for line in String(decoding: capturedText, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            let text = line.trimmingWhitespace()
+            if text.isEmpty { continue }
+            if text.hasPrefix("Error: ") {
+                result.append((false, String(text.dropFirst(7))))
+            } else if text.hasPrefix("Warning: ") {
+                result.append((true, String(text.dropFirst(9))))
+            } else if !result.isEmpty {
+                result[result.count - 1].text += " " + text
+            } else {
+                result.append((false, text))
+            }
+        }
+        return result
+    }
+}
+
+private extension Substring {
+    func trimmingWhitespace() -> String {
+        var slice = self[...]
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
+/// The process-wide lock around every Graphviz call (see `GraphvizRenderer`).
+final class GraphvizLock: @unchecked Sendable {
+    static let shared = GraphvizLock()
+
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    private init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}

@@ -1,0 +1,106 @@
+import TrustGraphCore
+
+/// Which way a focused view follows dependencies from its focus.
+public enum FocusDirection: String, Sendable, CaseIterable {
+    /// What the focus depends on, and what those depend on (consumer → provider).
+    case providers
+    /// Who depends on the focus, and who depends on them (provider → consumer).
+    case consumers
+    /// Both cones: providers and consumers (not siblings reached by going up then down).
+    case both
+}
+
+/// How nodes are grouped into boxes.
+public enum TrustMapClustering: String, Sendable, CaseIterable {
+    /// One box per country code.
+    case country
+    /// One box per sector.
+    case sector
+}
+
+/// What a trust map shows and how.
+///
+/// A what-if view reuses the same map: pass the scenario's model and
+/// solution, `delta` (scenario trust − baseline trust, per supplier) to colour
+/// by change instead of by trust, and `marked` (the suppliers the scenario's
+/// steps act on) to draw them with a heavy outline.
+public struct TrustMapOptions: Sendable {
+    /// Suppliers (indices into the model) to centre the view on; empty shows the whole dataset.
+    public var focus: [Int]
+    /// How many dependency hops from the focus to follow.
+    public var depth: Int
+    /// Which way to follow them.
+    public var direction: FocusDirection
+    /// At most this many suppliers are drawn; the rest are left out and counted in the graph label.
+    public var maxNodes: Int
+    /// Boxes around suppliers of one country or sector; nil draws none.
+    public var cluster: TrustMapClustering?
+    /// The layout engine the map is tuned for; nil picks one by size (see `TrustMap.defaultEngine`).
+    public var engine: String?
+    /// The first line of the graph label; nil gives "Trust map".
+    public var title: String?
+    /// What-if hook: per-supplier change in trust (indexed like the model, NaN for none),
+    /// coloured on a diverging loss/gain scale instead of trust and printed after the score.
+    public var delta: [Double]?
+    /// What-if hook: suppliers to highlight with a heavy outline (e.g. the targets of a scenario's steps).
+    public var marked: Set<Int>
+    /// What the heavy outline means, for the legend.
+    public var markedMeaning: String
+    /// Suppliers whose trust the solution fixed at 0 (a scenario's `compromise`), so tooltips explain them as such.
+    public var compromised: Set<Int>
+
+    /// Default options: the whole dataset, at most 300 suppliers, no clusters.
+    public init(focus: [Int] = [], depth: Int = 2, direction: FocusDirection = .both, maxNodes: Int = 300,
+                cluster: TrustMapClustering? = nil, engine: String? = nil, title: String? = nil,
+                delta: [Double]? = nil, marked: Set<Int> = [], markedMeaning: String = "target of the scenario",
+                compromised: Set<Int> = []) {
+        self.focus = focus
+        self.depth = depth
+        self.direction = direction
+        self.maxNodes = maxNodes
+        self.cluster = cluster
+        self.engine = engine
+        self.title = title
+        self.delta = delta
+        self.marked = marked
+        self.markedMeaning = markedMeaning
+        self.compromised = compromised
+    }
+}
+
+/// A supplier named in the view's options does not exist.
+public struct UnknownSupplierError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The id as given.
+    public var id: String
+    /// Close ids, closest first.
+    public var suggestions: [String]
+
+    /// An unknown id and the ids close to it.
+    public init(id: String, suggestions: [String]) {
+        self.id = id
+        self.suggestions = suggestions
+    }
+
+    /// "unknown supplier 'x' (did you mean 'y'?)".
+    public var description: String {
+        var text = "unknown supplier '\(id)'"
+        if !suggestions.isEmpty { text += " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)" }
+        return text
+    }
+}
+
+extension TrustMapOptions {
+    /// The indices of suppliers given by id, in order, without repeats.
+    /// - Throws: `UnknownSupplierError` for the first id that names no supplier.
+    public static func suppliers(_ ids: [String], in table: SupplierTable) throws(UnknownSupplierError) -> [Int] {
+        var result: [Int] = []
+        var seen = Set<Int>()
+        for id in ids {
+            guard let i = table.find(id) else {
+                throw UnknownSupplierError(id: id, suggestions: SupplierSearch.suggestions(for: id, in: table))
+            }
+            if seen.insert(i).inserted { result.append(i) }
+        }
+        return result
+    }
+}

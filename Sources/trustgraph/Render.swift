@@ -1,0 +1,179 @@
+import ArgumentParser
+import TrustGraphCore
+import TrustGraphGraphviz
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the trust map of a dataset as SVG, PNG, PDF or DOT.",
+        discussion: """
+        Each supplier is a node filled by its effective trust t (red below 0.5, blue from 0.5, \
+        on a scale colour-blind readers can tell apart) and labelled with its name and t, so a \
+        black-and-white print loses nothing. "▼ 0.42 (b 0.71)" marks a supplier whose \
+        dependencies pull it below its base trust b; a dashed outline one with no certification \
+        counting at --date; the shape gives its sector family. An arrow A → B reads "A depends on \
+        B", wider for more critical dependencies, dark for the one that limits A; alternatives of \
+        one group meet at a small "or" node. The legend is drawn in the picture. In SVG, hover a \
+        node for its certifications (status, expiry) and the chain that limits it; every node has \
+        a stable id ("s-" and its supplier id, other characters as _hex) for links and scripts.
+
+        Large datasets: at most --max-nodes suppliers are drawn (default 300): those most depended \
+        on and those with the lowest trust, each with the providers that limit it. The graph's \
+        title and standard error say how many were left out. --focus shows the suppliers within \
+        --depth hops of some suppliers instead. The layout engine is dot up to 150 suppliers and \
+        sfdp beyond, unless --engine says otherwise.
+
+        The format comes from the file extension (.svg, .png, .pdf, .dot or .gv) unless --format \
+        is given; "-o -" writes to standard output (SVG unless --format says otherwise). "dot" \
+        writes the graph itself, before layout, for your own Graphviz runs. The file is written \
+        atomically: it is either complete or left as it was. The same input always gives the \
+        same SVG, byte for byte.
+
+        Exit status: 0 on success, 1 on bad input or a failed render or write, 3 when a cycle \
+        did not converge within --max-iterations (the map is still written).
+
+        Examples:
+          trustgraph render samples/eu-cloud --date 2026-06-30 -o map.svg
+          trustgraph render samples/eu-cloud --date 2026-06-30 --cluster country -o map.png
+          trustgraph render samples/eu-cloud --focus shopfront-saas --depth 2 --direction providers -o shop.svg
+          trustgraph render big/ --max-nodes 200 -o overview.svg
+          trustgraph render samples/eu-cloud --format dot -o - | dot -Tsvg > map.svg
+        """
+    )
+
+    @OptionGroup var data: DatasetOptions
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("File to write, or - for standard output.", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("svg, png, pdf or dot (default: from the file extension).", valueName: "format"))
+    var format: TrustMapFormat?
+
+    @Option(help: ArgumentHelp("Graphviz layout engine: dot, sfdp, neato, fdp, circo, twopi, … (default: dot up to 150 suppliers, sfdp beyond).",
+                               valueName: "engine"))
+    var engine: String?
+
+    @Option(help: ArgumentHelp("Suppliers to centre on, by id; separate several with commas or repeat the option.", valueName: "id[,id…]"))
+    var focus: [String] = []
+
+    @Option(help: ArgumentHelp("Dependency hops to follow from the focus (default: 2).", valueName: "n"))
+    var depth: Int = 2
+
+    @Option(help: ArgumentHelp("Follow the focus's providers, consumers, or both (default: both).", valueName: "direction"))
+    var direction: FocusDirection = .both
+
+    @Option(name: .customLong("max-nodes"), help: ArgumentHelp("Draw at most this many suppliers (default: 300).", valueName: "n"))
+    var maxNodes: Int = 300
+
+    @Option(help: ArgumentHelp("Box the suppliers of one country or one sector together.", valueName: "country|sector"))
+    var cluster: TrustMapClustering?
+
+    @Option(help: ArgumentHelp("First line of the picture's title (default: Trust map).", valueName: "text"))
+    var title: String?
+
+    @OptionGroup var solver: SolverFlags
+
+    func validate() throws {
+        guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
+        guard maxNodes >= 1 else { throw ValidationError("--max-nodes must be at least 1") }
+        if format == nil && output != "-" && TrustMapFormat(path: output) == nil {
+            throw ValidationError("cannot tell the format of '\(output)' from its extension: add --format svg, png, pdf or dot")
+        }
+        if let engine {
+            let engines = GraphvizRenderer.layoutEngines()
+            guard engines.contains(engine) else {
+                throw ValidationError("unknown layout engine '\(engine)' (available: \(engines.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    func run() throws {
+        let format = self.format ?? (output == "-" ? .svg : TrustMapFormat(path: output)!)
+        if output != "-" {
+            do {
+                try TrustMapFile.checkWritable(output)
+            } catch {
+                Console.error("error: \(error.description)")
+                throw ExitCode(1)
+            }
+        }
+        let dataset = try data.load()
+        let focusIndices: [Int]
+        do {
+            focusIndices = try TrustMapOptions.suppliers(focusIDs(in: dataset.suppliers), in: dataset.suppliers)
+        } catch {
+            Console.error("error: --focus: \(error.description) in \(data.dataset)/suppliers.csv")
+            throw ExitCode(1)
+        }
+        let parameters = data.parameters
+        let model = TrustModel(dataset)
+        let solution = model.solve(parameters, options: solver.options)
+        let options = TrustMapOptions(focus: focusIndices, depth: depth, direction: direction, maxNodes: maxNodes,
+                                      cluster: cluster, engine: engine, title: title)
+        let map = TrustMap(model: model, solution: solution, parameters: parameters, options: options)
+        for note in map.notes { Console.error(note) }
+        if cluster != nil && !["dot", "fdp", "osage", "patchwork"].contains(map.engine) {
+            Console.error("note: the \(map.engine) engine does not draw clusters; add --engine dot or --engine fdp to see them")
+        }
+
+        let rendered: RenderedGraph
+        do {
+            rendered = try TrustMapFile.render(map, as: format)
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        for warning in rendered.warnings { Console.error("graphviz: warning: \(warning)") }
+        if output == "-" {
+            guard Render.writeToStandardOutput(rendered.bytes) else {
+                Console.error("error: cannot write to standard output")
+                throw ExitCode(1)
+            }
+        } else {
+            do {
+                try TrustMapFile.write(rendered.bytes, to: output)
+            } catch {
+                Console.error("error: \(error.description)")
+                throw ExitCode(1)
+            }
+            print("wrote \(output): \(map.selection.suppliers.count) of \(map.selection.total) suppliers, "
+                  + (format == .dot ? "DOT for \(map.engine)" : "\(format.rawValue) laid out by \(map.engine)"))
+        }
+        Console.reportConvergence(solution.report)
+        if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
+    }
+
+    /// The focus ids: each value is an id when one has exactly that name (ids may contain
+    /// commas), otherwise a comma-separated list.
+    func focusIDs(in suppliers: SupplierTable) -> [String] {
+        focus.flatMap { value -> [String] in
+            if suppliers.find(value) != nil { return [value] }
+            return value.split(separator: ",", omittingEmptySubsequences: true).map(String.init)
+        }
+    }
+}
+
+extension TrustMapFormat: ExpressibleByArgument {}
+extension FocusDirection: ExpressibleByArgument {}
+extension TrustMapClustering: ExpressibleByArgument {}
+
+extension Render {
+    /// Writes raw bytes (PNG and PDF are binary) to standard output.
+    static func writeToStandardOutput(_ bytes: [UInt8]) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            written += n
+        }
+        return true
+    }
+}

@@ -1,0 +1,103 @@
+import Testing
+import TrustGraphGraphviz
+
+@Suite struct GraphvizRendererTests {
+    static let small = "digraph g { a -> b; b -> c; a -> c; }\n"
+
+    @Test(arguments: ["dot", "sfdp", "neato", "fdp", "circo", "twopi"])
+    func rendersWithEveryCommonEngine(engine: String) throws {
+        let svg = try GraphvizRenderer.render(Self.small, engine: engine, format: "svg")
+        let text = String(decoding: svg.bytes, as: UTF8.self)
+        #expect(text.contains("<svg"))
+        #expect(text.contains("</svg>"))
+    }
+
+    @Test func rendersPNGAndPDF() throws {
+        let png = try GraphvizRenderer.render(Self.small, engine: "dot", format: "png")
+        #expect(Array(png.bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let pdf = try GraphvizRenderer.render(Self.small, engine: "dot", format: "pdf")
+        #expect(String(decoding: pdf.bytes.prefix(5), as: UTF8.self) == "%PDF-")
+    }
+
+    @Test func sameInputGivesSameBytes() throws {
+        for engine in ["dot", "sfdp"] {
+            let first = try GraphvizRenderer.render(Self.small, engine: engine, format: "svg")
+            let second = try GraphvizRenderer.render(Self.small, engine: engine, format: "svg")
+            #expect(first == second)
+        }
+    }
+
+    @Test func unknownEngineNamesTheAvailableOnes() {
+        #expect(throws: GraphvizError.self) { try GraphvizRenderer.render(Self.small, engine: "dott", format: "svg") }
+        do {
+            _ = try GraphvizRenderer.render(Self.small, engine: "dott", format: "svg")
+        } catch {
+            guard case .unknownEngine(let engine, let available) = error else {
+                Issue.record("expected unknownEngine, got \(error)")
+                return
+            }
+            #expect(engine == "dott")
+            #expect(available.contains("dot"))
+            #expect(available.contains("sfdp"))
+            #expect(error.description.hasPrefix("unknown layout engine 'dott' (available: "))
+        }
+    }
+
+    @Test func unknownFormatIsTyped() {
+        do {
+            _ = try GraphvizRenderer.render(Self.small, engine: "dot", format: "bogus")
+            Issue.record("expected an error")
+        } catch {
+            guard case .unknownFormat("bogus", let available) = error else {
+                Issue.record("expected unknownFormat, got \(error)")
+                return
+            }
+            #expect(available.contains("svg"))
+        }
+    }
+
+    @Test func syntaxErrorCarriesGraphvizMessage() throws {
+        do {
+            _ = try GraphvizRenderer.render("digraph { a -> ; }", engine: "dot", format: "svg")
+            Issue.record("expected an error")
+        } catch {
+            guard case .invalidDOT(let message) = error else {
+                Issue.record("expected invalidDOT, got \(error)")
+                return
+            }
+            #expect(message.contains("syntax error"))
+            #expect(message.contains("line 1"))
+        }
+        // The parser recovers: the next graph renders.
+        let svg = try GraphvizRenderer.render(Self.small, engine: "dot", format: "svg")
+        #expect(!svg.bytes.isEmpty)
+    }
+
+    @Test func textAfterTheGraphDoesNotLeakIntoTheNextRender() throws {
+        _ = try GraphvizRenderer.render("digraph first { x1 }\ndigraph second { leaked }\n", engine: "dot", format: "svg")
+        let svg = String(decoding: try GraphvizRenderer.render(Self.small, engine: "dot", format: "svg").bytes, as: UTF8.self)
+        #expect(!svg.contains("leaked"))
+        #expect(svg.contains("<title>a</title>"))
+    }
+
+    @Test func listsEnginesAndFormats() {
+        let engines = GraphvizRenderer.layoutEngines()
+        #expect(engines.contains("dot") && engines.contains("sfdp") && engines.contains("neato"))
+        let formats = GraphvizRenderer.outputFormats()
+        #expect(formats.contains("svg") && formats.contains("png") && formats.contains("pdf"))
+        #expect(!GraphvizRenderer.version.isEmpty)
+    }
+
+    @Test func concurrentCallersAreSerialised() async throws {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try GraphvizRenderer.render(Self.small, engine: "dot", format: "svg").bytes.count
+                }
+            }
+            var sizes = Set<Int>()
+            for try await size in group { sizes.insert(size) }
+            #expect(sizes.count == 1)
+        }
+    }
+}

@@ -11,10 +11,25 @@ public struct TrustModel: Sendable {
     /// Prepares `dataset`.
     /// - Complexity: O(n + rows + certifications).
     public init(_ dataset: Dataset) {
+        self.init(dataset, reusing: nil)
+    }
+
+    /// Prepares a changed copy of another model's dataset, reusing its graph
+    /// and schedule when the dependencies did not change.
+    init(_ dataset: Dataset, reusing other: TrustModel?) {
         self.dataset = dataset
-        graph = SupplyGraph(dataset)
-        schedule = SolveSchedule(graph)
-        certificationIndex = CertificationIndex(dataset)
+        if let other {
+            graph = other.graph
+            schedule = other.schedule
+        } else {
+            graph = SupplyGraph(dataset)
+            schedule = SolveSchedule(graph)
+        }
+        if let other, other.dataset.certifications.count == dataset.certifications.count {
+            certificationIndex = other.certificationIndex
+        } else {
+            certificationIndex = CertificationIndex(dataset)
+        }
     }
 
     /// Number of suppliers.
@@ -53,15 +68,14 @@ public struct TrustModel: Sendable {
     /// 1 − d(i), never above b(i) even by a rounding error, so t ≤ b holds exactly.
     static func trust(graph: SupplyGraph, base: [Double], distrust: [Double], fixed: [Bool]) -> [Double] {
         var trust = [Double](repeating: 0, count: base.count)
-        for i in 0..<base.count {
-            if !fixed.isEmpty && fixed[i] {
-                trust[i] = 0
-            } else if distrust[i] == 1 - base[i] {
-                trust[i] = base[i]
-            } else {
-                trust[i] = min(base[i], 1 - distrust[i])
-            }
-        }
+        for i in 0..<base.count { trust[i] = self.trust(of: i, base: base, distrust: distrust, fixed: fixed) }
         return trust
+    }
+
+    @inline(__always)
+    static func trust(of i: Int, base: [Double], distrust: [Double], fixed: [Bool]) -> Double {
+        if !fixed.isEmpty && fixed[i] { return 0 }
+        if distrust[i] == 1 - base[i] { return base[i] }
+        return min(base[i], 1 - distrust[i])
     }
 }

@@ -114,39 +114,41 @@ enum TrustSolver {
         }
 
         func solveComponents(_ components: Range<Int>) -> (sweeps: Int, change: Double, converged: Bool) {
-            var sweeps = 1
-            var change = 0.0
-            var converged = true
-            for c in components {
-                let lo = Int(componentStart[c]), hi = Int(componentStart[c + 1])
-                if hi - lo == 1 {
-                    let i = Int(order[lo])
-                    distrust[i] = update(i)
-                    continue
-                }
-                // Start the cycle from d = 1 − b (t = b), as the contract iterates.
+            var result = (sweeps: 1, change: 0.0, converged: true)
+            for c in components { solveComponent(c, into: &result) }
+            return result
+        }
+
+        /// Solves component `c`, whose providers outside it are final.
+        @inline(__always)
+        func solveComponent(_ c: Int, into result: inout (sweeps: Int, change: Double, converged: Bool)) {
+            let lo = Int(componentStart[c]), hi = Int(componentStart[c + 1])
+            if hi - lo == 1 {
+                let i = Int(order[lo])
+                distrust[i] = update(i)
+                return
+            }
+            // Start the cycle from d = 1 − b (t = b), as the contract iterates.
+            for k in lo..<hi {
+                let i = Int(order[k])
+                distrust[i] = fixed.count > 0 && fixed[i] ? 1 : 1 - base[i]
+            }
+            var sweep = 0
+            var last = 0.0
+            repeat {
+                sweep += 1
+                last = 0
                 for k in lo..<hi {
                     let i = Int(order[k])
-                    distrust[i] = fixed.count > 0 && fixed[i] ? 1 : 1 - base[i]
+                    let d = update(i)
+                    let delta = abs(d - distrust[i])
+                    if delta > last { last = delta }
+                    distrust[i] = d
                 }
-                var sweep = 0
-                var last = 0.0
-                repeat {
-                    sweep += 1
-                    last = 0
-                    for k in lo..<hi {
-                        let i = Int(order[k])
-                        let d = update(i)
-                        let delta = abs(d - distrust[i])
-                        if delta > last { last = delta }
-                        distrust[i] = d
-                    }
-                } while last > tolerance && sweep < maxIterations
-                sweeps = max(sweeps, sweep)
-                change = max(change, last)
-                if last > tolerance { converged = false }
-            }
-            return (sweeps, change, converged)
+            } while last > tolerance && sweep < maxIterations
+            result.sweeps = max(result.sweeps, sweep)
+            result.change = max(result.change, last)
+            if last > tolerance { result.converged = false }
         }
     }
 }

@@ -1,0 +1,108 @@
+/// Output of `whatif`: per-scenario rows with the stable columns of contract §6
+/// (`scenario,id,baseline,trust,delta`), summaries and a side-by-side comparison.
+public struct WhatIfReport: Sendable {
+    public let outcomes: [ScenarioOutcome]
+    public let threshold: Double
+
+    public init(outcomes: [ScenarioOutcome], threshold: Double = 0.5) {
+        self.outcomes = outcomes
+        self.threshold = threshold
+    }
+
+    public static let csvHeader = ["scenario", "id", "baseline", "trust", "delta", "base_trust"]
+
+    /// Rows of one outcome: every present supplier in dataset order, or only the changed ones, worst first.
+    private func rows(_ outcome: ScenarioOutcome, changedOnly: Bool) -> [Int] {
+        changedOnly ? outcome.changed : outcome.present
+    }
+
+    /// CSV: one row per scenario and supplier (exited suppliers have none).
+    public func csv(changedOnly: Bool = false) -> String {
+        var writer = CSVWriter(header: WhatIfReport.csvHeader)
+        for outcome in outcomes {
+            let suppliers = outcome.model.dataset.suppliers
+            for i in rows(outcome, changedOnly: changedOnly) {
+                writer.row([outcome.scenario.name, suppliers.id(i), outcome.baseline.trust[i].description,
+                            outcome.solution.trust[i].description, outcome.delta(i).description,
+                            outcome.solution.base[i].description])
+            }
+        }
+        return writer.text
+    }
+
+    /// JSON: the same rows as the CSV.
+    public func json(changedOnly: Bool = false) -> String {
+        var items: [JSON.Value] = []
+        for outcome in outcomes {
+            let suppliers = outcome.model.dataset.suppliers
+            for i in rows(outcome, changedOnly: changedOnly) {
+                items.append(.object([
+                    ("scenario", .string(outcome.scenario.name)), ("id", .string(suppliers.id(i))),
+                    ("baseline", .number(outcome.baseline.trust[i])), ("trust", .number(outcome.solution.trust[i])),
+                    ("delta", .number(outcome.delta(i))), ("base_trust", .number(outcome.solution.base[i])),
+                ]))
+            }
+        }
+        return JSON.Value.array(items).serialized() + "\n"
+    }
+
+    /// Tables for people: per scenario a summary and the suppliers that changed
+    /// (worst first, at most `top`), then the scenarios side by side.
+    public func table(top: Int) -> String {
+        var out = ""
+        let f = { (x: Double) in TextTable.fixed(x) }
+        for outcome in outcomes {
+            let s = outcome.summary(threshold: threshold)
+            let suppliers = outcome.model.dataset.suppliers
+            out += "━━ \(s.name)\n"
+            out += "   \(outcome.scenario.steps.map { describe($0) }.joined(separator: "; "))\n"
+            out += "   mean trust \(f(s.meanBefore)) → \(f(s.meanAfter)); below \(TextTable.fixed(threshold, 2)): \(s.belowBefore) → \(s.belowAfter); "
+            out += "\(s.changed) changed" + (s.exited > 0 ? ", \(s.exited) exited" : "") + "\n"
+            let changed = outcome.changed
+            if changed.isEmpty {
+                out += "   no supplier's trust changed\n\n"
+                continue
+            }
+            var table = TextTable(header: ["delta", "baseline", "trust", "id", "name", "note"], rightAligned: [0, 1, 2])
+            for i in changed.prefix(top) {
+                var note: [String] = []
+                if outcome.compromised.contains(i) { note.append("compromised") }
+                if outcome.baseline.trust[i] >= threshold && outcome.solution.trust[i] < threshold { note.append("falls below \(TextTable.fixed(threshold, 2))") }
+                if outcome.baseline.trust[i] < threshold && outcome.solution.trust[i] >= threshold { note.append("rises above \(TextTable.fixed(threshold, 2))") }
+                table.add([signed(outcome.delta(i)), f(outcome.baseline.trust[i]), f(outcome.solution.trust[i]),
+                           suppliers.id(i), suppliers.name(i), note.joined(separator: ", ")])
+            }
+            out += table.render().split(separator: "\n").map { "   " + $0 }.joined(separator: "\n") + "\n"
+            if changed.count > top { out += "   … and \(changed.count - top) more (use --top or --format csv)\n" }
+            out += "\n"
+        }
+        if outcomes.count > 1 {
+            var table = TextTable(header: ["scenario", "mean before", "mean after", "below before", "below after", "changed", "worst drop"],
+                                  rightAligned: [1, 2, 3, 4, 5])
+            for outcome in outcomes {
+                let s = outcome.summary(threshold: threshold)
+                table.add([s.name, f(s.meanBefore), f(s.meanAfter), String(s.belowBefore), String(s.belowAfter), String(s.changed),
+                           s.worst.map { "\($0.id) \(signed($0.delta))" } ?? "—"])
+            }
+            out += "Scenarios side by side (threshold \(TextTable.fixed(threshold, 2))):\n" + table.render()
+        }
+        return out
+    }
+
+    private func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + TextTable.fixed(x) }
+
+    private func describe(_ step: ScenarioStep) -> String {
+        switch step {
+        case .revoke(let s, let scheme): "revoke \(scheme ?? "all certifications") of \(s)"
+        case .compromise(let s): "compromise \(s)"
+        case .exit(let s): "\(s) exits"
+        case .addCertification(let s, let scheme, _, _, _, _, _): "\(s) gains \(scheme)"
+        case .addDependency(let c, let p, let crit, let g): "\(c) → \(p) (\(crit ?? "medium")\(g.map { ", group \($0)" } ?? ""))"
+        case .removeDependency(let c, let p, _): "\(c) drops \(p)"
+        case .setCriticality(let c, let p, let crit, _): "\(c) → \(p) becomes \(crit)"
+        case .setAssurance(let scheme, let a): "\(scheme) assurance \(a)"
+        case .setPrior(let v, let s): s.map { "prior of \($0) \(v)" } ?? "global prior \(v)"
+        case .setDate(let d): "date \(d)"
+        }
+    }
+}

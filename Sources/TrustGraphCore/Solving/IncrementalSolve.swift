@@ -1,0 +1,107 @@
+/// Re-solving after a change, touching only what the change can reach.
+///
+/// When the equations of some suppliers change (their base trust, their
+/// groups, or they are compromised), only those suppliers and their
+/// dependents can change value; everyone else keeps the baseline value
+/// exactly. With the graph unchanged, the dependents of a supplier form whole
+/// strongly connected components (a cycle reaching it reaches it from every
+/// member), so they are re-solved component by component in the baseline's
+/// schedule order — the same updates a full solve would make, hence the same
+/// bits (at tolerance 0, where the fixed point is unique).
+struct IncrementalSolve {
+    let graph: SupplyGraph
+    let schedule: SolveSchedule
+
+    /// Reusable marks so that each re-solve costs O(affected), not O(n).
+    final class Scratch {
+        var mark: [UInt32]
+        var stamp: UInt32 = 0
+        var queue: [Int32] = []
+        var components: [Int32] = []
+
+        init(count: Int) { mark = [UInt32](repeating: 0, count: count) }
+
+        func nextStamp() -> UInt32 {
+            stamp &+= 1
+            if stamp == 0 {
+                for k in mark.indices { mark[k] = 0 }
+                stamp = 1
+            }
+            return stamp
+        }
+    }
+
+    /// The seeds and everyone who depends on them, directly or not.
+    func affected(from seeds: some Sequence<Int>, scratch: Scratch) -> [Int32] {
+        let stamp = scratch.nextStamp()
+        scratch.queue.removeAll(keepingCapacity: true)
+        for s in seeds where scratch.mark[s] != stamp {
+            scratch.mark[s] = stamp
+            scratch.queue.append(Int32(s))
+        }
+        var head = 0
+        graph.consumerStart.withUnsafeBufferPointer { start in
+            graph.consumers.withUnsafeBufferPointer { consumers in
+                while head < scratch.queue.count {
+                    let j = Int(scratch.queue[head])
+                    head += 1
+                    for e in Int(start[j])..<Int(start[j + 1]) {
+                        let i = Int(consumers[e])
+                        if scratch.mark[i] != stamp {
+                            scratch.mark[i] = stamp
+                            scratch.queue.append(Int32(i))
+                        }
+                    }
+                }
+            }
+        }
+        return scratch.queue
+    }
+
+    /// Components of `nodes`, each once, in schedule (topological) order.
+    func components(of nodes: [Int32], scratch: Scratch) -> [Int32] {
+        let stamp = scratch.nextStamp()
+        scratch.components.removeAll(keepingCapacity: true)
+        for v in nodes {
+            let c = Int(schedule.component[Int(v)])
+            // Marks are per supplier; mark a component by its first supplier.
+            let first = Int(schedule.order[Int(schedule.componentStart[c])])
+            if scratch.mark[first] != stamp {
+                scratch.mark[first] = stamp
+                scratch.components.append(Int32(c))
+            }
+        }
+        scratch.components.sort()
+        return scratch.components
+    }
+
+    /// Re-solves `components` (in order) into `distrust`, which holds final
+    /// values for every other supplier.
+    func solve(components: [Int32], base: UnsafeBufferPointer<Double>, fixed: UnsafeBufferPointer<Bool>,
+               distrust: UnsafeMutableBufferPointer<Double>, options: SolverOptions) -> SolveReport {
+        var result = (sweeps: 1, change: 0.0, converged: true)
+        graph.groupStart.withUnsafeBufferPointer { groupStart in
+        graph.groupWeight.withUnsafeBufferPointer { groupWeight in
+        graph.memberStart.withUnsafeBufferPointer { memberStart in
+        graph.members.withUnsafeBufferPointer { members in
+        schedule.order.withUnsafeBufferPointer { order in
+        schedule.componentStart.withUnsafeBufferPointer { componentStart in
+            let kernel = TrustSolver.Kernel(
+                groupStart: SharedReadBuffer(groupStart), groupWeight: SharedReadBuffer(groupWeight),
+                memberStart: SharedReadBuffer(memberStart), members: SharedReadBuffer(members),
+                order: SharedReadBuffer(order), componentStart: SharedReadBuffer(componentStart),
+                base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed), distrust: SharedBuffer(distrust),
+                tolerance: options.tolerance, maxIterations: max(1, options.maxIterations))
+            for c in components { kernel.solveComponent(Int(c), into: &result) }
+        }}}}}}
+        var solved = 0
+        var cyclic = 0
+        for c in components {
+            let size = Int(schedule.componentStart[Int(c) + 1] - schedule.componentStart[Int(c)])
+            solved += size
+            if size > 1 { cyclic += 1 }
+        }
+        return SolveReport(sweeps: result.sweeps, finalChange: result.change, converged: result.converged,
+                           solvedSuppliers: solved, cyclicComponents: cyclic, levels: schedule.levelCount)
+    }
+}

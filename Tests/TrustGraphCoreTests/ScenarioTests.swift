@@ -1,0 +1,160 @@
+import Testing
+@testable import TrustGraphCore
+
+@Suite struct ScenarioFileTests {
+    @Test func readsEveryStepKindAsLiteralText() throws {
+        let scenarios = try ScenarioFile.parse("""
+        scenarios:
+          - name: all
+            steps:
+              - revoke: {supplier: "0123", scheme: BSI-C5}
+              - compromise: {supplier: yes}
+              - exit: {supplier: msp-c}
+              - add-certification: {supplier: saas-d, scheme: ISO27001, expires: 2028-01-31}
+              - add-dependency: {consumer: saas-d, provider: hoster-e, criticality: high, group: hosting}
+              - remove-dependency: {consumer: saas-d, provider: hoster-a}
+              - set-criticality: {consumer: saas-d, provider: hoster-e, criticality: low}
+              - set-assurance: {scheme: CSA-STAR-L1, assurance: 0.10}
+              - set-prior: {value: 0.2}
+              - set-date: 2027-06-30
+        """)
+        #expect(scenarios.count == 1)
+        let steps = scenarios[0].steps
+        #expect(steps[0] == .revoke(supplier: "0123", scheme: "BSI-C5"))
+        #expect(steps[1] == .compromise(supplier: "yes"))
+        #expect(steps[3] == .addCertification(supplier: "saas-d", scheme: "ISO27001", expires: "2028-01-31"))
+        #expect(steps[7] == .setAssurance(scheme: "CSA-STAR-L1", assurance: "0.10"))
+        #expect(steps[9] == .setDate("2027-06-30"))
+        #expect(scenarios[0].stepLines == [4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+    }
+
+    @Test func unknownKeysNameTheKeyAndTheAllowedOnes() throws {
+        let error = try #require(throws: ScenarioFileError.self) {
+            try ScenarioFile.parse("""
+            scenarios:
+              - name: typo
+                steps:
+                  - compromise: {supplier: a}
+                  - revoke: {suplier: a}
+                  - explode: {supplier: a}
+            """, file: "s.yaml")
+        }
+        #expect(error.errors.map(\.kind) == [.unknownKey, .missingKey, .unknownStep])
+        #expect(error.errors[0].description == "s.yaml:5: scenario 'typo', step 2 (revoke): unknown key 'suplier' (allowed: supplier, scheme?)")
+        #expect(error.errors[2].line == 6)
+    }
+
+    @Test func invalidYAMLIsAnErrorWithItsLine() throws {
+        let error = try #require(throws: ScenarioFileError.self) {
+            try ScenarioFile.parse("scenarios:\n  - name: x\n    steps: [\n", file: "bad.yaml")
+        }
+        #expect(error.errors.first?.kind == .syntax)
+    }
+}
+
+@Suite struct ScenarioRunnerTests {
+    static let date = Fixture.exampleDate
+
+    private func runner(_ example: String) throws -> ScenarioRunner {
+        let (dataset, _) = try DatasetLoader.load(directory: Fixture.example(example))
+        return ScenarioRunner(model: TrustModel(dataset), parameters: TrustParameters(date: Self.date), options: SolverOptions(threads: 1))
+    }
+
+    @Test func contractExampleEveryStepKind() throws {
+        let runner = try runner("whatif")
+        let text = try String(contentsOfFile: Fixture.example("whatif") + "/scenarios.yaml", encoding: .utf8)
+        let scenarios = try ScenarioFile.parse(text)
+        let expected = try Fixture.csvRows(Fixture.example("whatif") + "/expected.csv")
+        var got: [String: (Double, Double, Double)] = [:]
+        for scenario in scenarios {
+            let outcome = try runner.run(scenario)
+            for i in outcome.present {
+                got[scenario.name + "|" + outcome.model.dataset.suppliers.id(i)] =
+                    (outcome.baseline.trust[i], outcome.solution.trust[i], outcome.delta(i))
+            }
+        }
+        #expect(got.count == expected.count)
+        for row in expected {
+            let value = try #require(got[row["scenario"]! + "|" + row["id"]!], "\(row)")
+            #expect(abs(value.0 - Double(row["baseline"]!)!) < 1e-12)
+            #expect(abs(value.1 - Double(row["trust"]!)!) < 1e-12, "\(row)")
+            #expect(abs(value.2 - Double(row["delta"]!)!) < 1e-12)
+        }
+    }
+
+    @Test func stepErrorsNameScenarioStepLineAndWhatWasNotFound() throws {
+        let runner = try runner("whatif")
+        let scenarios = try ScenarioFile.parse("""
+        scenarios:
+          - name: bad
+            steps:
+              - exit: {supplier: h1}
+              - compromise: {supplier: h1}
+              - revoke: {supplier: h2}
+              - remove-dependency: {consumer: app, provider: lib}
+              - set-assurance: {scheme: NOPE, assurance: 0.1}
+              - add-dependency: {consumer: app, provider: app}
+        """, file: "bad.yaml")
+        let error = try #require(throws: ScenarioFileError.self) { try runner.validate(scenarios, file: "bad.yaml") }
+        #expect(error.errors.map(\.description) == [
+            "bad.yaml:5: scenario 'bad', step 2 (compromise): supplier 'h1' has already exited",
+            "bad.yaml:6: scenario 'bad', step 3 (revoke): 'h2' has no certification to revoke",
+            "bad.yaml:7: scenario 'bad', step 4 (remove-dependency): no dependency row 'app' → 'lib'",
+            "bad.yaml:8: scenario 'bad', step 5 (set-assurance): unknown scheme 'NOPE' (not built in and not in schemes.csv)",
+            "bad.yaml:9: scenario 'bad', step 6 (add-dependency): self-dependency: 'app' would depend on itself",
+        ])
+    }
+
+    @Test func aScenarioNeverChangesTheBaseline() throws {
+        let runner = try runner("whatif")
+        let before = runner.baseline.trust
+        let scenario = Scenario(name: "x", steps: [.compromise(supplier: "h2"), .exit(supplier: "dns"), .setDate("2030-01-01")])
+        let first = try runner.run(scenario)
+        let second = try runner.run(scenario)
+        #expect(runner.baseline.trust == before)
+        #expect(first.solution.trust.map(\.bitPattern) == second.solution.trust.map(\.bitPattern))
+        #expect(runner.model.dataset.dependencies.count == 5)
+    }
+
+    /// Random scenarios on generated datasets: the incremental re-solve equals a full solve, bit for bit.
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func incrementalEqualsFullSolve(seed: UInt64) throws {
+        let dataset = try DatasetLoader.load(contents: DatasetGenerator(suppliers: 3000, seed: seed).files()).0
+        let model = TrustModel(dataset)
+        let runner = ScenarioRunner(model: model, parameters: TrustParameters(date: Day(year: 2026, month: 6, day: 30)!),
+                                    options: SolverOptions(threads: 1))
+        var rng = SplitMix64(seed: seed)
+        let n = dataset.suppliers.count
+        func id() -> String { dataset.suppliers.id(rng.below(n)) }
+        var ran = 0
+        var partial = 0
+        for round in 0..<12 {
+            var steps: [ScenarioStep] = []
+            for _ in 0..<(1 + rng.below(3)) {
+                let r = dataset.dependencies.count > 0 ? rng.below(dataset.dependencies.count) : 0
+                let consumer = dataset.suppliers.id(Int(dataset.dependencies.consumer[r]))
+                let provider = dataset.suppliers.id(Int(dataset.dependencies.provider[r]))
+                switch rng.below(7) {
+                case 0: steps.append(.compromise(supplier: id()))
+                case 1: steps.append(.exit(supplier: provider))
+                case 2: steps.append(.addCertification(supplier: id(), scheme: "BSI-C5"))
+                case 3: steps.append(.setCriticality(consumer: consumer, provider: provider, criticality: "critical"))
+                case 4: steps.append(.removeDependency(consumer: consumer, provider: provider))
+                case 5: steps.append(.setPrior(value: "0.05", supplier: id()))
+                default: steps.append(.addDependency(consumer: id(), provider: id(), criticality: "high", group: "g\(round)"))
+                }
+            }
+            let scenario = Scenario(name: "round \(round)", steps: steps)
+            guard (try? runner.validate([scenario])) != nil else { continue }
+            let incremental = try runner.run(scenario)
+            let full = try runner.runFromScratch(scenario)
+            for i in incremental.present {
+                #expect(incremental.solution.trust[i].bitPattern == full.solution.trust[i].bitPattern, "\(steps) supplier \(i)")
+            }
+            ran += 1
+            if incremental.solution.report.solvedSuppliers < n / 2 { partial += 1 }
+        }
+        #expect(ran >= 6)
+        #expect(partial >= 3, "the incremental path should re-solve only part of the graph")
+    }
+}

@@ -101,6 +101,11 @@ public enum DOTValue: Sendable, Equatable {
     /// line breaks become `\n` (a centred line break in labels), `&`, `<` and
     /// `>` become entities, other characters beyond ASCII become numeric
     /// entities and control characters are dropped.
+    ///
+    /// Graphviz reads backslashes in tooltips twice (once for line breaks,
+    /// once for `\N`-style substitutions) and in labels once, so a backslash
+    /// is written four times in the value of a `…tooltip` attribute and twice
+    /// elsewhere; either way it is shown as one.
     case text(String)
     /// An HTML-like label, written between `<` and `>`.
     case html(HTMLLabel)
@@ -278,7 +283,8 @@ public enum DOT {
             appendID(pair.name, to: &out)
             out += "="
             switch pair.value {
-            case .text(let text): appendQuoted(text, to: &out)
+            case .text(let text):
+                appendQuoted(text, to: &out, backslash: tooltipAttributes.contains(pair.name) ? "\\\\\\\\" : "\\\\")
             case .html(let label): out += "<" + label.markup + ">"
             }
         }
@@ -294,11 +300,14 @@ public enum DOT {
         }
     }
 
-    static func appendQuoted(_ text: String, to out: inout String) {
+    static func appendQuoted(_ text: String, to out: inout String, backslash: String = "\\\\") {
         out += "\""
-        appendEscaped(text, to: &out, newline: "\\n", quote: "\\\"", backslash: "\\\\")
+        appendEscaped(text, to: &out, newline: "\\n", quote: "\\\"", backslash: backslash)
         out += "\""
     }
+
+    /// Attributes Graphviz treats as tooltips (see `DOTValue.text`).
+    static let tooltipAttributes: Set<String> = ["tooltip", "edgetooltip", "headtooltip", "labeltooltip", "tailtooltip"]
 
     /// Escapes `text`: the characters XML and Graphviz's entity decoding treat
     /// specially become entities, everything beyond ASCII becomes a numeric

@@ -83,7 +83,8 @@ extension TrustMapBuilder {
         }
         scale.append(row(swatches.map { swatch in
             let font: [(String, String)] = [("POINT-SIZE", "8")] + (TrustMapStyle.needsLightText(swatch.color) ? [("COLOR", "white")] : [])
-            return cell(H.element("FONT", font, [H.text(swatch.label)]), [("BGCOLOR", swatch.color), ("WIDTH", "42"), ("HEIGHT", "20")])
+            return cell(H.element("FONT", font, [H.text(swatch.label)]),
+                        [("BGCOLOR", swatch.color), ("FIXEDSIZE", "TRUE"), ("WIDTH", "46"), ("HEIGHT", "22")])
         }))
         scale.append(row([cell(text(delta == nil ? "warm: below 0.5, cool: 0.5 and above; the label gives the number"
                                      : "warm: losses, cool: gains; the label gives the numbers"),
@@ -114,7 +115,8 @@ extension TrustMapBuilder {
         // Dependencies.
         var lines: [H] = []
         if used.edges {
-            lines.append(heading("Dependencies: A → B, A depends on B"))
+            lines.append(heading("Dependencies"))
+            lines.append(entry(text("A → B", size: 12), [], "A depends on B"))
             for (level, w) in [("critical", 1.0), ("high", 0.7), ("medium", 0.4), ("low", 0.1)] {
                 lines.append(bar(height: Int(TrustMapStyle.penWidth(w).rounded()), color: TrustMapStyle.edgeColor,
                                  "\(level) (w \(TextTable.fixed(w, 1)))"))

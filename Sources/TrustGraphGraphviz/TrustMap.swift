@@ -357,13 +357,14 @@ struct TrustMapBuilder {
             let limits = explanation.limitingGroup == k
             let best = explanation.groups[k].best.map { explanation.groups[k].alternatives[$0].supplier }
             let criticality = Criticality.label(w)
-            var width = DOTAttributes()
-            width.set("penwidth", number: TrustMapStyle.penWidth(w))
+            let penWidth = DOT.number(TrustMapStyle.penWidth(w))
 
             if providers.count == 1 {
                 let j = providers[0]
-                var attributes = width
-                attributes["id"] = .text(TrustMapIdentifiers.edge(consumer: consumerID, group: label, provider: suppliers.id(j)))
+                var attributes: DOTAttributes = [
+                    "id": .text(TrustMapIdentifiers.edge(consumer: consumerID, group: label, provider: suppliers.id(j))),
+                    "penwidth": .text(penWidth),
+                ]
                 attributes["tooltip"] = .text("\(suppliers.name(i)) depends on \(suppliers.name(j)) — \(criticality) (w \(TextTable.fixed(w, 2)))"
                                               + (limits ? "; this dependency limits its trust" : ""))
                 if limits {
@@ -390,15 +391,18 @@ struct TrustMapBuilder {
                 "tooltip": .text("\(suppliers.name(i)) needs any one of: \(alternatives) — group '\(label)', \(criticality)"
                                  + (hidden > 0 ? "; \(hidden) not shown" : "")),
             ]), cluster: junctionCluster))
-            var stem = width
-            stem["id"] = .text(TrustMapIdentifiers.junctionEdge(consumer: consumerID, group: label))
-            stem["arrowhead"] = "none"
+            var stem: DOTAttributes = [
+                "id": .text(TrustMapIdentifiers.junctionEdge(consumer: consumerID, group: label)),
+                "penwidth": .text(penWidth), "arrowhead": "none",
+            ]
             stem["tooltip"] = .text("\(suppliers.name(i)): group '\(label)', \(criticality) (w \(TextTable.fixed(w, 2)))")
             if limits { stem["color"] = .text(TrustMapStyle.limitingEdgeColor) }
             result.append(Placed(statement: .edge(from: consumerNode, to: junction, attributes: stem)))
             for j in shown {
-                var attributes = width
-                attributes["id"] = .text(TrustMapIdentifiers.edge(consumer: consumerID, group: label, provider: suppliers.id(j)))
+                var attributes: DOTAttributes = [
+                    "id": .text(TrustMapIdentifiers.edge(consumer: consumerID, group: label, provider: suppliers.id(j))),
+                    "penwidth": .text(penWidth),
+                ]
                 attributes["tooltip"] = .text("\(suppliers.name(i)) can use \(suppliers.name(j)) (\(TextTable.fixed(solution.trust[j], 2)))"
                                               + (limits && best == j ? "; its best alternative, which limits its trust" : ""))
                 if limits && best == j {

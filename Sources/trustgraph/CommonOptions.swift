@@ -147,3 +147,11 @@ extension String {
 }
 
 import Dispatch
+
+extension Console {
+    /// Rewrites one progress line on a terminal's standard error; `nil` clears it.
+    static func progress(_ text: String?) {
+        var standardError = StandardError()
+        print("\r\u{1B}[K" + (text ?? ""), terminator: "", to: &standardError)
+    }
+}

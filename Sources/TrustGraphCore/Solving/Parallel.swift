@@ -31,6 +31,44 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Like `forEachChunk`, with one piece of state per worker thread, made by
+    /// `makeState` and reused across that worker's chunks (large scratch
+    /// buffers are then allocated once per thread, not once per chunk).
+    static func forEachChunk<State>(_ count: Int, chunk: Int, threads: Int, makeState: @Sendable () -> State,
+                                    _ body: @Sendable (inout State, Range<Int>) -> Void) {
+        guard count > 0 else { return }
+        let chunks = (count + chunk - 1) / chunk
+        let workers = max(1, min(threads, chunks))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var state = makeState()
+            var k = w
+            while k < chunks {
+                body(&state, k * chunk ..< min(count, (k + 1) * chunk))
+                k += workers
+            }
+        }
+    }
+}
+
+/// A mutual-exclusion lock over a pthread mutex, for rare updates such as progress counts.
+final class Lock: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() { pthread_mutex_init(mutex, nil) }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func withLock<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}
+
 /// A mutable buffer shared by workers that write disjoint indices.
 ///
 /// The one place where the solver hands a raw buffer to `@Sendable` closures;

@@ -1,7 +1,8 @@
-// Times the phases of loading and solving a dataset, as medians over runs,
+// Times the phases of trustgraph on a dataset directory, as medians over runs,
 // for side-by-side comparison with peers (see peers/compare.sh).
 //
 //   trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD]
+//                     [--pagerank] [--impact] [--whatif SUPPLIER]
 import Dispatch
 import TrustGraphCore
 
@@ -11,6 +12,7 @@ import Glibc
 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
@@ -27,33 +29,66 @@ func option(_ name: String) -> String? {
     arguments.removeSubrange(k...k + 1)
     return value
 }
+func flag(_ name: String) -> Bool {
+    guard let k = arguments.firstIndex(of: name) else { return false }
+    arguments.remove(at: k)
+    return true
+}
 let runs = Int(option("--runs") ?? "5") ?? 5
 let threads = Int(option("--threads") ?? "") ?? Parallel.defaultThreads
 let date = Day(option("--date") ?? "2026-06-30")!
+let whatIfSupplier = option("--whatif")
+let withPageRank = flag("--pagerank")
+let withImpact = flag("--impact")
 guard let directory = arguments.first else {
-    print("usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD]")
+    print("usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD] [--pagerank] [--impact] [--whatif SUPPLIER]")
     exit(2)
 }
 
-var load: [Double] = [], build: [Double] = [], base: [Double] = [], solve: [Double] = []
+nonisolated(unsafe) var phases: [(String, [Double])] = []
+func record(_ name: String, _ value: Double) {
+    if let k = phases.firstIndex(where: { $0.0 == name }) { phases[k].1.append(value) } else { phases.append((name, [value])) }
+}
 var summary = ""
+let options = SolverOptions(threads: threads)
+let parameters = TrustParameters(date: date)
 for _ in 0..<runs {
     var dataset = Dataset()
-    load.append(try seconds { dataset = try DatasetLoader.load(directory: directory).0 })
+    record("load", try seconds { dataset = try DatasetLoader.load(directory: directory, threads: threads).0 })
     var model: TrustModel?
-    build.append(seconds { model = TrustModel(dataset) })
-    var b: [Double] = []
-    let parameters = TrustParameters(date: date)
-    base.append(seconds { b = model!.baseTrust(parameters, threads: threads) })
+    record("graph+schedule", seconds { model = TrustModel(dataset) })
+    var base: [Double] = []
+    record("base trust", seconds { base = model!.baseTrust(parameters, threads: threads) })
     var solution: TrustSolution?
-    solve.append(seconds { solution = model!.solve(base: b, options: SolverOptions(threads: threads)) })
+    record("effective trust", seconds { solution = model!.solve(base: base, options: options) })
     summary = "\(dataset.suppliers.count) suppliers, \(dataset.dependencies.count) rows, \(dataset.certifications.count) certifications; "
         + "\(model!.schedule.levelCount) levels, \(solution!.report.cyclicComponents) cycles, \(solution!.report.sweeps) sweeps"
+    if let whatIfSupplier {
+        let runner = ScenarioRunner(model: model!, parameters: parameters, baseline: solution!, options: options)
+        let scenario = Scenario(name: "compromise", steps: [.compromise(supplier: whatIfSupplier)])
+        var outcome: ScenarioOutcome?
+        for _ in 0..<(Int(option("--whatif-repeat") ?? "1") ?? 1) {
+            record("whatif compromise \(whatIfSupplier)", try seconds { outcome = try runner.run(scenario) })
+        }
+        summary += "; whatif re-solved \(outcome!.solution.report.solvedSuppliers) suppliers"
+    }
+    if withPageRank {
+        var rank: PageRank?
+        record("pagerank", seconds { rank = PageRank(dataset: dataset, threads: threads) })
+        summary += "; pagerank \(rank!.sweeps) sweeps"
+    }
+    if withImpact {
+        record("all impacts", seconds { _ = ImpactAnalysis(model: model!, baseline: solution!, options: options) })
+    }
 }
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
-func f(_ x: Double) -> String { "\((x * 1e4).rounded() / 10) ms" }
 print(summary)
-print("threads \(threads), \(runs) runs, medians: load \(f(median(load))), graph+schedule \(f(median(build))), "
-      + "base trust \(f(median(base))), solve \(f(median(solve))); peak RSS \(usage.ru_maxrss / 1024) MB")
-print("machine: load=\(median(load)) build=\(median(build)) base=\(median(base)) solve=\(median(solve)) rss_mb=\(usage.ru_maxrss / 1024)")
+print("threads \(threads), \(runs) runs, medians:")
+for (name, values) in phases { print("  \(name): \((median(values) * 1e4).rounded() / 10) ms") }
+print("peak RSS \(usage.ru_maxrss / 1024) MB")
+print("machine: " + phases.map { "\($0.0.replacingSpaces)=\(median($0.1))" }.joined(separator: " ") + " rss_mb=\(usage.ru_maxrss / 1024)")
+
+extension String {
+    var replacingSpaces: String { String(map { $0 == " " ? "_" : $0 }) }
+}

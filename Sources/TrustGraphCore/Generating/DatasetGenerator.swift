@@ -74,6 +74,9 @@ public struct DatasetGenerator: Sendable {
              providers: [("saas", 5), ("msp", 1), ("hosting", 1), ("payment", 0.5), ("identity", 0.5)], service: "business"),
     ]
 
+    /// Sectors whose suppliers sometimes depend on each other both ways.
+    static let mutualSectors: Set<String> = ["hosting", "msp"]
+
     static let countries = ["DE", "FR", "NL", "IE", "SE", "FI", "ES", "IT", "PL", "BE", "AT", "DK", "LU", "CZ", "PT", "US", "GB", "CH"]
     static let countryWeights: [Double] = [18, 14, 9, 8, 4, 3, 7, 6, 5, 3, 3, 2, 2, 2, 2, 9, 4, 2]
     static let syllables = ["nor", "vel", "tra", "lux", "ber", "kon", "sta", "mar", "qui", "zen", "ala", "dor",
@@ -168,6 +171,12 @@ public struct DatasetGenerator: Sendable {
                         }
                     } else {
                         dependenciesCSV.row([ids[consumer], ids[provider], criticality, "", DatasetGenerator.tiers[pt].service])
+                        // Operators run each other's tooling: a few hosters and MSPs depend back on
+                        // their own consumers, which closes cycles.
+                        if DatasetGenerator.mutualSectors.contains(tier.sector) && DatasetGenerator.mutualSectors.contains(DatasetGenerator.tiers[pt].sector)
+                            && rng.chance(0.03) {
+                            dependenciesCSV.row([ids[provider], ids[consumer], rng.chance(0.5) ? "high" : "medium", "", tier.service])
+                        }
                     }
                 }
             }

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+@testable import trustgraph
+
+/// Runs the built `trustgraph` binary as a user would and checks what it prints and returns.
+enum CLI {
+    /// The directory holding the built products (the test binary sits beside them).
+    static let products: URL = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("trustgraph").path) && dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir
+    }()
+
+    static let examples: URL = {
+        // Tests/TrustGraphCLITests/… → Tests/TrustGraphCoreTests/Fixtures/examples
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TrustGraphCoreTests/Fixtures/examples")
+    }()
+
+    static func example(_ name: String) -> String { examples.appendingPathComponent(name).path }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = products.appendingPathComponent("trustgraph")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trustgraph-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite struct CommandLineTests {
+    @Test func validateListsEveryErrorAndFails() throws {
+        let r = try CLI.run(["validate", CLI.example("bad_multi")])
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n").filter { !$0.hasPrefix("warning") }
+        #expect(lines.count == 27)
+        #expect(lines.first == "suppliers.csv:4: column 'id': duplicate supplier id 'a' (first on line 2)")
+        #expect(r.stderr.contains("27 errors"))
+    }
+
+    @Test func validateAcceptsAValidDataset() throws {
+        let r = try CLI.run(["validate", CLI.example("cycles")])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("valid — 8 suppliers"))
+    }
+
+    @Test func solveCSVHasTheContractFigures() throws {
+        let r = try CLI.run(["solve", CLI.example("worst_group"), "--date", "2026-01-15", "--format", "csv"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines[0] == "id,name,base_trust,trust,country,sector")
+        #expect(lines[1] == "A,A,0.9,0.76,,")
+        #expect(lines.count == 7)
+    }
+
+    @Test func nonConvergenceSaysSoAndExitsThree() throws {
+        let r = try CLI.run(["solve", CLI.example("cycles"), "--date", "2026-01-15", "--max-iterations", "1", "--format", "csv"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("did not converge"))
+    }
+
+    @Test func explainUnknownSupplierSuggestsCloseIds() throws {
+        let r = try CLI.run(["explain", CLI.example("whatif"), "hl", "--date", "2026-01-15"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("unknown supplier 'hl'"))
+        #expect(r.stderr.contains("'h1'"))
+    }
+
+    @Test func explainShowsTheChain() throws {
+        let r = try CLI.run(["explain", CLI.example("worst_group"), "F", "--date", "2026-01-15"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("trust t = 0.5100"))
+        #expect(r.stdout.contains("Limiting chain:"))
+    }
+
+    @Test func unwritableOutputIsAClearErrorAndLeavesNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        let target = dir.appendingPathComponent("missing/out.csv").path
+        let r = try CLI.run(["solve", CLI.example("cycles"), "--date", "2026-01-15", "--format", "csv", "-o", target])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot write '\(target)'"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    @Test func whatifRefusesAFileWithAnErrorAndAppliesNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("s.yaml")
+        try "scenarios:\n  - name: ok\n    steps:\n      - compromise: {supplier: h1}\n  - name: bad\n    steps:\n      - exit: {supplier: nobody}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["whatif", CLI.example("whatif"), file.path, "--date", "2026-01-15", "--format", "csv"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("s.yaml:7: scenario 'bad', step 1 (exit): unknown supplier 'nobody'"))
+        #expect(r.stderr.contains("nothing was applied"))
+    }
+
+    @Test func generateThenValidateRoundTrip() throws {
+        let dir = try CLI.temporaryDirectory().appendingPathComponent("gen")
+        let g = try CLI.run(["generate", "--suppliers", "500", "--seed", "3", "-o", dir.path])
+        #expect(g.status == 0)
+        let v = try CLI.run(["validate", dir.path])
+        #expect(v.status == 0)
+        #expect(v.stdout.contains("valid — 500 suppliers"))
+    }
+}
+
+@Suite struct ArgumentParsingTests {
+    @Test func badDateAndPriorAreValidationErrors() throws {
+        #expect(throws: (any Error).self) { try TrustGraphCommand.parseAsRoot(["solve", "x", "--date", "2026-02-30"]) }
+        #expect(throws: (any Error).self) { try TrustGraphCommand.parseAsRoot(["solve", "x", "--prior", "1.5"]) }
+        #expect(throws: (any Error).self) { try TrustGraphCommand.parseAsRoot(["solve", "x", "--threads", "0"]) }
+        let message = TrustGraphCommand.message(for: ValidationErrorProbe.dateError)
+        #expect(message.contains("2026-02-30"))
+    }
+
+    @Test func solveParsesItsOptions() throws {
+        let command = try TrustGraphCommand.parseAsRoot(["solve", "data", "--date", "2026-06-30", "--format", "csv", "--threads", "1"])
+        let solve = try #require(command as? Solve)
+        #expect(solve.data.dataset == "data")
+        #expect(solve.output.format == .csv)
+        #expect(solve.solver.threads == 1)
+    }
+}
+
+enum ValidationErrorProbe {
+    static var dateError: any Error {
+        do {
+            _ = try TrustGraphCommand.parseAsRoot(["solve", "x", "--date", "2026-02-30"])
+            return CancellationError()
+        } catch {
+            return error
+        }
+    }
+}

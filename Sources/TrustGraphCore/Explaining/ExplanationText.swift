@@ -26,22 +26,25 @@ extension Explanation {
         if groups.isEmpty {
             out.append("Dependencies: none, so t = b")
         } else {
-            out.append("Dependencies: each group passes up w × (distrust of its best alternative)")
-            var table = TextTable(header: ["group", "w", "alternatives (trust)", "passes up"], rightAligned: [1, 3])
-            for (k, g) in groups.enumerated() {
+            out.append("Dependencies: each group passes up w × (distrust of its best alternative), largest first")
+            var table = TextTable(header: ["group", "criticality", "alternatives (trust)", "passes up"], rightAligned: [3])
+            let order = groups.indices.sorted { (groups[$1].passed, $0) < (groups[$0].passed, $1) }
+            for k in order {
+                let g = groups[k]
                 let alternatives = g.alternatives.enumerated().map { (n, a) in
                     "\(a.id) \(f(a.trust))" + (n == g.best && g.alternatives.count > 1 ? " ← best" : "")
                 }.joined(separator: ", ")
-                table.add([g.label + (k == limitingGroup ? " ◀" : ""), f(g.weight),
+                table.add([g.label + (k == limitingGroup ? " ◀" : ""), Criticality.describe(g.weight),
                            alternatives.isEmpty ? "(all providers exited)" : alternatives, f(g.passed)])
             }
             out.append(contentsOf: table.render().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "  " + $0 })
-            let passes = groups.map { f($0.passed) }.joined(separator: ", ")
             if compromised {
                 out.append("  compromised: d = 1, t = 0")
+            } else if let limiting = limitingGroup {
+                out.append("  d = max(own 1 − b = \(f(1 - base)), group \(groups[limiting].label) \(f(groups[limiting].passed))) = \(f(distrust))")
+                out.append("  t = 1 − d = \(f(trust))")
             } else {
-                out.append("  d = max(1 − b, \(passes)) = max(\(f(1 - base)), \(passes)) = \(f(distrust))")
-                out.append("  t = 1 − d = \(f(trust))" + (limitingGroup == nil ? "  (its own base trust limits it)" : ""))
+                out.append("  no group passes up more than its own distrust 1 − b = \(f(1 - base)), so t = b = \(f(trust))")
             }
         }
         if chain.count > 1 || cycleReturnsTo != nil {
@@ -50,7 +53,7 @@ extension Explanation {
             for (k, hop) in chain.enumerated() {
                 var line = "  \(String(repeating: "  ", count: k))\(hop.id)  t = \(f(hop.trust))"
                 if let group = hop.group, let w = hop.weight {
-                    line += "  ← group \(group) (w \(f(w)))"
+                    line += "  ← group \(group) (\(Criticality.describe(w)))"
                 } else if k == chain.count - 1 {
                     line += cycleReturnsTo != nil ? "" : "  root cause: its own base trust b = \(f(hop.base))"
                 }
@@ -76,11 +79,17 @@ extension Explanation.Certification {
         case .counts:
             var parts = ["assurance \(TextTable.fixed(assurance, 2))"]
             if let lastEvidence {
-                parts.append("× freshness \(TextTable.fixed(freshness, 4)) (evidence \(lastEvidence), \(evidenceAgeDays) days, half-life \(halfLifeDays.description) days)")
+                parts.append("× freshness \(TextTable.fixed(freshness, 4)) (evidence of \(lastEvidence), \(evidenceAgeDays) days old, half-life \(halfLifeDays.formatted) days)")
             }
             if partial { parts.append("× 0.5 partial scope") }
-            if let expires { parts.append("valid until \(expires)") }
-            return parts.joined(separator: " ")
+            var text = parts.joined(separator: " ")
+            if let expires { text += "; valid until \(expires)" }
+            return text
         }
     }
+}
+
+extension Double {
+    /// Whole numbers without a fraction ("180"), others as Swift prints them.
+    var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : description }
 }

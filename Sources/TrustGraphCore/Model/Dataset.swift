@@ -54,6 +54,12 @@ public enum Criticality {
         return nil
     }
 
+    /// "critical (1.0)" for a level's weight, the number alone otherwise.
+    public static func describe(_ weight: Double) -> String {
+        let word = label(weight)
+        return word == weight.description ? word : "\(word) (\(weight))"
+    }
+
     /// The level word for a weight, or its number.
     public static func label(_ weight: Double) -> String {
         switch weight {

@@ -74,7 +74,7 @@ for _ in 0..<runs {
     }
     if withPageRank {
         var rank: PageRank?
-        record("pagerank", seconds { rank = PageRank(dataset: dataset, threads: threads) })
+        record("pagerank", seconds { rank = PageRank(model: model!, threads: threads) })
         summary += "; pagerank \(rank!.sweeps) sweeps"
     }
     if withImpact {

@@ -63,7 +63,7 @@ struct Analyze: ParsableCommand {
         let progress = showProgress ? Analyze.progressLine(total: n) : nil
         let impacts = ImpactAnalysis(model: model, baseline: solution, options: solver.options, progress: progress)
         if showProgress { Console.progress(nil) }
-        let pageRank = PageRank(dataset: dataset, threads: solver.threads)
+        let pageRank = PageRank(model: model, threads: solver.threads)
         let report = AnalysisReport(model: model, solution: solution, impacts: impacts, pageRank: pageRank)
         switch (output.format, what) {
         case (.table, _): try output.emit(report.table(top: top))

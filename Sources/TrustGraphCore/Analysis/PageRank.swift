@@ -1,64 +1,93 @@
 /// PageRank over the consumer→provider graph (contract §5): damping 0.85,
 /// edge weight = sum of the criticality weights of the rows of a pair,
 /// out-weights normalised, dangling suppliers spreading their rank uniformly,
-/// uniform teleport; power iteration until the L1 change of a sweep is below
-/// the tolerance (L. Page, S. Brin et al., "The PageRank citation ranking", 1999;
-/// the same iteration as NetworkX's `pagerank`).
+/// uniform teleport (L. Page, S. Brin et al., "The PageRank citation ranking", 1999).
+///
+/// The power iteration's fixed point is x = αAᵀx + s·1, where the scalar
+/// s = (α·Σ dangling x + 1 − α)/N gathers the teleport and the dangling mass.
+/// So x = s·y with y = 1 + αAᵀy, and Σx = 1 gives x = y / Σy. Here y is
+/// solved directly: one pass over the strongly connected components in
+/// topological order (consumers before their providers), iterating only
+/// inside cycles until a sweep changes y by less than 1e-15 relative. The
+/// result is the fixed point NetworkX's `pagerank` iterates towards, reached
+/// without iterating the whole graph; levels are spread over threads and each
+/// value is summed in a fixed order, so results do not depend on the thread count.
 public struct PageRank: Sendable {
     /// Rank of each supplier (they sum to 1).
     public var rank: [Double]
-    /// Sweeps made.
+    /// Largest number of sweeps any cycle needed (1 without cycles).
     public var sweeps: Int
-    /// L1 change of the last sweep.
-    public var change: Double
 
     /// - Parameters:
     ///   - damping: α, the probability of following an edge.
-    ///   - tolerance: stop when the L1 change of a sweep is below this.
-    public init(dataset: Dataset, damping: Double = 0.85, tolerance: Double = 1e-12, maxSweeps: Int = 10_000,
-                threads: Int = Parallel.defaultThreads) {
-        let graph = PageRankGraph(dataset)
+    public init(model: TrustModel, damping: Double = 0.85, threads: Int = Parallel.defaultThreads) {
+        let graph = PageRankGraph(model.dataset)
+        let schedule = model.schedule
         let n = graph.count
-        var x = [Double](repeating: n == 0 ? 0 : 1 / Double(n), count: n)
-        var next = [Double](repeating: 0, count: n)
-        let chunk = 8192
-        let chunks = (n + chunk - 1) / chunk
-        var partial = [Double](repeating: 0, count: max(chunks, 1))
-        var sweeps = 0
-        var change = Double.infinity
-        let teleport = n == 0 ? 0 : (1 - damping) / Double(n)
-        while sweeps < maxSweeps && change >= tolerance && n > 0 {
-            sweeps += 1
-            var dangling = 0.0
-            for i in graph.dangling { dangling += x[i] }
-            let uniform = teleport + damping * dangling / Double(n)
-            x.withUnsafeBufferPointer { xBuffer in
-            next.withUnsafeMutableBufferPointer { nextBuffer in
-            partial.withUnsafeMutableBufferPointer { partialBuffer in
-            graph.inStart.withUnsafeBufferPointer { inStart in
-            graph.inSource.withUnsafeBufferPointer { inSource in
-            graph.inWeight.withUnsafeBufferPointer { inWeight in
-                let x = SharedReadBuffer(xBuffer), out = SharedBuffer(nextBuffer), sums = SharedBuffer(partialBuffer)
-                let start = SharedReadBuffer(inStart), source = SharedReadBuffer(inSource), weight = SharedReadBuffer(inWeight)
-                Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
-                    var l1 = 0.0
-                    for j in range {
-                        var sum = 0.0
-                        for e in Int(start[j])..<Int(start[j + 1]) { sum += x[Int(source[e])] * weight[e] }
-                        let value = damping * sum + uniform
-                        l1 += abs(value - x[j])
-                        out[j] = value
+        var y = [Double](repeating: 1, count: n)
+        var sweeps = 1
+        let levels = schedule.levelCount
+        y.withUnsafeMutableBufferPointer { yBuffer in
+        graph.inStart.withUnsafeBufferPointer { inStart in
+        graph.inSource.withUnsafeBufferPointer { inSource in
+        graph.inWeight.withUnsafeBufferPointer { inWeight in
+        schedule.order.withUnsafeBufferPointer { order in
+        schedule.componentStart.withUnsafeBufferPointer { componentStart in
+            let y = SharedBuffer(yBuffer)
+            let start = SharedReadBuffer(inStart), source = SharedReadBuffer(inSource), weight = SharedReadBuffer(inWeight)
+            let order = SharedReadBuffer(order), componentStart = SharedReadBuffer(componentStart)
+            @Sendable func value(_ j: Int) -> Double {
+                var sum = 0.0
+                for e in Int(start[j])..<Int(start[j + 1]) { sum += y[Int(source[e])] * weight[e] }
+                return 1 + damping * sum
+            }
+            // Providers come first in the schedule; PageRank flows from consumers to providers, so walk it backwards.
+            for l in stride(from: levels - 1, through: 0, by: -1) {
+                let first = Int(schedule.levelStart[l]), last = Int(schedule.levelStart[l + 1])
+                let size = Int(componentStart[last] - componentStart[first])
+                let levelThreads = size >= TrustSolver.parallelThreshold ? threads : 1
+                let cycleSweeps = SharedSweeps()
+                Parallel.forEachChunk(last - first, chunk: TrustSolver.componentsPerChunk, threads: levelThreads) { range in
+                    for c in (first + range.lowerBound)..<(first + range.upperBound) {
+                        let lo = Int(componentStart[c]), hi = Int(componentStart[c + 1])
+                        if hi - lo == 1 {
+                            let j = Int(order[lo])
+                            y[j] = value(j)
+                            continue
+                        }
+                        var sweep = 0
+                        while true {
+                            sweep += 1
+                            var change = 0.0, total = 0.0
+                            for k in lo..<hi {
+                                let j = Int(order[k])
+                                let v = value(j)
+                                change += abs(v - y[j])
+                                total += v
+                                y[j] = v
+                            }
+                            if change <= 1e-15 * total || sweep >= 100_000 { break }
+                        }
+                        cycleSweeps.record(sweep)
                     }
-                    sums[range.lowerBound / chunk] = l1
                 }
-            }}}}}}
-            change = partial.prefix(chunks).reduce(0, +)
-            swap(&x, &next)
-        }
-        rank = x
+                sweeps = max(sweeps, cycleSweeps.value)
+            }
+        }}}}}}
+        // Normalise in a fixed order so the sum, and hence every rank, is the same on any thread count.
+        let total = y.reduce(0, +)
+        rank = y.map { $0 / total }
         self.sweeps = sweeps
-        self.change = change
     }
+}
+
+/// The largest sweep count seen by any worker.
+final class SharedSweeps: @unchecked Sendable {
+    private let lock = Lock()
+    private var largest = 1
+
+    func record(_ sweeps: Int) { lock.withLock { largest = max(largest, sweeps) } }
+    var value: Int { lock.withLock { largest } }
 }
 
 /// The weighted consumer→provider graph PageRank walks, stored by target

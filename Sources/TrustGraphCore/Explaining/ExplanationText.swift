@@ -53,7 +53,7 @@ extension Explanation {
             for (k, hop) in chain.enumerated() {
                 var line = "  \(String(repeating: "  ", count: k))\(hop.id)  t = \(f(hop.trust))"
                 if let group = hop.group, let w = hop.weight {
-                    line += "  ← group \(group) (\(Criticality.describe(w)))"
+                    line += "  ← group \(group), \(Criticality.describe(w))"
                 } else if k == chain.count - 1 {
                     line += cycleReturnsTo != nil ? "" : "  root cause: its own base trust b = \(f(hop.base))"
                 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustGraphCore
+import TrustGraphGraphviz
 
 struct WhatIf: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,8 +34,13 @@ struct WhatIf: ParsableCommand {
         (then base_trust) for every supplier present in the scenario (exited suppliers have no \
         row); --changed-only keeps the changed ones.
 
+        --render DIR writes one SVG per scenario (DIR/<scenario>.svg): the changed part of \
+        the graph — the suppliers the steps name and those whose trust moved, with their direct \
+        neighbours — coloured by the change in trust, the steps' targets drawn with a heavy outline.
+
         Examples:
           trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30
+          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30 --render out/cdn-breach
           trustgraph whatif samples/eu-cloud samples/scenarios/next-year.yaml --date 2026-06-30 --format csv --changed-only
         """
     )
@@ -55,6 +61,9 @@ struct WhatIf: ParsableCommand {
 
     @Flag(name: .customLong("changed-only"), help: "CSV/JSON: only the suppliers whose trust changed.")
     var changedOnly = false
+
+    @Option(help: ArgumentHelp("Also write one SVG per scenario into this directory, the change highlighted.", valueName: "dir"))
+    var render: String?
 
     func validate() throws {
         guard threshold >= 0 && threshold <= 1 else { throw ValidationError("--threshold must be in [0,1]") }
@@ -91,10 +100,69 @@ struct WhatIf: ParsableCommand {
         case .json: try output.emit(report.json(changedOnly: changedOnly))
         case .table: try output.emit(report.table(top: top))
         }
+        if let render { try renderScenarios(outcomes, into: render) }
         let notConverged = outcomes.filter { !$0.solution.report.converged }
         for outcome in notConverged {
             Console.error("warning: scenario '\(outcome.scenario.name)' did not converge within --max-iterations")
         }
         if !notConverged.isEmpty { throw ExitCode(notConvergedExitCode) }
+    }
+}
+
+extension WhatIf {
+    /// Writes DIR/<scenario>.svg for each outcome: the changed part of the graph, coloured by delta.
+    func renderScenarios(_ outcomes: [ScenarioOutcome], into directory: String) throws {
+        do {
+            try FileBytes.makeDirectory(directory)
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        var used = Set<String>()
+        for outcome in outcomes {
+            let suppliers = outcome.model.dataset.suppliers
+            let n = suppliers.count
+            var delta = [Double](repeating: .nan, count: n)
+            for i in outcome.present { delta[i] = outcome.delta(i) }
+            let targets = Set(outcome.scenario.steps.flatMap(\.suppliers).compactMap { suppliers.find($0) })
+                .subtracting(outcome.exited)
+            var focus = targets.sorted()
+            focus += outcome.changed.filter { !targets.contains($0) }
+            let options = TrustMapOptions(focus: focus, depth: 1, direction: .both, title: "What if: \(outcome.scenario.name)",
+                                          delta: delta, marked: targets, markedMeaning: "named by a step of the scenario",
+                                          compromised: outcome.compromised)
+            let map = TrustMap(model: outcome.model, solution: outcome.solution, parameters: outcome.parameters, options: options)
+            let path = directory + "/" + WhatIf.fileName(for: outcome.scenario.name, avoiding: &used) + ".svg"
+            do {
+                let rendered = try TrustMapFile.render(map, as: .svg)
+                try FileBytes.writeAtomically(rendered.bytes, to: path)
+            } catch let error as GraphvizError {
+                Console.error("error: scenario '\(outcome.scenario.name)': \(error)")
+                throw ExitCode(1)
+            } catch let error as FileBytes.WriteError {
+                Console.error("error: \(error.description)")
+                throw ExitCode(1)
+            }
+            Console.error("wrote \(path): \(map.selection.suppliers.count) suppliers, \(outcome.changed.count) changed")
+        }
+    }
+
+    /// A file name for a scenario: lower-case letters, digits and dashes, unique within the run.
+    static func fileName(for name: String, avoiding used: inout Set<String>) -> String {
+        var slug = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.hasSuffix("-") && !slug.isEmpty {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if slug.isEmpty { slug = "scenario" }
+        var candidate = slug
+        var k = 2
+        while used.contains(candidate) { candidate = "\(slug)-\(k)"; k += 1 }
+        used.insert(candidate)
+        return candidate
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import trustgraph
 
@@ -114,6 +117,20 @@ enum CLI {
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("s.yaml:7: scenario 'bad', step 1 (exit): unknown supplier 'nobody'"))
         #expect(r.stderr.contains("nothing was applied"))
+    }
+
+    @Test func whatifRendersOneSVGPerScenario() throws {
+        let dir = try CLI.temporaryDirectory()
+        let scenarios = CLI.example("whatif") + "/scenarios.yaml"
+        let r = try CLI.run(["whatif", CLI.example("whatif"), scenarios, "--date", "2026-01-15", "--render", dir.path + "/maps"])
+        #expect(r.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/maps").sorted()
+        #expect(files.count == 8)
+        #expect(files.contains("h1-compromised.svg"))
+        let svg = try Data(contentsOf: dir.appendingPathComponent("maps/h1-compromised.svg"))
+        let parser = XMLParser(data: svg)
+        #expect(parser.parse())
+        #expect(String(decoding: svg, as: UTF8.self).contains("What if: h1 compromised"))
     }
 
     @Test func generateThenValidateRoundTrip() throws {

@@ -15,9 +15,12 @@ struct TrustGraphCommand: ParsableCommand {
         Start with:
           trustgraph validate samples/eu-cloud
           trustgraph solve samples/eu-cloud --date 2026-06-30
-          trustgraph explain samples/eu-cloud <supplier-id>
+          trustgraph explain samples/eu-cloud shopfront-saas --date 2026-06-30
+          trustgraph render samples/eu-cloud --date 2026-06-30 -o map.svg
+          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30
+          trustgraph analyze samples/eu-cloud --date 2026-06-30
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self]
+        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self]
     )
 }

@@ -20,8 +20,9 @@ struct Analyze: ParsableCommand {
         providers that are the only member of a critical or high group.
 
         The table is sorted by impact. CSV and JSON carry id,trust,dependents,affected,impact,\
-        pagerank (then name,sector,country) for every supplier; --what concentration or \
-        --what single-points writes those lists instead.
+        pagerank (then name,sector,country) for every supplier; --what concentration \
+        (dimension,name,rows,share,dimension_hhi) or --what single-points \
+        (provider,consumer,group,weight,provider_trust) writes those lists instead, in full.
 
         Examples:
           trustgraph analyze samples/eu-cloud --date 2026-06-30
@@ -38,11 +39,11 @@ struct Analyze: ParsableCommand {
     @OptionGroup var solver: SolverFlags
     @OptionGroup var output: OutputFlags
 
-    @Option(help: ArgumentHelp("Table: show the N suppliers with most impact (default: 20).", valueName: "n"))
+    @Option(help: ArgumentHelp("Table: show the N suppliers with most impact.", valueName: "n"))
     var top: Int = 20
 
-    @Option(help: ArgumentHelp("CSV/JSON: suppliers (default), concentration or single-points.", valueName: "list"))
-    var what: Section = .suppliers
+    @Option(help: ArgumentHelp("Only this list: suppliers (the impact ranking), concentration or single-points. The table shows all three by default; CSV and JSON show suppliers.", valueName: "list"))
+    var what: Section?
 
     /// Reports counterfactuals done on one rewritten line of standard error.
     static func progressLine(total: Int) -> @Sendable (Int) -> Void {
@@ -66,11 +67,16 @@ struct Analyze: ParsableCommand {
         let pageRank = PageRank(model: model, threads: solver.threads)
         let report = AnalysisReport(model: model, solution: solution, impacts: impacts, pageRank: pageRank)
         switch (output.format, what) {
-        case (.table, _): try output.emit(report.table(top: top))
-        case (.csv, .suppliers): try output.emit(report.csv(order: report.byImpact))
-        case (.json, .suppliers): try output.emit(report.json(order: report.byImpact))
-        case (_, .concentration): try output.emit(report.concentrationCSV)
-        case (_, .singlePoints): try output.emit(report.singlePointsCSV)
+        case (.table, nil): try output.emit(report.table(top: top))
+        case (.table, .suppliers): try output.emit(report.impactTable(top: top))
+        case (.table, .concentration): try output.emit(report.concentrationTable)
+        case (.table, .singlePoints): try output.emit(report.singlePointsTable(top: top, hint: false))
+        case (.csv, .suppliers), (.csv, nil): try output.emit(report.csv(order: report.byImpact))
+        case (.json, .suppliers), (.json, nil): try output.emit(report.json(order: report.byImpact))
+        case (.csv, .concentration): try output.emit(report.concentrationCSV)
+        case (.json, .concentration): try output.emit(report.concentrationJSON)
+        case (.csv, .singlePoints): try output.emit(report.singlePointsCSV)
+        case (.json, .singlePoints): try output.emit(report.singlePointsJSON)
         }
         Console.reportConvergence(solution.report)
         if !solution.report.converged { throw ExitCode(notConvergedExitCode) }

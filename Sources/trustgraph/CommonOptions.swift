@@ -10,7 +10,7 @@ struct DatasetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Evaluation date, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
     var date: String?
 
-    @Option(help: ArgumentHelp("Global prior in [0,1] for suppliers without their own (default: 0.3).", valueName: "p"))
+    @Option(help: ArgumentHelp("Global prior in [0,1] for suppliers without their own.", valueName: "p"))
     var prior: Double = TrustParameters.defaultPrior
 
     func validate() throws {
@@ -42,13 +42,13 @@ struct DatasetOptions: ParsableArguments {
 
 /// Solver knobs shared by the commands that solve.
 struct SolverFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Worker threads (default: all cores). Results are identical for any value.", valueName: "n"))
+    @Option(help: ArgumentHelp("Worker threads; the default is one per core. Results are identical for any value.", valueName: "n"))
     var threads: Int = Parallel.defaultThreads
 
-    @Option(help: ArgumentHelp("Stop iterating a cycle when no value changes by more than this (default: 0, exact).", valueName: "x"))
+    @Option(help: ArgumentHelp("Stop iterating a cycle when no value changes by more than this (0: exactly).", valueName: "x"))
     var tolerance: Double = 0
 
-    @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Give up on a cycle after this many sweeps (default: 10000).", valueName: "n"))
+    @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Give up on a cycle after this many sweeps.", valueName: "n"))
     var maxIterations: Int = 10_000
 
     func validate() throws {

@@ -25,8 +25,10 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var solver: SolverFlags
 
-    @Option(help: ArgumentHelp("Output format: table (text for people) or json.", valueName: "format"))
-    var format: OutputFormat = .table
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: ArgumentHelp("Output format: text (for people) or json.", valueName: "format"))
+    var format: Format = .text
 
     func run() throws {
         let dataset = try data.load()
@@ -43,7 +45,7 @@ struct Explain: ParsableCommand {
         let explanation = model.explain(index, solution: solution, parameters: parameters)
         switch format {
         case .json: print(explanation.json.serialized())
-        case .table, .csv: print(explanation.text, terminator: "")
+        case .text: print(explanation.text, terminator: "")
         }
         Console.reportConvergence(solution.report)
         if !solution.report.converged { throw ExitCode(notConvergedExitCode) }

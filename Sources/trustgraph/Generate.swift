@@ -20,10 +20,10 @@ struct Generate: ParsableCommand {
     @Option(help: ArgumentHelp("Number of suppliers.", valueName: "n"))
     var suppliers: Int
 
-    @Option(help: ArgumentHelp("Random seed (default: 1).", valueName: "s"))
+    @Option(help: ArgumentHelp("Random seed.", valueName: "s"))
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("rows-per-supplier"), help: ArgumentHelp("Average dependency rows per supplier (default: 3).", valueName: "x"))
+    @Option(name: .customLong("rows-per-supplier"), help: ArgumentHelp("Average dependency rows per supplier.", valueName: "x"))
     var rowsPerSupplier: Double = 3
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Directory to write (created if missing).", valueName: "dir"))

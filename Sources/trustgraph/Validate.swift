@@ -21,7 +21,7 @@ struct Validate: ParsableCommand {
     @Argument(help: ArgumentHelp("Dataset directory.", valueName: "dataset"))
     var dataset: String
 
-    @Option(name: .customLong("max-errors"), help: "List at most this many errors and warnings (default: 50).")
+    @Option(name: .customLong("max-errors"), help: "List at most this many errors and warnings.")
     var maxErrors: Int = 50
 
     func run() throws {

@@ -53,10 +53,10 @@ struct WhatIf: ParsableCommand {
     @OptionGroup var solver: SolverFlags
     @OptionGroup var output: OutputFlags
 
-    @Option(help: ArgumentHelp("Trust below this counts as weak in the summaries (default: 0.5).", valueName: "t"))
+    @Option(help: ArgumentHelp("Trust below this counts as weak in the summaries.", valueName: "t"))
     var threshold: Double = 0.5
 
-    @Option(help: ArgumentHelp("Table: show at most N changed suppliers per scenario (default: 20).", valueName: "n"))
+    @Option(help: ArgumentHelp("Table: show at most N changed suppliers per scenario.", valueName: "n"))
     var top: Int = 20
 
     @Flag(name: .customLong("changed-only"), help: "CSV/JSON: only the suppliers whose trust changed.")
@@ -84,16 +84,22 @@ struct WhatIf: ParsableCommand {
         }
         let fileName = scenarios.split(separator: "/").last.map(String.init) ?? scenarios
         let runner = ScenarioRunner(model: TrustModel(dataset), parameters: data.parameters, options: solver.options)
-        let outcomes: [ScenarioOutcome]
+        // Every problem of the file at once: its shape and keys, then each readable step against the dataset.
+        let (parsed, shapeErrors) = ScenarioFile.read(text, file: fileName)
+        var errors = shapeErrors
         do {
-            let parsed = try ScenarioFile.parse(text, file: fileName)
             try runner.validate(parsed, file: fileName)
-            outcomes = try parsed.map { (scenario) throws(ScenarioFileError) in try runner.run(scenario) }
         } catch {
-            Console.error(error.description)
-            Console.error("\(scenarios): \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); nothing was applied")
+            errors += error.errors
+        }
+        guard errors.isEmpty else {
+            errors.sort { ($0.line, $0.step ?? 0) < ($1.line, $1.step ?? 0) }
+            Console.error(ScenarioFileError(errors: errors).description)
+            Console.error("\(scenarios): \(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was applied")
             throw ExitCode(1)
         }
+        var outcomes: [ScenarioOutcome] = []
+        for scenario in parsed { outcomes.append(try runner.run(scenario)) }
         let report = WhatIfReport(outcomes: outcomes, threshold: threshold)
         switch output.format {
         case .csv: try output.emit(report.csv(changedOnly: changedOnly))

@@ -24,7 +24,6 @@ public struct SupplyGraph: Sendable {
     public var groupCount: Int { groupWeight.count }
 
     /// Builds the graph of a dataset's dependency rows.
-    /// - Parameter excluded: suppliers that have left (their rows must already be gone).
     /// - Complexity: O(n + rows), plus sorting each consumer's rows by group label.
     public init(_ dataset: Dataset) {
         let n = dataset.suppliers.count

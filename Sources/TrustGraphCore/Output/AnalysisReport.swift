@@ -50,32 +50,63 @@ public struct AnalysisReport: Sendable {
         return JSON.Value.array(items).serialized() + "\n"
     }
 
-    /// Concentration as CSV: dimension,name,rows,share (then one row per dimension for the HHI).
+    /// The concentration lists as rows: dimension, name, rows, share, and the dimension's HHI.
+    private var concentrationRows: [(dimension: String, share: Concentration.Share, hhi: Double)] {
+        [("provider", concentration.providers, concentration.providerHHI),
+         ("country", concentration.countries, concentration.countryHHI),
+         ("sector", concentration.sectors, concentration.sectorHHI)].flatMap { (dimension, shares, hhi) in
+            shares.map { (dimension, $0, hhi) }
+        }
+    }
+
+    /// Concentration as CSV: dimension,name,rows,share,dimension_hhi.
     public var concentrationCSV: String {
-        var writer = CSVWriter(header: ["dimension", "name", "rows", "share"])
-        for (dimension, shares, hhi) in [("provider", concentration.providers, concentration.providerHHI),
-                                         ("country", concentration.countries, concentration.countryHHI),
-                                         ("sector", concentration.sectors, concentration.sectorHHI)] {
-            for share in shares { writer.row([dimension, share.name, String(share.rows), share.share.description]) }
-            writer.row([dimension, "HHI", String(concentration.rows), hhi.description])
+        var writer = CSVWriter(header: ["dimension", "name", "rows", "share", "dimension_hhi"])
+        for row in concentrationRows {
+            writer.row([row.dimension, row.share.name, String(row.share.rows), row.share.share.description, row.hhi.description])
         }
         return writer.text
     }
 
-    /// Single points of failure as CSV: provider,consumer,group,weight.
+    /// Concentration as JSON: the same rows as the CSV.
+    public var concentrationJSON: String {
+        JSON.Value.array(concentrationRows.map { row in
+            .object([("dimension", .string(row.dimension)), ("name", .string(row.share.name)), ("rows", .integer(row.share.rows)),
+                     ("share", .number(row.share.share)), ("dimension_hhi", .number(row.hhi))])
+        }).serialized() + "\n"
+    }
+
+    /// Single points of failure as rows: provider, consumer, group, weight.
+    private var singlePointRows: [(provider: Int, consumer: Int, group: String, weight: Double)] {
+        singlePoints.flatMap { spof in spof.consumers.map { (spof.provider, $0.consumer, $0.group, $0.weight) } }
+    }
+
+    /// Single points of failure as CSV: provider,consumer,group,weight,provider_trust.
     public var singlePointsCSV: String {
         var writer = CSVWriter(header: ["provider", "consumer", "group", "weight", "provider_trust"])
         let s = model.dataset.suppliers
-        for spof in singlePoints {
-            for c in spof.consumers {
-                writer.row([s.id(spof.provider), s.id(c.consumer), c.group, c.weight.description, solution.trust[spof.provider].description])
-            }
+        for row in singlePointRows {
+            writer.row([s.id(row.provider), s.id(row.consumer), row.group, row.weight.description, solution.trust[row.provider].description])
         }
         return writer.text
     }
 
-    /// Tables for people.
+    /// Single points of failure as JSON: the same rows as the CSV.
+    public var singlePointsJSON: String {
+        let s = model.dataset.suppliers
+        return JSON.Value.array(singlePointRows.map { row in
+            .object([("provider", .string(s.id(row.provider))), ("consumer", .string(s.id(row.consumer))), ("group", .string(row.group)),
+                     ("weight", .number(row.weight)), ("provider_trust", .number(solution.trust[row.provider]))])
+        }).serialized() + "\n"
+    }
+
+    /// Tables for people: the impact ranking, concentration and single points of failure.
     public func table(top: Int) -> String {
+        impactTable(top: top) + "\n" + concentrationTable + "\n" + singlePointsTable(top: top, hint: true)
+    }
+
+    /// The `top` suppliers by impact.
+    public func impactTable(top: Int) -> String {
         let s = model.dataset.suppliers
         let f = { (x: Double) in TextTable.fixed(x) }
         var out = "Whom can the portfolio not afford to lose? (impact = trust lost in total if the supplier is compromised)\n"
@@ -86,23 +117,34 @@ public struct AnalysisReport: Sendable {
         }
         out += table.render()
         if model.supplierCount > top { out += "… \(model.supplierCount - top) more (use --top or --format csv)\n" }
+        return out
+    }
 
+    /// The largest shares per dimension and each dimension's HHI.
+    public var concentrationTable: String {
         let c = concentration
-        out += "\nConcentration of critical and high dependencies (\(c.rows) rows; HHI 1 = all on one):\n"
+        var out = "Concentration of critical and high dependencies (\(c.rows) rows; HHI 1 = all on one):\n"
         for (title, shares, hhi) in [("provider", c.providers, c.providerHHI), ("country", c.countries, c.countryHHI),
                                      ("sector", c.sectors, c.sectorHHI)] {
             let head = shares.prefix(5).map { "\($0.name) \(TextTable.fixed($0.share * 100, 1))%" }.joined(separator: ", ")
-            out += "  by \(title): HHI \(TextTable.fixed(hhi, 3)) — \(head)\(shares.count > 5 ? ", …" : "")\n"
+            out += "  by \(title): HHI \(TextTable.fixed(hhi, 3)) — \(head)\(shares.count > 5 ? ", … (--what concentration lists all)" : "")\n"
         }
+        return out
+    }
 
-        out += "\nSingle points of failure (the only provider of a critical or high group):\n"
+    /// The `top` single points of failure, most consumers first.
+    public func singlePointsTable(top: Int, hint: Bool) -> String {
+        let s = model.dataset.suppliers
+        var out = "Single points of failure (the only provider of a critical or high group):\n"
         if singlePoints.isEmpty { out += "  none\n" }
         for spof in singlePoints.prefix(top) {
             let consumers = spof.consumers.prefix(6).map { "\(s.id($0.consumer)) (\($0.group), \(Criticality.label($0.weight)))" }
-            out += "  \(s.id(spof.provider)) t=\(f(solution.trust[spof.provider])): \(spof.consumers.count) consumer\(spof.consumers.count == 1 ? "" : "s") — "
+            out += "  \(s.id(spof.provider)) t=\(TextTable.fixed(solution.trust[spof.provider])): \(spof.consumers.count) consumer\(spof.consumers.count == 1 ? "" : "s") — "
                 + consumers.joined(separator: ", ") + (spof.consumers.count > 6 ? ", …" : "") + "\n"
         }
-        if singlePoints.count > top { out += "  … \(singlePoints.count - top) more\n" }
+        if singlePoints.count > top {
+            out += "  … \(singlePoints.count - top) more" + (hint ? " (--what single-points lists all)" : " (use --top)") + "\n"
+        }
         return out
     }
 }

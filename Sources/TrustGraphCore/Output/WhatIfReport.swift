@@ -11,9 +11,9 @@ public struct WhatIfReport: Sendable {
 
     public static let csvHeader = ["scenario", "id", "baseline", "trust", "delta", "base_trust"]
 
-    /// Rows of one outcome: every present supplier in dataset order, or only the changed ones, worst first.
+    /// Rows of one outcome in dataset order: every present supplier, or only those whose trust moved.
     private func rows(_ outcome: ScenarioOutcome, changedOnly: Bool) -> [Int] {
-        changedOnly ? outcome.changed : outcome.present
+        changedOnly ? outcome.present.filter { abs(outcome.delta($0)) > 1e-9 } : outcome.present
     }
 
     /// CSV: one row per scenario and supplier (exited suppliers have none).
@@ -55,9 +55,11 @@ public struct WhatIfReport: Sendable {
             let s = outcome.summary(threshold: threshold)
             let suppliers = outcome.model.dataset.suppliers
             out += "━━ \(s.name)\n"
-            out += "   \(outcome.scenario.steps.map { describe($0) }.joined(separator: "; "))\n"
+            if let description = outcome.scenario.description, !description.isEmpty { out += "   \(description)\n" }
+            let steps = outcome.scenario.steps.map { describe($0) }.joined(separator: "; ")
+            out += "   \(steps.isEmpty ? "(no steps)" : steps)\n"
             out += "   mean trust \(f(s.meanBefore)) → \(f(s.meanAfter)); below \(TextTable.fixed(threshold, 2)): \(s.belowBefore) → \(s.belowAfter); "
-            out += "\(s.changed) changed" + (s.exited > 0 ? ", \(s.exited) exited" : "") + "\n"
+            out += "\(s.changed) changed" + (s.exited > 0 ? ", \(s.exited) exited (figures over the \(s.suppliers) that remain)" : "") + "\n"
             let changed = outcome.changed
             if changed.isEmpty {
                 out += "   no supplier's trust changed\n\n"
@@ -82,7 +84,7 @@ public struct WhatIfReport: Sendable {
             for outcome in outcomes {
                 let s = outcome.summary(threshold: threshold)
                 table.add([s.name, f(s.meanBefore), f(s.meanAfter), String(s.belowBefore), String(s.belowAfter), String(s.changed),
-                           s.worst.map { "\($0.id) \(signed($0.delta))" } ?? "—"])
+                           s.worst.flatMap { $0.delta < 0 ? "\($0.id) \(signed($0.delta))" : nil } ?? "—"])
             }
             out += "Scenarios side by side (threshold \(TextTable.fixed(threshold, 2))):\n" + table.render()
         }

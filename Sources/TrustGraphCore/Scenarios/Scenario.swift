@@ -4,6 +4,10 @@ public struct Scenario: Sendable, Equatable {
     public var steps: [ScenarioStep]
     /// Line of each step in its file (0 when built in code).
     public var stepLines: [Int]
+    /// What the scenario is about, shown under its name.
+    public var description: String?
+    /// Line of the scenario in its file (0 when built in code).
+    public var line = 0
 
     public init(name: String, steps: [ScenarioStep], stepLines: [Int]? = nil) {
         self.name = name
@@ -104,5 +108,8 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
 /// Every problem found in a scenario file; nothing of it is applied.
 public struct ScenarioFileError: Error, Sendable, CustomStringConvertible {
     public var errors: [ScenarioError]
+
+    public init(errors: [ScenarioError]) { self.errors = errors }
+
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

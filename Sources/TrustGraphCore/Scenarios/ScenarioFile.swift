@@ -26,6 +26,15 @@ public enum ScenarioFile {
     /// - Parameter file: the file name used in error messages.
     /// - Throws: `ScenarioFileError` with every problem found.
     public static func parse(_ text: String, file: String = "scenarios.yaml") throws(ScenarioFileError) -> [Scenario] {
+        let (scenarios, errors) = read(text, file: file)
+        if !errors.isEmpty { throw ScenarioFileError(errors: errors) }
+        return scenarios
+    }
+
+    /// Reads what it can: the scenarios with their well-formed steps, and every
+    /// problem found. Callers can then check the steps that were read against a
+    /// dataset and report all problems of the file at once.
+    public static func read(_ text: String, file: String = "scenarios.yaml") -> (scenarios: [Scenario], errors: [ScenarioError]) {
         var errors: [ScenarioError] = []
         func fail(_ kind: ScenarioError.Kind, _ node: Node?, scenario: String? = nil, step: Int? = nil,
                   stepKind: String? = nil, _ message: String) {
@@ -36,11 +45,10 @@ public enum ScenarioFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw ScenarioFileError(errors: [ScenarioError(.syntax, file: file, line: yamlErrorLine(error), "not valid YAML: \(error)")])
+            return ([], [ScenarioError(.syntax, file: file, line: yamlErrorLine(error), "not valid YAML: \(error)")])
         }
         guard let root, case .mapping(let top) = root else {
-            throw ScenarioFileError(errors: [ScenarioError(.syntax, file: file, line: root?.mark?.line ?? 1,
-                                                           "expected a mapping with the key 'scenarios'")])
+            return ([], [ScenarioError(.syntax, file: file, line: root?.mark?.line ?? 1, "expected a mapping with the key 'scenarios'")])
         }
         var scenariosNode: Node?
         for (key, value) in top {
@@ -50,7 +58,7 @@ public enum ScenarioFile {
         }
         guard let scenariosNode, case .sequence(let list) = scenariosNode else {
             fail(.missingKey, scenariosNode ?? root, "expected 'scenarios:' followed by a list of scenarios")
-            throw ScenarioFileError(errors: errors)
+            return ([], errors)
         }
         var scenarios: [Scenario] = []
         var names = Set<String>()
@@ -60,12 +68,13 @@ public enum ScenarioFile {
                 continue
             }
             var name: String?
+            var description: String?
             var stepsNode: Node?
             for (key, value) in mapping {
                 switch key.string {
                 case "name": name = value.scalar?.string
                 case "steps": stepsNode = value
-                case "description": break
+                case "description": description = value.scalar?.string
                 default: fail(.unknownKey, key, "scenario \(k + 1): unknown key '\(key.string ?? "?")' (allowed: name, steps, description)")
                 }
             }
@@ -134,11 +143,13 @@ public enum ScenarioFile {
                 steps.append(step(kind, values))
                 lines.append(line)
             }
-            scenarios.append(Scenario(name: scenarioName, steps: steps, stepLines: lines))
+            var scenario = Scenario(name: scenarioName, steps: steps, stepLines: lines)
+            scenario.description = description
+            scenario.line = item.mark?.line ?? 0
+            scenarios.append(scenario)
         }
         if scenarios.isEmpty && errors.isEmpty { fail(.missingKey, scenariosNode, "the file holds no scenario") }
-        if !errors.isEmpty { throw ScenarioFileError(errors: errors) }
-        return scenarios
+        return (scenarios, errors)
     }
 
     private static func step(_ kind: String, _ v: [String: String]) -> ScenarioStep {

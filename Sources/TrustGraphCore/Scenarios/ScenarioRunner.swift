@@ -146,17 +146,17 @@ public struct ScenarioOutcome: Sendable {
         present.filter { abs(delta($0)) > 1e-9 }.sorted { (delta($0), $0) < (delta($1), $1) }
     }
 
-    /// Summary figures for comparing scenarios.
+    /// Summary figures for comparing scenarios, over the suppliers present in the
+    /// scenario both before and after (an exited supplier counts in neither).
     public func summary(threshold: Double) -> ScenarioSummary {
-        let all = 0..<baseline.trust.count
         let present = self.present
-        let meanBefore = all.isEmpty ? 0 : all.reduce(0.0) { $0 + baseline.trust[$1] } / Double(all.count)
-        let meanAfter = present.isEmpty ? 0 : present.reduce(0.0) { $0 + solution.trust[$1] } / Double(present.count)
+        let count = Double(max(present.count, 1))
         let changed = self.changed
         return ScenarioSummary(
             name: scenario.name, steps: scenario.steps.count, suppliers: present.count, exited: exited.count,
-            meanBefore: meanBefore, meanAfter: meanAfter,
-            belowBefore: all.filter { baseline.trust[$0] < threshold }.count,
+            meanBefore: present.reduce(0.0) { $0 + baseline.trust[$1] } / count,
+            meanAfter: present.reduce(0.0) { $0 + solution.trust[$1] } / count,
+            belowBefore: present.filter { baseline.trust[$0] < threshold }.count,
             belowAfter: present.filter { solution.trust[$0] < threshold }.count,
             changed: changed.count, worst: changed.first.map { (model.dataset.suppliers.id($0), delta($0)) },
             solvedSuppliers: solution.report.solvedSuppliers)

@@ -110,8 +110,7 @@ struct ScenarioWorkspace {
             }
 
         case .setDate(let text):
-            guard let day = Day(text) else { throw ScenarioError(.badValue, "'\(text)' is not a date in YYYY-MM-DD form") }
-            parameters.date = day
+            parameters.date = try day(text, "date")
             allBaseTouched = true
         }
     }
@@ -167,8 +166,16 @@ struct ScenarioWorkspace {
 
     private func date(_ text: String?, _ name: String, missing: Int32) throws(ScenarioError) -> Int32 {
         guard let text, !text.isEmpty else { return missing }
-        guard let day = Day(text) else { throw ScenarioError(.badValue, "\(name) '\(text)' is not a date in YYYY-MM-DD form") }
-        return day.ordinal
+        return try day(text, name).ordinal
+    }
+
+    private func day(_ text: String, _ name: String) throws(ScenarioError) -> Day {
+        var bytes = text
+        switch bytes.withUTF8({ Day.parse(UnsafeRawBufferPointer($0)) }) {
+        case .some(.some(let day)): return day
+        case .some(.none): throw ScenarioError(.badValue, "\(name) '\(text)' is not a valid calendar date")
+        case .none: throw ScenarioError(.badValue, "\(name) '\(text)' is not a date in YYYY-MM-DD form")
+        }
     }
 
     private func criticality(_ text: String) throws(ScenarioError) -> Double {

@@ -2,7 +2,8 @@
 #
 #   make demo    install what is missing, build, and run the main job on samples/eu-cloud
 #   make test    install what is missing and run every test
-#   make bench   package-benchmark suite (Benchmarks/), then the side-by-side peer comparison
+#   make bench   package-benchmark suite (Benchmarks/, its own package)
+#   make peers   side-by-side run against polars and igraph on the same generated files
 
 SWIFT   ?= swift
 DATE    ?= 2026-06-30
@@ -37,7 +38,7 @@ test: setup
 
 # Benchmarks live in their own package; the peers need polars, igraph and networkx from PyPI.
 bench: setup
-	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --target TrustGraphBenchmarks
 
 peers: setup
 	python3 -m pip install -q polars igraph networkx

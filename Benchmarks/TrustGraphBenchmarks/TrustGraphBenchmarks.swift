@@ -47,5 +47,26 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             blackHole(model.solve(base: base, options: SolverOptions(threads: 1)))
         }
+
+        Benchmark("what-if \(label): compromise one mid-tier hoster") { benchmark in
+            let model = prepared(size).model
+            let runner = ScenarioRunner(model: model, parameters: TrustParameters(date: date))
+            let scenario = Scenario(name: "breach", steps: [.compromise(supplier: "host-200")])
+            benchmark.startMeasurement()
+            blackHole(try runner.run(scenario))
+        }
+
+        Benchmark("pagerank \(label)", configuration: .init(maxIterations: 5)) { benchmark in
+            let model = prepared(size).model
+            benchmark.startMeasurement()
+            blackHole(PageRank(model: model))
+        }
+    }
+
+    Benchmark("all impacts 100k", configuration: .init(maxIterations: 3)) { benchmark in
+        let model = prepared(100_000).model
+        let baseline = model.solve(TrustParameters(date: date))
+        benchmark.startMeasurement()
+        blackHole(ImpactAnalysis(model: model, baseline: baseline))
     }
 }

@@ -439,8 +439,14 @@ public enum DatasetLoader {
             let base = table.csv.fileBase
             let rows = piece.ok.count
             let cells = piece.cells
-            piece.rows.consumer = (0..<rows).map { r in cells.withBytes(r * stride, in: base) { index.find($0) ?? -1 } }
-            piece.rows.provider = (0..<rows).map { r in cells.withBytes(r * stride + 1, in: base) { index.find($0) ?? -1 } }
+            piece.rows.consumer = [Int32](unsafeUninitializedCapacity: rows) { out, filled in
+                index.find(count: rows, key: { cells.bytes(($0) * stride, in: base) }, into: out)
+                filled = rows
+            }
+            piece.rows.provider = [Int32](unsafeUninitializedCapacity: rows) { out, filled in
+                index.find(count: rows, key: { cells.bytes(($0) * stride + 1, in: base) }, into: out)
+                filled = rows
+            }
             piece.rows.group = (0..<rows).map { r in
                 cells.isEmpty(r * stride + 2) ? piece.rows.provider[r]
                     : cells.withBytes(r * stride + 2, in: base) { index.find($0) ?? Int32.min }

@@ -188,6 +188,14 @@ struct CellStore: Sendable {
         return side.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[(-start - 1)..<(-start - 1 + length)])) }
     }
 
+    /// The bytes of kept cell `k`, valid while this store and the file are alive and unchanged.
+    @inline(__always)
+    func bytes(_ k: Int, in file: UnsafeRawPointer) -> UnsafeRawBufferPointer {
+        let start = starts[k], length = Int(lengths[k])
+        if start >= 0 { return UnsafeRawBufferPointer(start: file + start, count: length) }
+        return side.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[(-start - 1)..<(-start - 1 + length)]) }
+    }
+
     /// Kept cell `k` as a `String`.
     func string(_ k: Int, in file: UnsafeRawPointer) -> String {
         withBytes(k, in: file) { String(decoding: $0, as: UTF8.self) }

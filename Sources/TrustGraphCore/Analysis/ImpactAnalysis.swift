@@ -32,9 +32,8 @@ public struct ImpactAnalysis: Sendable {
             let outImpact = SharedBuffer(impactBuffer)
             Parallel.forEachChunk(n, chunk: chunk, threads: options.threads,
                                   makeState: { CounterfactualWorker(model: model, baseline: baseline, options: options) }) { worker, range in
-                for j in range {
-                    outDependents[j] = worker.countDependents(of: j)
-                    let (affected, impact) = worker.compromise(j)
+                worker.run(range) { j, dependents, affected, impact in
+                    outDependents[j] = dependents
                     outAffected[j] = affected
                     outImpact[j] = impact
                 }
@@ -57,13 +56,16 @@ final class ProgressCounter: @unchecked Sendable {
     }
 }
 
-/// One thread's state for counterfactual solves: a private copy of the
-/// baseline distrust that each counterfactual edits and then restores.
+/// One thread's state for counterfactual solves: private copies of the
+/// baseline distrust and of the "fixed" flags that each counterfactual edits
+/// and then restores, so a counterfactual costs what it changes, not O(n).
+/// The updates are those of the solver's kernel.
 struct CounterfactualWorker {
     let model: TrustModel
     let baseline: TrustSolution
     let options: SolverOptions
     private var distrust: [Double]
+    private var fixed: [Bool]
     private var mark: [UInt32]
     private var stamp: UInt32 = 0
     private var queue: [Int32] = []
@@ -75,7 +77,38 @@ struct CounterfactualWorker {
         self.baseline = baseline
         self.options = options
         distrust = baseline.distrust
+        fixed = [Bool](repeating: false, count: model.supplierCount)
         mark = [UInt32](repeating: 0, count: model.supplierCount)
+    }
+
+    /// Runs the counterfactuals of `suppliers`, reporting dependents, affected and impact of each.
+    mutating func run(_ suppliers: Range<Int>, _ report: (Int, Int, Int, Double) -> Void) {
+        // Move the buffers out while the kernel points into them (no copy-on-write copy).
+        var distrust: [Double] = []
+        var fixed: [Bool] = []
+        swap(&distrust, &self.distrust)
+        swap(&fixed, &self.fixed)
+        defer {
+            swap(&distrust, &self.distrust)
+            swap(&fixed, &self.fixed)
+        }
+        baseline.base.withUnsafeBufferPointer { base in
+            fixed.withUnsafeMutableBufferPointer { fixedBuffer in
+                distrust.withUnsafeMutableBufferPointer { distrustBuffer in
+                    TrustSolver.withKernel(graph: model.graph, schedule: model.schedule, base: base,
+                                           fixed: UnsafeBufferPointer(fixedBuffer), distrust: distrustBuffer,
+                                           options: options) { kernel in
+                        for j in suppliers {
+                            let dependents = countDependents(of: j)
+                            fixedBuffer[j] = true
+                            let (affected, impact) = compromise(j, kernel: kernel)
+                            fixedBuffer[j] = false
+                            report(j, dependents, affected, impact)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private mutating func nextStamp() -> UInt32 {
@@ -88,7 +121,7 @@ struct CounterfactualWorker {
     }
 
     /// dependents(j), by a breadth-first walk over consumers.
-    mutating func countDependents(of j: Int) -> Int {
+    private mutating func countDependents(of j: Int) -> Int {
         let s = nextStamp()
         let graph = model.graph
         queue.removeAll(keepingCapacity: true)
@@ -106,92 +139,63 @@ struct CounterfactualWorker {
         return queue.count - 1
     }
 
-    /// Compromises j and returns affected(j) and impact(j); leaves the worker as it was.
-    mutating func compromise(_ j: Int) -> (affected: Int, impact: Double) {
+    /// With j fixed at d = 1 in the kernel, re-solves what moves, in schedule
+    /// order, and returns affected(j) and impact(j); restores the distrust after.
+    private mutating func compromise(_ j: Int, kernel: TrustSolver.Kernel) -> (affected: Int, impact: Double) {
         let schedule = model.schedule
-        let base = baseline.base
         guard baseline.distrust[j] < 1 else { return (0, 0) }
         let s = nextStamp()
         changed.removeAll(keepingCapacity: true)
         heap.removeAll(keepingCapacity: true)
-        distrust[j] = 1
+        kernel.distrust[j] = 1
         changed.append(Int32(j))
-        let own = schedule.component[j]
-        if schedule.componentStart[Int(own) + 1] - schedule.componentStart[Int(own)] > 1 {
+        let own = Int(schedule.component[j])
+        if schedule.componentStart[own + 1] - schedule.componentStart[own] > 1 {
             // j sits in a cycle: the rest of its cycle depends on it too.
-            mark[Int(schedule.order[Int(schedule.componentStart[Int(own)])])] = s
-            push(own)
+            mark[Int(schedule.order[Int(schedule.componentStart[own])])] = s
+            push(Int32(own))
         }
         pushConsumers(of: j, stamp: s)
+        var result = (sweeps: 1, change: 0.0, converged: true)
         while let c = popMin() {
             let lo = Int(schedule.componentStart[Int(c)]), hi = Int(schedule.componentStart[Int(c) + 1])
             if hi - lo == 1 {
                 let i = Int(schedule.order[lo])
-                let d = update(i, fixed: j)
-                if d != distrust[i] {
-                    distrust[i] = d
+                let d = kernel.update(i)
+                if d != kernel.distrust[i] {
+                    kernel.distrust[i] = d
                     changed.append(Int32(i))
                     pushConsumers(of: i, stamp: s)
                 }
                 continue
             }
-            // A cycle: re-solve it whole from d = 1 − b, as a full solve would.
+            // A cycle is re-solved whole, from d = 1 − b, as a full solve would.
+            kernel.solveComponent(Int(c), into: &result)
             for k in lo..<hi {
                 let i = Int(schedule.order[k])
-                distrust[i] = i == j ? 1 : 1 - base[i]
-            }
-            var sweep = 0
-            var last = 0.0
-            repeat {
-                sweep += 1
-                last = 0
-                for k in lo..<hi {
-                    let i = Int(schedule.order[k])
-                    let d = update(i, fixed: j)
-                    last = max(last, abs(d - distrust[i]))
-                    distrust[i] = d
-                }
-            } while last > options.tolerance && sweep < options.maxIterations
-            for k in lo..<hi {
-                let i = Int(schedule.order[k])
-                if distrust[i] != baseline.distrust[i] && i != j {
+                if i != j && kernel.distrust[i] != baseline.distrust[i] {
                     changed.append(Int32(i))
                     pushConsumers(of: i, stamp: s)
                 }
             }
         }
         // Sum in the order the changes were made (schedule order): the same on every thread.
+        let base = baseline.base
         var impact = 0.0
         var affected = 0
         for v in changed {
             let i = Int(v)
             if i != j {
-                let after = TrustModel.trust(of: i, base: base, distrust: distrust, fixed: [])
+                let d = kernel.distrust[i]
+                let after = d == 1 - base[i] ? base[i] : min(base[i], 1 - d)
                 let drop = baseline.trust[i] - after
                 impact += drop
                 if drop > 1e-9 { affected += 1 }
             }
-            distrust[i] = baseline.distrust[i]
         }
+        // A cycle's members that did not move were rewritten with the same values; restore all touched ones.
+        for v in changed { kernel.distrust[Int(v)] = baseline.distrust[Int(v)] }
         return (affected, impact)
-    }
-
-    /// d(i) with j compromised.
-    @inline(__always)
-    private func update(_ i: Int, fixed j: Int) -> Double {
-        if i == j { return 1 }
-        let graph = model.graph
-        var d = 1 - baseline.base[i]
-        for g in Int(graph.groupStart[i])..<Int(graph.groupStart[i + 1]) {
-            var best = 1.0
-            for m in Int(graph.memberStart[g])..<Int(graph.memberStart[g + 1]) {
-                let dj = distrust[Int(graph.members[m])]
-                if dj < best { best = dj }
-            }
-            let passed = graph.groupWeight[g] * best
-            if passed > d { d = passed }
-        }
-        return d
     }
 
     private mutating func pushConsumers(of v: Int, stamp s: UInt32) {

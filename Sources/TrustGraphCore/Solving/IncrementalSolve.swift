@@ -80,20 +80,9 @@ struct IncrementalSolve {
     func solve(components: [Int32], base: UnsafeBufferPointer<Double>, fixed: UnsafeBufferPointer<Bool>,
                distrust: UnsafeMutableBufferPointer<Double>, options: SolverOptions) -> SolveReport {
         var result = (sweeps: 1, change: 0.0, converged: true)
-        graph.groupStart.withUnsafeBufferPointer { groupStart in
-        graph.groupWeight.withUnsafeBufferPointer { groupWeight in
-        graph.memberStart.withUnsafeBufferPointer { memberStart in
-        graph.members.withUnsafeBufferPointer { members in
-        schedule.order.withUnsafeBufferPointer { order in
-        schedule.componentStart.withUnsafeBufferPointer { componentStart in
-            let kernel = TrustSolver.Kernel(
-                groupStart: SharedReadBuffer(groupStart), groupWeight: SharedReadBuffer(groupWeight),
-                memberStart: SharedReadBuffer(memberStart), members: SharedReadBuffer(members),
-                order: SharedReadBuffer(order), componentStart: SharedReadBuffer(componentStart),
-                base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed), distrust: SharedBuffer(distrust),
-                tolerance: options.tolerance, maxIterations: max(1, options.maxIterations))
+        TrustSolver.withKernel(graph: graph, schedule: schedule, base: base, fixed: fixed, distrust: distrust, options: options) { kernel in
             for c in components { kernel.solveComponent(Int(c), into: &result) }
-        }}}}}}
+        }
         var solved = 0
         var cyclic = 0
         for c in components {

@@ -29,30 +29,19 @@ enum TrustSolver {
         var chunkChange = [Double](repeating: 0, count: max(chunkCount, 1))
         var chunkConverged = [Bool](repeating: true, count: max(chunkCount, 1))
 
-        graph.groupStart.withUnsafeBufferPointer { groupStart in
-        graph.groupWeight.withUnsafeBufferPointer { groupWeight in
-        graph.memberStart.withUnsafeBufferPointer { memberStart in
-        graph.members.withUnsafeBufferPointer { members in
-        schedule.order.withUnsafeBufferPointer { order in
-        schedule.componentStart.withUnsafeBufferPointer { componentStart in
         base.withUnsafeBufferPointer { base in
         fixed.withUnsafeBufferPointer { fixed in
         distrust.withUnsafeMutableBufferPointer { distrustBuffer in
         chunkSweeps.withUnsafeMutableBufferPointer { sweepsBuffer in
         chunkChange.withUnsafeMutableBufferPointer { changeBuffer in
         chunkConverged.withUnsafeMutableBufferPointer { convergedBuffer in
-            let kernel = Kernel(groupStart: SharedReadBuffer(groupStart), groupWeight: SharedReadBuffer(groupWeight),
-                                memberStart: SharedReadBuffer(memberStart), members: SharedReadBuffer(members),
-                                order: SharedReadBuffer(order), componentStart: SharedReadBuffer(componentStart),
-                                base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed),
-                                distrust: SharedBuffer(distrustBuffer), tolerance: options.tolerance,
-                                maxIterations: max(1, options.maxIterations))
+        withKernel(graph: graph, schedule: schedule, base: base, fixed: fixed, distrust: distrustBuffer, options: options) { kernel in
             let outSweeps = SharedBuffer(sweepsBuffer), outChange = SharedBuffer(changeBuffer)
             let outConverged = SharedBuffer(convergedBuffer)
             var chunkBase = 0
             for l in 0..<levels {
                 let first = Int(schedule.levelStart[l]), last = Int(schedule.levelStart[l + 1])
-                let suppliers = Int(componentStart[last] - componentStart[first])
+                let suppliers = Int(kernel.componentStart[last] - kernel.componentStart[first])
                 let threads = suppliers >= parallelThreshold ? options.threads : 1
                 let chunks = (last - first + componentsPerChunk - 1) / componentsPerChunk
                 let offset = chunkBase
@@ -70,10 +59,28 @@ enum TrustSolver {
                 finalChange = max(finalChange, outChange[k])
                 converged = converged && outConverged[k]
             }
-        }}}}}}}}}}}}
+        }}}}}}}
         return SolveReport(sweeps: sweeps, finalChange: finalChange, converged: converged,
                            solvedSuppliers: schedule.order.count, cyclicComponents: schedule.cyclicComponentCount,
                            levels: levels)
+    }
+
+    /// Calls `body` with a kernel over the graph, the schedule and the given buffers.
+    static func withKernel<R>(graph: SupplyGraph, schedule: SolveSchedule, base: UnsafeBufferPointer<Double>,
+                              fixed: UnsafeBufferPointer<Bool>, distrust: UnsafeMutableBufferPointer<Double>,
+                              options: SolverOptions, _ body: (Kernel) -> R) -> R {
+        graph.groupStart.withUnsafeBufferPointer { groupStart in
+        graph.groupWeight.withUnsafeBufferPointer { groupWeight in
+        graph.memberStart.withUnsafeBufferPointer { memberStart in
+        graph.members.withUnsafeBufferPointer { members in
+        schedule.order.withUnsafeBufferPointer { order in
+        schedule.componentStart.withUnsafeBufferPointer { componentStart in
+            body(Kernel(groupStart: SharedReadBuffer(groupStart), groupWeight: SharedReadBuffer(groupWeight),
+                        memberStart: SharedReadBuffer(memberStart), members: SharedReadBuffer(members),
+                        order: SharedReadBuffer(order), componentStart: SharedReadBuffer(componentStart),
+                        base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed), distrust: SharedBuffer(distrust),
+                        tolerance: options.tolerance, maxIterations: max(1, options.maxIterations)))
+        }}}}}}
     }
 
     /// The per-supplier update and component loops, over raw buffers.

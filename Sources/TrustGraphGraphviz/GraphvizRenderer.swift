@@ -11,6 +11,12 @@ public struct RenderedGraph: Sendable, Equatable {
     public var bytes: [UInt8]
     /// Graphviz's warnings, one per line, without the `Warning: ` prefix.
     public var warnings: [String]
+
+    /// Bytes and the warnings that came with them.
+    public init(bytes: [UInt8], warnings: [String]) {
+        self.bytes = bytes
+        self.warnings = warnings
+    }
 }
 
 /// Renders DOT text in-process with libgvc.
@@ -26,11 +32,13 @@ public enum GraphvizRenderer {
     /// (render buffer, layout, graph, context) before it returns. The same
     /// input gives the same bytes (PDFs carry a fixed creation date).
     /// - Parameters:
-    ///   - dot: the graph in DOT.
-    ///   - engine: a layout engine: `dot`, `sfdp`, `neato`, `fdp`, `circo`, `twopi`, … (see `layoutEngines()`).
+    ///   - dot: the graph in DOT (the first graph of the text).
+    ///   - engine: a layout engine: `dot`, `sfdp`, `neato`, `fdp`, `circo`, `twopi`, … (see
+    ///     `layoutEngines()`); nil takes the graph's `layout` attribute, or `dot` without one,
+    ///     as the `dot` command does.
     ///   - format: an output format: `svg`, `png`, `pdf`, … (see `outputFormats()`).
     /// - Throws: `GraphvizError`, carrying Graphviz's own message.
-    public static func render(_ dot: String, engine: String, format: String) throws(GraphvizError) -> RenderedGraph {
+    public static func render(_ dot: String, engine: String? = nil, format: String) throws(GraphvizError) -> RenderedGraph {
         try GraphvizLock.shared.withLock { () throws(GraphvizError) -> RenderedGraph in
             try renderLocked(dot, engine: engine, format: format)
         }
@@ -51,14 +59,14 @@ public enum GraphvizRenderer {
 
     // MARK: - Under the lock
 
-    private static func renderLocked(_ dot: String, engine: String, format: String) throws(GraphvizError) -> RenderedGraph {
+    private static func renderLocked(_ dot: String, engine: String?, format: String) throws(GraphvizError) -> RenderedGraph {
         let messages = MessageCapture()
         defer { messages.stop() }
         guard let gvc = gvContext() else { throw .contextUnavailable }
         defer { gvFreeContext(gvc) }
 
         let engines = plugins(gvc, kind: "layout")
-        guard engines.contains(engine) else { throw .unknownEngine(engine, available: engines) }
+        if let engine, !engines.contains(engine) { throw .unknownEngine(engine, available: engines) }
         let formats = plugins(gvc, kind: "device")
         guard formats.contains(format) else { throw .unknownFormat(format, available: formats) }
 
@@ -67,6 +75,9 @@ public enum GraphvizRenderer {
         guard let graph = agmemread(dot) else { throw .invalidDOT(message: messages.errors()) }
         defer { agclose(graph) }
         drainParser()
+
+        let engine = engine ?? layoutAttribute(graph) ?? "dot"
+        guard engines.contains(engine) else { throw .unknownEngine(engine, available: engines) }
 
         guard gvLayout(gvc, graph, engine) == 0 else {
             throw .layoutFailed(engine: engine, message: messages.errors())
@@ -80,6 +91,13 @@ public enum GraphvizRenderer {
         var bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
         if format.hasPrefix("pdf") { fixCreationDates(&bytes) }
         return RenderedGraph(bytes: bytes, warnings: messages.warnings())
+    }
+
+    /// The graph's `layout` attribute, if set.
+    private static func layoutAttribute(_ graph: UnsafeMutablePointer<Agraph_t>) -> String? {
+        guard let value = trustgraph_attribute(graph, "layout") else { return nil }
+        let text = String(cString: value)
+        return text.isEmpty ? nil : text
     }
 
     /// The DOT lexer is global and keeps what it read past the end of the

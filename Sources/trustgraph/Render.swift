@@ -34,6 +34,10 @@ struct Render: ParsableCommand {
         atomically: it is either complete or left as it was. The same input always gives the \
         same SVG, byte for byte.
 
+        The dataset may also be a .dot or .gv file, for instance one written with --format dot \
+        and edited by hand: it is laid out (with --engine, else its own layout attribute, else \
+        dot) and rendered as it is, with no Graphviz command needed.
+
         Exit status: 0 on success, 1 on bad input or a failed render or write, 3 when a cycle \
         did not converge within --max-iterations (the map is still written).
 
@@ -42,7 +46,7 @@ struct Render: ParsableCommand {
           trustgraph render samples/eu-cloud --date 2026-06-30 --cluster country -o map.png
           trustgraph render samples/eu-cloud --focus shopfront-saas --depth 2 --direction providers -o shop.svg
           trustgraph render big/ --max-nodes 200 -o overview.svg
-          trustgraph render samples/eu-cloud --format dot -o - | dot -Tsvg > map.svg
+          trustgraph render samples/eu-cloud --format dot -o map.dot && trustgraph render map.dot -o map.pdf
         """
     )
 
@@ -102,6 +106,10 @@ struct Render: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+        if TrustMapFormat(path: data.dataset) == .dot, Render.isRegularFile(data.dataset) {
+            try renderDOTFile(format: format)
+            return
+        }
         let dataset = try data.load()
         let focusIndices: [Int]
         do {
@@ -128,24 +136,54 @@ struct Render: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
+        try emit(rendered, summary: "\(map.selection.suppliers.count) of \(map.selection.total) suppliers, "
+                 + (format == .dot ? "DOT for \(map.engine)" : "\(format.rawValue) laid out by \(map.engine)"))
+        Console.reportConvergence(solution.report)
+        if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
+    }
+
+    /// Renders a DOT file as it is (one written with --format dot and edited, say).
+    func renderDOTFile(format: TrustMapFormat) throws {
+        guard focus.isEmpty && cluster == nil && title == nil else {
+            Console.error("error: --focus, --cluster and --title shape a trust map; '\(data.dataset)' is already a graph")
+            throw ExitCode(1)
+        }
+        guard case .success(let bytes) = FileBytes.read(data.dataset),
+              case let text = String(decoding: bytes, as: UTF8.self), text.utf8.elementsEqual(bytes) else {
+            Console.error("error: cannot read '\(data.dataset)' as UTF-8 text")
+            throw ExitCode(1)
+        }
+        if format == .dot {
+            try emit(RenderedGraph(bytes: bytes, warnings: []), summary: "copied")
+            return
+        }
+        let rendered: RenderedGraph
+        do {
+            rendered = try GraphvizRenderer.render(text, engine: engine, format: format.rawValue)
+        } catch {
+            Console.error("error: \(data.dataset): \(error.description)")
+            throw ExitCode(1)
+        }
+        try emit(rendered, summary: "\(format.rawValue) of \(data.dataset)")
+    }
+
+    /// Writes the picture to the output and reports it.
+    func emit(_ rendered: RenderedGraph, summary: String) throws {
         for warning in rendered.warnings { Console.error("graphviz: warning: \(warning)") }
         if output == "-" {
             guard Render.writeToStandardOutput(rendered.bytes) else {
                 Console.error("error: cannot write to standard output")
                 throw ExitCode(1)
             }
-        } else {
-            do {
-                try TrustMapFile.write(rendered.bytes, to: output)
-            } catch {
-                Console.error("error: \(error.description)")
-                throw ExitCode(1)
-            }
-            print("wrote \(output): \(map.selection.suppliers.count) of \(map.selection.total) suppliers, "
-                  + (format == .dot ? "DOT for \(map.engine)" : "\(format.rawValue) laid out by \(map.engine)"))
+            return
         }
-        Console.reportConvergence(solution.report)
-        if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
+        do {
+            try TrustMapFile.write(rendered.bytes, to: output)
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        print("wrote \(output): \(summary)")
     }
 
     /// The focus ids: each value is an id when one has exactly that name (ids may contain
@@ -163,6 +201,12 @@ extension FocusDirection: ExpressibleByArgument {}
 extension TrustMapClustering: ExpressibleByArgument {}
 
 extension Render {
+    /// Whether `path` names a regular file (a DOT file rather than a dataset directory).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// Writes raw bytes (PNG and PDF are binary) to standard output.
     static func writeToStandardOutput(_ bytes: [UInt8]) -> Bool {
         var written = 0

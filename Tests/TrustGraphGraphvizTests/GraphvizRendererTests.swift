@@ -43,6 +43,16 @@ import TrustGraphGraphviz
         }
     }
 
+    @Test func withoutAnEngineTheGraphsLayoutAttributeDecides() throws {
+        let viaDot = try GraphvizRenderer.render(Self.small, format: "svg")
+        #expect(viaDot == (try GraphvizRenderer.render(Self.small, engine: "dot", format: "svg")))
+        let circo = "digraph g { layout=\"circo\"; a -> b; b -> c; a -> c; }\n"
+        #expect(try GraphvizRenderer.render(circo, format: "svg") == (try GraphvizRenderer.render(circo, engine: "circo", format: "svg")))
+        #expect(throws: GraphvizError.unknownEngine("bogus", available: GraphvizRenderer.layoutEngines())) {
+            try GraphvizRenderer.render("digraph { layout=bogus; a }", format: "svg")
+        }
+    }
+
     @Test func unknownFormatIsTyped() {
         do {
             _ = try GraphvizRenderer.render(Self.small, engine: "dot", format: "bogus")

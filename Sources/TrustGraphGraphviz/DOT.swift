@@ -151,6 +151,7 @@ public struct DOTAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral
         self[name] = .text(DOT.number(number, digits: digits))
     }
 
+    /// Same names and values in the same order.
     public static func == (lhs: DOTAttributes, rhs: DOTAttributes) -> Bool {
         lhs.pairs.count == rhs.pairs.count && zip(lhs.pairs, rhs.pairs).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }

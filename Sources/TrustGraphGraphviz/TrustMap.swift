@@ -28,7 +28,7 @@ public struct TrustMap: Sendable {
     public var dot: String { graph.text }
 
     /// Above this many suppliers the default engine is `sfdp`: `dot`'s layered layout
-    /// grows much faster than linearly (2,000 nodes take seconds) and becomes unreadable.
+    /// grows much faster than linearly (2,000 suppliers take about a minute) and becomes unreadable.
     public static let largestDotView = 150
 
     /// The engine for a view of `suppliers` suppliers: `dot` up to `largestDotView`, `sfdp` beyond.

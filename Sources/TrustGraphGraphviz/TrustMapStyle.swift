@@ -121,5 +121,6 @@ public enum SectorFamily: Int, Sendable, CaseIterable, Comparable {
         self = .other
     }
 
+    /// Legend order: the order of the cases.
     public static func < (lhs: SectorFamily, rhs: SectorFamily) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -22,9 +22,10 @@ struct Render: ParsableCommand {
         node for its certifications (status, expiry) and the chain that limits it; every node has \
         a stable id ("s-" and its supplier id, other characters as _hex) for links and scripts.
 
-        Large datasets: at most --max-nodes suppliers are drawn (default 300): those most depended \
-        on and those with the lowest trust, each with the providers that limit it. The graph's \
-        title and standard error say how many were left out. --focus shows the suppliers within \
+        Large datasets: at most --max-nodes suppliers are drawn, grown as one connected piece \
+        from the most depended-on: alternately those with the most direct consumers and the \
+        weakest links (distrust × consumers), each with the providers that limit it. The \
+        picture's title and standard error say how many were left out. --focus shows the suppliers within \
         --depth hops of some suppliers instead. The layout engine is dot up to 150 suppliers and \
         sfdp beyond, unless --engine says otherwise.
 
@@ -43,10 +44,13 @@ struct Render: ParsableCommand {
 
         Examples:
           trustgraph render samples/eu-cloud --date 2026-06-30 -o map.svg
-          trustgraph render samples/eu-cloud --date 2026-06-30 --cluster country -o map.png
-          trustgraph render samples/eu-cloud --focus shopfront-saas --depth 2 --direction providers -o shop.svg
+          trustgraph render samples/eu-cloud --cluster country -o map.png
+          trustgraph render samples/eu-cloud --focus shopfront-saas -o shop.svg
+          trustgraph render samples/eu-cloud --focus idp-keystone --depth 1 \\
+              --direction consumers -o keystone.pdf
           trustgraph render big/ --max-nodes 200 -o overview.svg
-          trustgraph render samples/eu-cloud --format dot -o map.dot && trustgraph render map.dot -o map.pdf
+          trustgraph render samples/eu-cloud --format dot -o map.dot
+          trustgraph render map.dot -o map.pdf
         """
     )
 
@@ -65,13 +69,13 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("Suppliers to centre on, by id; separate several with commas or repeat the option.", valueName: "id[,id…]"))
     var focus: [String] = []
 
-    @Option(help: ArgumentHelp("Dependency hops to follow from the focus (default: 2).", valueName: "n"))
+    @Option(help: ArgumentHelp("Dependency hops to follow from the focus.", valueName: "n"))
     var depth: Int = 2
 
-    @Option(help: ArgumentHelp("Follow the focus's providers, consumers, or both (default: both).", valueName: "direction"))
+    @Option(help: ArgumentHelp("Follow the focus's providers, consumers, or both.", valueName: "direction"))
     var direction: FocusDirection = .both
 
-    @Option(name: .customLong("max-nodes"), help: ArgumentHelp("Draw at most this many suppliers (default: 300).", valueName: "n"))
+    @Option(name: .customLong("max-nodes"), help: ArgumentHelp("Draw at most this many suppliers.", valueName: "n"))
     var maxNodes: Int = 300
 
     @Option(help: ArgumentHelp("Box the suppliers of one country or one sector together.", valueName: "country|sector"))
@@ -115,7 +119,11 @@ struct Render: ParsableCommand {
         do {
             focusIndices = try TrustMapOptions.suppliers(focusIDs(in: dataset.suppliers), in: dataset.suppliers)
         } catch {
-            Console.error("error: --focus: \(error.description) in \(data.dataset)/suppliers.csv")
+            var message = "error: --focus: unknown supplier '\(error.id)' in \(data.dataset)/suppliers.csv"
+            if !error.suggestions.isEmpty {
+                message += " (did you mean \(error.suggestions.map { "'\($0)'" }.joined(separator: ", "))?)"
+            }
+            Console.error(message)
             throw ExitCode(1)
         }
         let parameters = data.parameters

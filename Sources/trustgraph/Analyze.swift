@@ -69,8 +69,8 @@ struct Analyze: ParsableCommand {
         switch (output.format, what) {
         case (.table, nil): try output.emit(report.table(top: top))
         case (.table, .suppliers): try output.emit(report.impactTable(top: top))
-        case (.table, .concentration): try output.emit(report.concentrationTable)
-        case (.table, .singlePoints): try output.emit(report.singlePointsTable(top: top, hint: false))
+        case (.table, .concentration): try output.emit(report.concentrationTable(limit: nil))
+        case (.table, .singlePoints): try output.emit(report.singlePointsTable(top: report.singlePoints.count, hint: false))
         case (.csv, .suppliers), (.csv, nil): try output.emit(report.csv(order: report.byImpact))
         case (.json, .suppliers), (.json, nil): try output.emit(report.json(order: report.byImpact))
         case (.csv, .concentration): try output.emit(report.concentrationCSV)

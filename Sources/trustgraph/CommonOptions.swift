@@ -42,8 +42,11 @@ struct DatasetOptions: ParsableArguments {
 
 /// Solver knobs shared by the commands that solve.
 struct SolverFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Worker threads; the default is one per core. Results are identical for any value.", valueName: "n"))
-    var threads: Int = Parallel.defaultThreads
+    @Option(name: .customLong("threads"), help: ArgumentHelp("Worker threads (one per core unless given). Results are identical for any value.", valueName: "n"))
+    var threadCount: Int?
+
+    /// The threads to use.
+    var threads: Int { threadCount ?? Parallel.defaultThreads }
 
     @Option(help: ArgumentHelp("Stop iterating a cycle when no value changes by more than this (0: exactly).", valueName: "x"))
     var tolerance: Double = 0
@@ -52,7 +55,7 @@ struct SolverFlags: ParsableArguments {
     var maxIterations: Int = 10_000
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let threadCount, threadCount < 1 { throw ValidationError("--threads must be at least 1") }
         guard tolerance >= 0 && tolerance.isFinite else { throw ValidationError("--tolerance must be a number ≥ 0") }
         guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1") }
     }

@@ -44,6 +44,22 @@ import Testing
         #expect(error.errors[2].line == 6)
     }
 
+    @Test func stepsKeepTheirNumbersWhenAMalformedStepIsLeftOut() throws {
+        let (scenarios, errors) = ScenarioFile.read("""
+        scenarios:
+          - name: y
+            steps:
+              - revoke: {suplier: a}
+              - compromise: {supplier: nobody}
+        """, file: "s.yaml")
+        #expect(errors.map(\.step) == [1, 1])   // unknown key, then the missing one
+        #expect(scenarios[0].stepNumbers == [2])
+        let runner = ScenarioRunner(model: TrustModel(try Fixture.load(["suppliers.csv": "id\na\n"])),
+                                    parameters: TrustParameters(date: Fixture.exampleDate), options: SolverOptions(threads: 1))
+        let error = try #require(throws: ScenarioFileError.self) { try runner.validate(scenarios, file: "s.yaml") }
+        #expect(error.errors.map(\.description) == ["s.yaml:5: scenario 'y', step 2 (compromise): unknown supplier 'nobody'"])
+    }
+
     @Test func invalidYAMLIsAnErrorWithItsLine() throws {
         let error = try #require(throws: ScenarioFileError.self) {
             try ScenarioFile.parse("scenarios:\n  - name: x\n    steps: [\n", file: "bad.yaml")

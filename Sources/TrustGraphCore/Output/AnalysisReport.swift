@@ -102,7 +102,7 @@ public struct AnalysisReport: Sendable {
 
     /// Tables for people: the impact ranking, concentration and single points of failure.
     public func table(top: Int) -> String {
-        impactTable(top: top) + "\n" + concentrationTable + "\n" + singlePointsTable(top: top, hint: true)
+        impactTable(top: top) + "\n" + concentrationTable(limit: 5) + "\n" + singlePointsTable(top: top, hint: true)
     }
 
     /// The `top` suppliers by impact.
@@ -120,14 +120,15 @@ public struct AnalysisReport: Sendable {
         return out
     }
 
-    /// The largest shares per dimension and each dimension's HHI.
-    public var concentrationTable: String {
+    /// The largest shares per dimension (at most `limit` each, all when nil) and each dimension's HHI.
+    public func concentrationTable(limit: Int?) -> String {
         let c = concentration
         var out = "Concentration of critical and high dependencies (\(c.rows) rows; HHI 1 = all on one):\n"
         for (title, shares, hhi) in [("provider", c.providers, c.providerHHI), ("country", c.countries, c.countryHHI),
                                      ("sector", c.sectors, c.sectorHHI)] {
-            let head = shares.prefix(5).map { "\($0.name) \(TextTable.fixed($0.share * 100, 1))%" }.joined(separator: ", ")
-            out += "  by \(title): HHI \(TextTable.fixed(hhi, 3)) — \(head)\(shares.count > 5 ? ", … (--what concentration lists all)" : "")\n"
+            let shown = shares.prefix(limit ?? shares.count)
+            let head = shown.map { "\($0.name) \(TextTable.fixed($0.share * 100, 1))%" }.joined(separator: ", ")
+            out += "  by \(title): HHI \(TextTable.fixed(hhi, 3)) — \(head)\(shares.count > shown.count ? ", … (--what concentration lists all)" : "")\n"
         }
         return out
     }

@@ -84,7 +84,7 @@ public struct WhatIfReport: Sendable {
             for outcome in outcomes {
                 let s = outcome.summary(threshold: threshold)
                 table.add([s.name, f(s.meanBefore), f(s.meanAfter), String(s.belowBefore), String(s.belowAfter), String(s.changed),
-                           s.worst.flatMap { $0.delta < 0 ? "\($0.id) \(signed($0.delta))" : nil } ?? "—"])
+                           s.worst.map { "\($0.id) \(signed($0.delta))" } ?? "—"])
             }
             out += "Scenarios side by side (threshold \(TextTable.fixed(threshold, 2))):\n" + table.render()
         }

@@ -4,6 +4,9 @@ public struct Scenario: Sendable, Equatable {
     public var steps: [ScenarioStep]
     /// Line of each step in its file (0 when built in code).
     public var stepLines: [Int]
+    /// Number of each step in its file (1-based), which differs from its position
+    /// when a malformed step before it was left out.
+    public var stepNumbers: [Int]
     /// What the scenario is about, shown under its name.
     public var description: String?
     /// Line of the scenario in its file (0 when built in code).
@@ -13,6 +16,7 @@ public struct Scenario: Sendable, Equatable {
         self.name = name
         self.steps = steps
         self.stepLines = stepLines ?? Array(repeating: 0, count: steps.count)
+        self.stepNumbers = Array(1..<(steps.count + 1))
     }
 }
 

@@ -87,6 +87,7 @@ public enum ScenarioFile {
             }
             var steps: [ScenarioStep] = []
             var lines: [Int] = []
+            var numbers: [Int] = []
             for (s, stepNode) in stepList.enumerated() {
                 let number = s + 1
                 guard case .mapping(let stepMapping) = stepNode, stepMapping.count == 1, let (kindNode, body) = stepMapping.first,
@@ -111,6 +112,7 @@ public enum ScenarioFile {
                     }
                     steps.append(.setDate(dateText))
                     lines.append(line)
+                    numbers.append(number)
                     continue
                 }
                 guard case .mapping(let fields) = body else {
@@ -142,8 +144,10 @@ public enum ScenarioFile {
                 guard ok else { continue }
                 steps.append(step(kind, values))
                 lines.append(line)
+                numbers.append(number)
             }
             var scenario = Scenario(name: scenarioName, steps: steps, stepLines: lines)
+            scenario.stepNumbers = numbers
             scenario.description = description
             scenario.line = item.mark?.line ?? 0
             scenarios.append(scenario)

@@ -37,7 +37,7 @@ public struct ScenarioRunner: Sendable {
                     located.file = file
                     located.line = k < scenario.stepLines.count ? scenario.stepLines[k] : 0
                     located.scenario = scenario.name
-                    located.step = k + 1
+                    located.step = k < scenario.stepNumbers.count ? scenario.stepNumbers[k] : k + 1
                     located.stepKind = step.kind
                     errors.append(located)
                 }
@@ -158,7 +158,8 @@ public struct ScenarioOutcome: Sendable {
             meanAfter: present.reduce(0.0) { $0 + solution.trust[$1] } / count,
             belowBefore: present.filter { baseline.trust[$0] < threshold }.count,
             belowAfter: present.filter { solution.trust[$0] < threshold }.count,
-            changed: changed.count, worst: changed.first.map { (model.dataset.suppliers.id($0), delta($0)) },
+            changed: changed.count,
+            worst: changed.first.flatMap { delta($0) < 0 ? (model.dataset.suppliers.id($0), delta($0)) : nil },
             solvedSuppliers: solution.report.solvedSuppliers)
     }
 }
@@ -174,7 +175,7 @@ public struct ScenarioSummary: Sendable {
     public var belowBefore: Int
     public var belowAfter: Int
     public var changed: Int
-    /// The supplier that dropped most, and by how much.
+    /// The supplier whose trust dropped most, and by how much (nil when none dropped).
     public var worst: (id: String, delta: Double)?
     /// Suppliers the incremental re-solve recomputed.
     public var solvedSuppliers: Int

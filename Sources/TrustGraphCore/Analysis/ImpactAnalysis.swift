@@ -186,8 +186,7 @@ struct CounterfactualWorker {
         for v in changed {
             let i = Int(v)
             if i != j {
-                let d = kernel.distrust[i]
-                let after = d == 1 - base[i] ? base[i] : min(base[i], 1 - d)
+                let after = TrustModel.trust(base: base[i], distrust: kernel.distrust[i])
                 let drop = baseline.trust[i] - after
                 impact += drop
                 if drop > 1e-9 { affected += 1 }

@@ -67,15 +67,27 @@ public struct TrustModel: Sendable {
     /// wins (including one with no dependency) keeps b(i) exactly; others get
     /// 1 − d(i), never above b(i) even by a rounding error, so t ≤ b holds exactly.
     static func trust(graph: SupplyGraph, base: [Double], distrust: [Double], fixed: [Bool]) -> [Double] {
-        var trust = [Double](repeating: 0, count: base.count)
-        for i in 0..<base.count { trust[i] = self.trust(of: i, base: base, distrust: distrust, fixed: fixed) }
-        return trust
+        [Double](unsafeUninitializedCapacity: base.count) { out, filled in
+            base.withUnsafeBufferPointer { base in
+                distrust.withUnsafeBufferPointer { distrust in
+                    for i in 0..<base.count {
+                        out[i] = !fixed.isEmpty && fixed[i] ? 0 : trust(base: base[i], distrust: distrust[i])
+                    }
+                }
+            }
+            filled = base.count
+        }
     }
 
     @inline(__always)
     static func trust(of i: Int, base: [Double], distrust: [Double], fixed: [Bool]) -> Double {
         if !fixed.isEmpty && fixed[i] { return 0 }
-        if distrust[i] == 1 - base[i] { return base[i] }
-        return min(base[i], 1 - distrust[i])
+        return trust(base: base[i], distrust: distrust[i])
+    }
+
+    /// t from b and d: b exactly when the supplier's own distrust wins, else 1 − d, never above b.
+    @inline(__always)
+    static func trust(base b: Double, distrust d: Double) -> Double {
+        d == 1 - b ? b : min(b, 1 - d)
     }
 }

@@ -116,24 +116,43 @@ struct PageRankGraph {
             fill[c] += 1
         }
         var edgeSource: [Int32] = [], edgeTarget: [Int32] = [], edgeWeight: [Double] = []
+        edgeSource.reserveCapacity(rows.count)
+        edgeTarget.reserveCapacity(rows.count)
+        edgeWeight.reserveCapacity(rows.count)
         var outSum = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            let lo = Int(byConsumerStart[i]), hi = Int(byConsumerStart[i + 1])
-            if hi - lo > 1 { order[lo..<hi].sort { (rows.provider[Int($0)], $0) < (rows.provider[Int($1)], $1) } }
-            var k = lo
-            while k < hi {
-                let p = rows.provider[Int(order[k])]
-                var w = 0.0
-                while k < hi && rows.provider[Int(order[k])] == p {
-                    w += rows.weight[Int(order[k])]
-                    k += 1
+        rows.provider.withUnsafeBufferPointer { provider in
+        rows.weight.withUnsafeBufferPointer { weight in
+        order.withUnsafeMutableBufferPointer { order in
+            for i in 0..<n {
+                let lo = Int(byConsumerStart[i]), hi = Int(byConsumerStart[i + 1])
+                // Insertion sort by (provider, row): a consumer has few rows.
+                if hi - lo > 1 {
+                    for k in (lo + 1)..<hi {
+                        let r = order[k]
+                        let p = provider[Int(r)]
+                        var j = k - 1
+                        while j >= lo && (provider[Int(order[j])] > p || (provider[Int(order[j])] == p && order[j] > r)) {
+                            order[j + 1] = order[j]
+                            j -= 1
+                        }
+                        order[j + 1] = r
+                    }
                 }
-                edgeSource.append(Int32(i))
-                edgeTarget.append(p)
-                edgeWeight.append(w)
-                outSum[i] += w
+                var k = lo
+                while k < hi {
+                    let p = provider[Int(order[k])]
+                    var w = 0.0
+                    while k < hi && provider[Int(order[k])] == p {
+                        w += weight[Int(order[k])]
+                        k += 1
+                    }
+                    edgeSource.append(Int32(i))
+                    edgeTarget.append(p)
+                    edgeWeight.append(w)
+                    outSum[i] += w
+                }
             }
-        }
+        }}}
         var inStart = [Int32](repeating: 0, count: n + 1)
         for t in edgeTarget { inStart[Int(t) + 1] += 1 }
         for j in 0..<n { inStart[j + 1] += inStart[j] }

@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(name: "trustgraph", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .executableTarget(
@@ -19,6 +20,11 @@ let package = Package(
             ],
             path: "TrustGraphBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "csv-parsers",
+            dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "TrustGraphCore", package: "trustgraph")],
+            path: "CSVParsers"
         ),
         .executableTarget(
             name: "trustgraph-timing",

@@ -104,17 +104,10 @@ struct PageRankGraph {
     init(_ dataset: Dataset) {
         let n = dataset.suppliers.count
         let rows = dataset.dependencies
-        // Aggregate rows per (consumer, provider) pair: sort row indices by consumer, then provider.
-        var byConsumerStart = [Int32](repeating: 0, count: n + 1)
-        for c in rows.consumer { byConsumerStart[Int(c) + 1] += 1 }
-        for i in 0..<n { byConsumerStart[i + 1] += byConsumerStart[i] }
-        var fill = byConsumerStart
-        var order = [Int32](repeating: 0, count: rows.count)
-        for r in 0..<rows.count {
-            let c = Int(rows.consumer[r])
-            order[Int(fill[c])] = Int32(r)
-            fill[c] += 1
-        }
+        // Aggregate rows per (consumer, provider) pair: row indices by consumer, then provider.
+        let byConsumer = RowOrder.byConsumer(rows.consumer, count: n)
+        let byConsumerStart = byConsumer.start
+        var order = byConsumer.order
         var edgeSource: [Int32] = [], edgeTarget: [Int32] = [], edgeWeight: [Double] = []
         edgeSource.reserveCapacity(rows.count)
         edgeTarget.reserveCapacity(rows.count)
@@ -125,19 +118,7 @@ struct PageRankGraph {
         order.withUnsafeMutableBufferPointer { order in
             for i in 0..<n {
                 let lo = Int(byConsumerStart[i]), hi = Int(byConsumerStart[i + 1])
-                // Insertion sort by (provider, row): a consumer has few rows.
-                if hi - lo > 1 {
-                    for k in (lo + 1)..<hi {
-                        let r = order[k]
-                        let p = provider[Int(r)]
-                        var j = k - 1
-                        while j >= lo && (provider[Int(order[j])] > p || (provider[Int(order[j])] == p && order[j] > r)) {
-                            order[j + 1] = order[j]
-                            j -= 1
-                        }
-                        order[j + 1] = r
-                    }
-                }
+                RowOrder.sort(order, lo..<hi, by: provider)
                 var k = lo
                 while k < hi {
                     let p = provider[Int(order[k])]

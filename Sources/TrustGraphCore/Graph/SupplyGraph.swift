@@ -32,23 +32,11 @@ public struct SupplyGraph: Sendable {
         let total = rows.count + emptied.count
         supplierCount = n
 
-        // Row order by consumer (counting sort), then by label within a consumer.
-        var start = [Int32](repeating: 0, count: n + 1)
-        for c in rows.consumer { start[Int(c) + 1] += 1 }
-        for e in emptied { start[Int(e.consumer) + 1] += 1 }
-        for i in 0..<n { start[i + 1] += start[i] }
-        var order = [Int32](repeating: 0, count: total)
-        var fill = start
-        for r in 0..<rows.count {
-            let c = Int(rows.consumer[r])
-            order[Int(fill[c])] = Int32(r)
-            fill[c] += 1
-        }
-        for (k, e) in emptied.enumerated() {
-            let c = Int(e.consumer)
-            order[Int(fill[c])] = Int32(rows.count + k)
-            fill[c] += 1
-        }
+        // Row order by consumer, then by label within a consumer.
+        let byConsumer = RowOrder.byConsumer(rows.consumer, extra: emptied.map(\.consumer), count: n)
+        let start = byConsumer.start
+        var order = byConsumer.order
+
         // Labels, weights and providers of rows and emptied groups, side by side (provider -1: emptied).
         var labelOf = rows.group
         var weightOf = rows.weight
@@ -74,19 +62,7 @@ public struct SupplyGraph: Sendable {
         order.withUnsafeMutableBufferPointer { order in
             for i in 0..<n {
                 let lo = Int(start[i]), hi = Int(start[i + 1])
-                // Sort the consumer's rows by (label, row): insertion sort, rows per consumer are few.
-                if hi - lo > 1 {
-                    for k in (lo + 1)..<hi {
-                        let r = order[k]
-                        let l = labelOf[Int(r)]
-                        var j = k - 1
-                        while j >= lo && (labelOf[Int(order[j])] > l || (labelOf[Int(order[j])] == l && order[j] > r)) {
-                            order[j + 1] = order[j]
-                            j -= 1
-                        }
-                        order[j + 1] = r
-                    }
-                }
+                RowOrder.sort(order, lo..<hi, by: labelOf)
                 var k = lo
                 while k < hi {
                     let l = labelOf[Int(order[k])]

@@ -113,6 +113,23 @@ import TrustGraphGraphviz
         #expect(dot.contains("compromised"))
     }
 
+    @Test func overviewOfAGeneratedDatasetDrawsEveryKeptSupplierOnce() throws {
+        let files = DatasetGenerator(suppliers: 400, seed: 3).files()
+        let (dataset, _) = try DatasetLoader.load(contents: files)
+        let model = TrustModel(dataset)
+        let solution = model.solve(MapFixture.parameters, options: SolverOptions(threads: 1))
+        let map = TrustMap(model: model, solution: solution, parameters: MapFixture.parameters,
+                           options: TrustMapOptions(maxNodes: 160))
+        #expect(map.selection.rule == .overview)
+        #expect(map.selection.suppliers.count == 160)
+        #expect(map.engine == "sfdp")
+        let document = SVGDocument(try TrustMapFile.render(map, as: .svg).bytes)
+        #expect(document.parseError == nil)
+        let drawn = document.nodeIDs.filter { $0.hasPrefix("s-") }.sorted()
+        #expect(drawn == map.selection.suppliers.map { TrustMapIdentifiers.node(supplier: dataset.suppliers.id($0)) }.sorted())
+        #expect(map.dot.contains("240 of 400 suppliers left out"))
+    }
+
     @Test func colourScalesAgreeWithThePrintedNumber() {
         #expect(TrustMapStyle.trustClass(0.0) == 0)
         #expect(TrustMapStyle.trustClass(0.4999) == 5, "printed as 0.50, so coloured as 0.5–0.6")

@@ -32,6 +32,14 @@ public struct SolveSchedule: Sendable {
         self.init(graph: graph, nodes: nil)
     }
 
+    /// A schedule from its arrays (for renumbered copies).
+    init(order: [Int32], componentStart: [Int32], levelStart: [Int32], component: [Int32]) {
+        self.order = order
+        self.componentStart = componentStart
+        self.levelStart = levelStart
+        self.component = component
+    }
+
     /// The schedule of the subgraph induced by `nodes` (edges leaving it are ignored).
     init(graph: SupplyGraph, nodes: [Int32]?) {
         let n = graph.supplierCount

@@ -119,6 +119,19 @@ public struct SupplyGraph: Sendable {
         self.consumers = consumers
     }
 
+    /// A graph from its arrays (for renumbered copies).
+    init(supplierCount: Int, groupStart: [Int32], groupWeight: [Double], groupLabel: [Int32], memberStart: [Int32],
+         members: [Int32], consumerStart: [Int32], consumers: [Int32]) {
+        self.supplierCount = supplierCount
+        self.groupStart = groupStart
+        self.groupWeight = groupWeight
+        self.groupLabel = groupLabel
+        self.memberStart = memberStart
+        self.members = members
+        self.consumerStart = consumerStart
+        self.consumers = consumers
+    }
+
     /// The groups of consumer `i`.
     public func groups(of i: Int) -> Range<Int> { Int(groupStart[i])..<Int(groupStart[i + 1]) }
 

@@ -92,7 +92,7 @@ public struct ScenarioRunner: Sendable {
             for i in workspace.compromised { fixed[i] = true }
         }
         let incremental = IncrementalSolve(graph: changed.graph, schedule: changed.schedule)
-        let scratch = IncrementalSolve.Scratch(count: n)
+        let scratch = IncrementalSolve.Scratch()
         let affected = incremental.affected(from: seeds, scratch: scratch)
         var distrust = baseline.distrust
         var trust = baseline.trust

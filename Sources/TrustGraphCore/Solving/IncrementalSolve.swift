@@ -12,31 +12,20 @@ struct IncrementalSolve {
     let graph: SupplyGraph
     let schedule: SolveSchedule
 
-    /// Reusable marks so that each re-solve costs O(affected), not O(n).
+    /// Visited sets, so that a re-solve costs O(affected), not O(n).
     final class Scratch {
-        var mark: [UInt32]
-        var stamp: UInt32 = 0
+        var visited = Set<Int32>()
         var queue: [Int32] = []
         var components: [Int32] = []
 
-        init(count: Int) { mark = [UInt32](repeating: 0, count: count) }
-
-        func nextStamp() -> UInt32 {
-            stamp &+= 1
-            if stamp == 0 {
-                for k in mark.indices { mark[k] = 0 }
-                stamp = 1
-            }
-            return stamp
-        }
+        init() {}
     }
 
     /// The seeds and everyone who depends on them, directly or not.
     func affected(from seeds: some Sequence<Int>, scratch: Scratch) -> [Int32] {
-        let stamp = scratch.nextStamp()
+        scratch.visited.removeAll(keepingCapacity: true)
         scratch.queue.removeAll(keepingCapacity: true)
-        for s in seeds where scratch.mark[s] != stamp {
-            scratch.mark[s] = stamp
+        for s in seeds where scratch.visited.insert(Int32(s)).inserted {
             scratch.queue.append(Int32(s))
         }
         var head = 0
@@ -45,12 +34,8 @@ struct IncrementalSolve {
                 while head < scratch.queue.count {
                     let j = Int(scratch.queue[head])
                     head += 1
-                    for e in Int(start[j])..<Int(start[j + 1]) {
-                        let i = Int(consumers[e])
-                        if scratch.mark[i] != stamp {
-                            scratch.mark[i] = stamp
-                            scratch.queue.append(Int32(i))
-                        }
+                    for e in Int(start[j])..<Int(start[j + 1]) where scratch.visited.insert(consumers[e]).inserted {
+                        scratch.queue.append(consumers[e])
                     }
                 }
             }
@@ -60,16 +45,11 @@ struct IncrementalSolve {
 
     /// Components of `nodes`, each once, in schedule (topological) order.
     func components(of nodes: [Int32], scratch: Scratch) -> [Int32] {
-        let stamp = scratch.nextStamp()
+        scratch.visited.removeAll(keepingCapacity: true)
         scratch.components.removeAll(keepingCapacity: true)
         for v in nodes {
-            let c = Int(schedule.component[Int(v)])
-            // Marks are per supplier; mark a component by its first supplier.
-            let first = Int(schedule.order[Int(schedule.componentStart[c])])
-            if scratch.mark[first] != stamp {
-                scratch.mark[first] = stamp
-                scratch.components.append(Int32(c))
-            }
+            let c = schedule.component[Int(v)]
+            if scratch.visited.insert(c).inserted { scratch.components.append(c) }
         }
         scratch.components.sort()
         return scratch.components

@@ -6,6 +6,8 @@ public struct TrustModel: Sendable {
     public let dataset: Dataset
     public let graph: SupplyGraph
     public let schedule: SolveSchedule
+    /// The graph renumbered in schedule order, for full solves.
+    let layout: SolveLayout
     let certificationIndex: CertificationIndex
 
     /// Prepares `dataset`.
@@ -21,9 +23,11 @@ public struct TrustModel: Sendable {
         if let other {
             graph = other.graph
             schedule = other.schedule
+            layout = other.layout
         } else {
             graph = SupplyGraph(dataset)
             schedule = SolveSchedule(graph)
+            layout = SolveLayout(graph: graph, schedule: schedule)
         }
         if let other, other.dataset.certifications.count == dataset.certifications.count {
             certificationIndex = other.certificationIndex
@@ -55,9 +59,12 @@ public struct TrustModel: Sendable {
             fixed = [Bool](repeating: false, count: supplierCount)
             for i in compromised { fixed[i] = true }
         }
-        var distrust = [Double](repeating: 0, count: supplierCount)
-        let report = TrustSolver.solve(graph: graph, schedule: schedule, base: base, fixed: fixed,
-                                       distrust: &distrust, options: options)
+        // Solve in schedule numbering, then bring distrust back to the dataset's.
+        var ordered = [Double](repeating: 0, count: supplierCount)
+        var report = TrustSolver.solve(graph: layout.graph, schedule: layout.schedule, base: layout.gather(base),
+                                       fixed: layout.gather(fixed), distrust: &ordered, options: options)
+        report.cyclicComponents = schedule.cyclicComponentCount
+        let distrust = layout.scatter(ordered)
         return TrustSolution(base: base, distrust: distrust,
                              trust: TrustModel.trust(graph: graph, base: base, distrust: distrust, fixed: fixed),
                              report: report)

@@ -36,8 +36,6 @@ public struct SchemeCatalogue: Sendable, Equatable {
     /// The id of a scheme, matched case-insensitively.
     public func find(_ name: String) -> Int32? { index[SchemeCatalogue.key(name)] }
 
-    /// True when the scheme is one of the contract's built-in schemes.
-    public static func isBuiltIn(_ name: String) -> Bool { builtIn.find(name) != nil }
 
     /// Adds a scheme or overrides one of the same name; returns its id.
     @discardableResult

@@ -30,7 +30,6 @@ public struct SupplyGraph: Sendable {
         let rows = dataset.dependencies
         let emptied = rows.emptiedGroups
         let total = rows.count + emptied.count
-        supplierCount = n
 
         // Row order by consumer, then by label within a consumer.
         let byConsumer = RowOrder.byConsumer(rows.consumer, extra: emptied.map(\.consumer), count: n)
@@ -110,16 +109,11 @@ public struct SupplyGraph: Sendable {
                 }
             }
         }
-        self.groupStart = groupStart
-        self.groupWeight = groupWeight
-        self.groupLabel = groupLabel
-        self.memberStart = memberStart
-        self.members = members
-        self.consumerStart = consumerStart
-        self.consumers = consumers
+        self.init(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
+                  memberStart: memberStart, members: members, consumerStart: consumerStart, consumers: consumers)
     }
 
-    /// A graph from its arrays (for renumbered copies).
+    /// A graph from its arrays (also for renumbered copies).
     init(supplierCount: Int, groupStart: [Int32], groupWeight: [Double], groupLabel: [Int32], memberStart: [Int32],
          members: [Int32], consumerStart: [Int32], consumers: [Int32]) {
         self.supplierCount = supplierCount

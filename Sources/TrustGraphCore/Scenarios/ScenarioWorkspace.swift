@@ -211,11 +211,7 @@ extension DependencyTable {
         group = keep.map { group[$0] }
         service = keep.map { service[$0] }
         lines = keep.map { lines[$0] }
-        for k in attributes.values.indices {
-            var column = StringColumn()
-            column.append(contentsOf: attributes.values[k]) { !rows.contains($0) }
-            attributes.values[k] = column
-        }
+        attributes.keepRows { !rows.contains($0) }
     }
 }
 
@@ -233,10 +229,17 @@ extension CertificationTable {
         lastEvidence = keep.map { lastEvidence[$0] }
         partial = keep.map { partial[$0] }
         lines = keep.map { lines[$0] }
-        for k in attributes.values.indices {
+        attributes.keepRows { keepSet.contains($0) }
+    }
+}
+
+extension AttributeColumns {
+    /// Keeps the rows that `keep` accepts, in order.
+    mutating func keepRows(_ keep: (Int) -> Bool) {
+        for k in values.indices {
             var column = StringColumn()
-            column.append(contentsOf: attributes.values[k]) { keepSet.contains($0) }
-            attributes.values[k] = column
+            column.append(contentsOf: values[k], where: keep)
+            values[k] = column
         }
     }
 }

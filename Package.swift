@@ -16,8 +16,9 @@ let package = Package(
     targets: [
         .target(
             name: "TrustGraphCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CMemoryHints", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "CMemoryHints"),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",

@@ -250,4 +250,61 @@ import Testing
         #expect(parallel == sequential)
         #expect(sequential.first?.line == 11)
     }
+
+    @Test func quotedCellsWithLineBreaksAcrossCutsLoadAsInOneRead() throws {
+        // A 2.5 MiB quoted name full of line breaks sits where the cuts fall:
+        // the pieces notice the wrong cuts and the body is read again in one piece.
+        var text = "id,name\n"
+        for k in 0..<20_000 { text += "s\(k),Supplier \(k)\n" }
+        let longName = String(repeating: "line of a long, quoted name\n", count: 90_000) + "end"
+        text += "big,\"\(longName)\"\n"
+        for k in 20_000..<40_000 { text += "s\(k),Supplier \(k)\n" }
+        let files = ["suppliers.csv": Array(text.utf8)]
+        #expect(files["suppliers.csv"]!.count > 3 << 20)
+        let one = try DatasetLoader.load(contents: files, threads: 1).0
+        let many = try DatasetLoader.load(contents: files, threads: 4).0
+        #expect(many.suppliers.count == 40_001)
+        #expect(one.suppliers.index.values == many.suppliers.index.values)
+        #expect(one.suppliers.names == many.suppliers.names)
+        #expect(one.suppliers.lines == many.suppliers.lines)
+        let after = try #require(many.suppliers.find("s20000"))
+        #expect(many.suppliers.lines[after] == Int32(2 + 20_000 + 90_000 + 1))
+        #expect(many.suppliers.name(try #require(many.suppliers.find("big"))) == longName)
+    }
+
+    @Test func errorsInEveryPieceNameTheirFileLines() throws {
+        var files = DatasetGenerator(suppliers: 30_000, seed: 7).files()
+        var lines = files["dependencies.csv"]!.split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
+        // An unknown provider every 5,000 records: every piece has some, none is malformed.
+        var expected: [Int] = []
+        for k in stride(from: 1, to: lines.count - 1, by: 5_000) {
+            let consumer = lines[k].split(separator: UInt8(ascii: ","))[0]
+            lines[k] = Array(consumer) + Array(",ghost-\(k),high,,".utf8)
+            expected.append(k + 1)
+        }
+        files["dependencies.csv"] = Array(lines.joined(separator: [10]))
+        let parallel = try #require(throws: DatasetError.self) { try DatasetLoader.load(contents: files, threads: 4) }
+        #expect(parallel.errors.map(\.line) == expected)
+        #expect(parallel.errors.allSatisfy { $0.kind == .unknownSupplier && $0.column == "provider" })
+        #expect(parallel.errors == Fixture.errors(bytes: files))
+    }
+
+    @Test func theFirstErrorsOfAFileAreKeptWhenThereAreTooMany() throws {
+        // Unknown ids are resolved a few rows after their row is read; the
+        // stored errors must still be the first ones of the file.
+        var text = "consumer,provider,criticality\n"
+        for k in 0..<1_200 { text += "a,ghost\(k),\(k % 3 == 0 ? "bad" : "high")\n" }
+        let error = try #require(throws: DatasetError.self) {
+            try DatasetLoader.load(contents: ["suppliers.csv": Array("id\na\n".utf8), "dependencies.csv": Array(text.utf8)])
+        }
+        // Row k (line k + 2) has one error, two when k is a multiple of 3:
+        // the first 1,000 errors are those of rows 0 to 749.
+        #expect(error.errorCount == 1_600)
+        #expect(LoadReport.storedLimit == 1_000)
+        #expect(error.errors.count == 1_000)
+        #expect(error.errors.first?.line == 2)
+        #expect(error.errors.last.map { $0.line } == 751)
+        #expect(zip(error.errors, error.errors.dropFirst()).allSatisfy { $0.line <= $1.line })
+    }
 }
+

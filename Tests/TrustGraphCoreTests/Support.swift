@@ -48,7 +48,7 @@ enum Fixture {
             var header: [String] = []
             var rows: [[String: String]] = []
             while case .record = reader.next() {
-                let cells = (0..<reader.fields.count).map { reader.string($0) }
+                let cells = (0..<reader.fieldCount).map { reader.string($0) }
                 if header.isEmpty { header = cells; continue }
                 rows.append(Dictionary(uniqueKeysWithValues: zip(header, cells)))
             }

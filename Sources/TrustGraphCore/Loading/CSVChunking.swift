@@ -1,61 +1,42 @@
-/// Cutting a CSV body into pieces that can be parsed independently.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Cutting a CSV body into pieces that are parsed independently, in parallel.
 ///
-/// A cut is safe at a line break that lies outside quotes. In a well-formed
-/// RFC 4180 file, a position is inside quotes exactly when an odd number of
-/// quote characters precede it (a `""` escape counts two), so counting quotes
-/// finds safe cuts without parsing. A malformed file can fool the count; the
-/// loader then parses the file again in one piece, so its errors are exactly
-/// those of a sequential read.
+/// Each cut is placed just after the first line break at or past an even
+/// share of the body, without looking at quotes: that is right unless the
+/// line break lies inside a quoted cell. A wrong cut is always noticed, so
+/// no scan of the whole file is needed to place the cuts safely: the piece
+/// before it ends inside a quoted cell, which its reader reports as an
+/// unterminated quote (pieces before a wrong cut start at a record, by
+/// induction from the first). The loader then parses the whole body again as
+/// one piece, so every diagnostic is exactly that of a sequential read.
+///
+/// Pieces count lines from 0; the loader adds each piece's first line once
+/// the pieces before it have been counted.
 enum CSVChunking {
     /// Below this many bytes per piece a body is not cut further.
     static let minimumChunkBytes = 1 << 20
 
-    /// Pieces of `body`, each with the physical line it starts on.
-    static func split(_ bytes: UnsafeRawBufferPointer, body: Range<Int>, firstLine: Int, pieces: Int) -> [(range: Range<Int>, line: Int)] {
+    /// At most `pieces` consecutive ranges covering `body`, each but the last ending just after a line break.
+    static func cuts(_ bytes: UnsafeRawBufferPointer, body: Range<Int>, pieces: Int) -> [Range<Int>] {
         let wanted = min(pieces, max(1, body.count / minimumChunkBytes))
-        guard wanted > 1, let base = bytes.baseAddress else { return [(body, firstLine)] }
-        var result: [(range: Range<Int>, line: Int)] = []
+        guard wanted > 1, let base = bytes.baseAddress else { return [body] }
+        var result: [Range<Int>] = []
         var start = body.lowerBound
-        var line = firstLine
-        var quotes = 0
         for k in 1..<wanted {
-            let target = body.lowerBound + body.count * k / wanted
-            if target <= start { continue }
-            // Count quotes and line breaks word by word up to the target, then
-            // go on byte by byte to the next line break outside quotes.
-            var newlines = 0
-            var i = start
-            while i + 8 <= target {
-                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                quotes += matches(word, UInt8(ascii: "\""))
-                newlines += matches(word, 10)
-                i += 8
-            }
-            while i < body.upperBound {
-                let c = base.load(fromByteOffset: i, as: UInt8.self)
-                i += 1
-                if c == UInt8(ascii: "\"") {
-                    quotes += 1
-                } else if c == 10 {
-                    newlines += 1
-                    if i > target && quotes % 2 == 0 { break }
-                }
-            }
-            if i >= body.upperBound { break }
-            result.append((start..<i, line))
-            line += newlines
-            start = i
+            let target = max(start, body.lowerBound + body.count * k / wanted)
+            guard target < body.upperBound,
+                  let newline = memchr(base + target, 10, body.upperBound - target) else { break }
+            let cut = UnsafeRawPointer(newline) - base + 1
+            if cut >= body.upperBound { break }
+            result.append(start..<cut)
+            start = cut
         }
-        result.append((start..<body.upperBound, line))
+        result.append(start..<body.upperBound)
         return result
-    }
-
-    /// How many bytes of `word` equal `byte` (SWAR: zero bytes of word ^ pattern).
-    @inline(__always)
-    static func matches(_ word: UInt64, _ byte: UInt8) -> Int {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        // High bit set exactly in the bytes of x that are zero.
-        let zero = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
-        return zero.nonzeroBitCount
     }
 }

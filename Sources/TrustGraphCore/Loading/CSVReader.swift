@@ -16,7 +16,7 @@ struct CSVReader: ~Copyable {
 
     /// What `next()` found.
     enum Event {
-        /// A record starting at `line` (1-based); its cells are in `fields`.
+        /// A record starting at `line` (1-based); its cells are `bytes(0..<fieldCount)`.
         case record(line: Int)
         /// A malformed record starting at `line`.
         case malformed(line: Int, message: String)
@@ -30,7 +30,10 @@ struct CSVReader: ~Copyable {
     private(set) var position: Int
     /// Physical line of the next record.
     private(set) var line = 1
-    private(set) var fields: [Field] = []
+    /// Cells of the current record (`fieldCount` of them, room for `fieldCapacity`).
+    private var fieldBuffer: UnsafeMutablePointer<Field>
+    private var fieldCapacity = 16
+    private(set) var fieldCount = 0
     /// Unescaped copies of quoted cells that held `""`; reset for each record.
     private var scratch: UnsafeMutableRawBufferPointer
     private var scratchCount = 0
@@ -49,7 +52,7 @@ struct CSVReader: ~Copyable {
         count = range.upperBound
         position = range.lowerBound
         self.line = line
-        fields.reserveCapacity(16)
+        fieldBuffer = .allocate(capacity: fieldCapacity)
         scratch = .allocate(byteCount: 256, alignment: 1)
     }
 
@@ -60,14 +63,21 @@ struct CSVReader: ~Copyable {
     var fileBase: UnsafeRawPointer { base }
 
     /// True when cell `index` of the current record was unescaped into scratch memory.
-    func isUnescaped(_ index: Int) -> Bool { index >= 0 && index < fields.count && fields[index].unescaped }
+    func isUnescaped(_ index: Int) -> Bool { index >= 0 && index < fieldCount && fieldBuffer[index].unescaped }
 
-    deinit { scratch.deallocate() }
+    /// Cell `index` of the current record (`index < fieldCount`).
+    func field(_ index: Int) -> Field { fieldBuffer[index] }
+
+    deinit {
+        scratch.deallocate()
+        fieldBuffer.deallocate()
+    }
 
     /// The bytes of cell `index` of the current record, or an empty buffer past its end.
+    @inline(__always)
     func bytes(_ index: Int) -> UnsafeRawBufferPointer {
-        guard index >= 0 && index < fields.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let f = fields[index]
+        guard index >= 0 && index < fieldCount else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let f = fieldBuffer[index]
         if f.unescaped {
             return UnsafeRawBufferPointer(start: scratch.baseAddress! + f.start, count: f.end - f.start)
         }
@@ -80,11 +90,14 @@ struct CSVReader: ~Copyable {
     }
 
     /// True when every cell of the current record is empty.
-    var recordIsBlank: Bool { fields.allSatisfy { $0.start == $0.end } }
+    var recordIsBlank: Bool {
+        for k in 0..<fieldCount where fieldBuffer[k].start != fieldBuffer[k].end { return false }
+        return true
+    }
 
     /// Reads the next record.
     mutating func next() -> Event {
-        fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
         scratchCount = 0
         invalidUTF8Field = nil
         guard position < count else { return .end }
@@ -143,7 +156,7 @@ struct CSVReader: ~Copyable {
                     return .malformed(line: recordLine, message: "unexpected text after a closing quote on line \(errorLine) (expected a comma or the end of the line)")
                 }
                 trim(&field)
-                fields.append(field)
+                appendField(field)
             } else {
                 let start = position
                 while position < count {
@@ -157,8 +170,13 @@ struct CSVReader: ~Copyable {
                     position += 1
                 }
                 var field = Field(start: start, end: position, unescaped: false)
-                trim(&field)
-                fields.append(field)
+                if start < position {
+                    // Most cells start and end with printable ASCII: nothing to trim.
+                    let first = base.load(fromByteOffset: start, as: UInt8.self)
+                    let last = base.load(fromByteOffset: position - 1, as: UInt8.self)
+                    if first <= 32 || first >= 0x7F || last <= 32 || last >= 0x7F { trim(&field) }
+                }
+                appendField(field)
                 byte = position < count ? base.load(fromByteOffset: position, as: UInt8.self) : 10
             }
             position += 1 // the comma or the newline (or past the end)
@@ -168,12 +186,25 @@ struct CSVReader: ~Copyable {
             }
         }
         if highBit {
-            for index in fields.indices where !UTF8Check.isValid(bytes(index)) {
+            for index in 0..<fieldCount where !UTF8Check.isValid(bytes(index)) {
                 invalidUTF8Field = index
                 break
             }
         }
         return .record(line: recordLine)
+    }
+
+    @inline(__always)
+    private mutating func appendField(_ field: Field) {
+        if fieldCount == fieldCapacity {
+            let grown = UnsafeMutablePointer<Field>.allocate(capacity: fieldCapacity * 2)
+            grown.moveInitialize(from: fieldBuffer, count: fieldCount)
+            fieldBuffer.deallocate()
+            fieldBuffer = grown
+            fieldCapacity *= 2
+        }
+        (fieldBuffer + fieldCount).initialize(to: field)
+        fieldCount += 1
     }
 
     private mutating func appendScratch(_ from: Int, _ to: Int) {

@@ -7,13 +7,29 @@ struct DiagnosticSink: Sendable {
     var warningCount = 0
     /// Sort key of each stored error within its line (the column's position in the file).
     private var ranks: [Int] = []
+    /// Index of the stored error placed last, once the limit is reached (-1: to find).
+    private var lastStored = -1
 
+    /// Records an error. Once the limit is reached, an error placed before
+    /// the last stored one of the same file (by line, then column) replaces
+    /// it, so a sink given a file's errors a little out of order still keeps
+    /// the first ones.
     mutating func error(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, rank: Int = 0, _ message: String) {
         errorCount += 1
         if errors.count < LoadReport.storedLimit {
             errors.append(Diagnostic(.error, kind, file: file, line: line, column: column, message))
             ranks.append(rank)
+            return
         }
+        if lastStored < 0 || errors[lastStored].file != file {
+            let (errors, ranks) = (self.errors, self.ranks)
+            lastStored = errors.indices.filter { errors[$0].file == file }
+                .max { (errors[$0].line, ranks[$0]) < (errors[$1].line, ranks[$1]) } ?? -1
+        }
+        guard lastStored >= 0, (line, rank) < (errors[lastStored].line, ranks[lastStored]) else { return }
+        errors[lastStored] = Diagnostic(.error, kind, file: file, line: line, column: column, message)
+        ranks[lastStored] = rank
+        lastStored = -1
     }
 
     mutating func warning(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, _ message: String) {
@@ -28,6 +44,13 @@ struct DiagnosticSink: Sendable {
         let order = errors.indices.sorted { (errors[$0].line, ranks[$0], $0) < (errors[$1].line, ranks[$1], $1) }
         errors = order.map { errors[$0] }
         ranks = order.map { ranks[$0] }
+        lastStored = -1
+    }
+
+    /// Moves every diagnostic `offset` lines down (a piece's lines counted from 0 become the file's).
+    mutating func shiftLines(by offset: Int) {
+        for k in errors.indices { errors[k].line += offset }
+        for k in warnings.indices { warnings[k].line += offset }
     }
 
     /// Appends what another sink collected (a later piece of the same file).
@@ -37,6 +60,7 @@ struct DiagnosticSink: Sendable {
         let room = LoadReport.storedLimit - errors.count
         if room > 0 {
             errors += other.errors.prefix(room)
+            lastStored = -1
             ranks += other.ranks.prefix(room)
         }
         let warningRoom = LoadReport.storedLimit - warnings.count

@@ -42,7 +42,7 @@ struct TableHeader: Sendable {
             sink.error(.invalidUTF8, file: file, line: headerLine, "header cell \(bad + 1) is not valid UTF-8")
             return nil
         }
-        width = csv.fields.count
+        width = csv.fieldCount
         var firstIndex: [String: Int] = [:]
         var ok = true
         for i in 0..<width {
@@ -109,9 +109,9 @@ struct TableReader: ~Copyable {
                                column == nil ? "cell \(bad + 1) is not valid UTF-8" : "cell is not valid UTF-8")
                     continue
                 }
-                let count = csv.fields.count
+                let count = csv.fieldCount
                 if count > width {
-                    for k in width..<count where csv.fields[k].start != csv.fields[k].end {
+                    for k in width..<count where csv.field(k).start != csv.field(k).end {
                         sink.error(.extraField, file: file, line: line,
                                    "record has \(count) fields, non-empty beyond the header's \(width)")
                         break
@@ -123,7 +123,12 @@ struct TableReader: ~Copyable {
     }
 
     /// Bytes of known column `k` in the current record (empty when absent or short).
+    @inline(__always)
     func cell(_ k: Int) -> UnsafeRawBufferPointer { csv.bytes(header.columnIndex[k]) }
+
+    /// True when the bytes of known column `k` lie in the file (they stay
+    /// valid after the next record), not in the reader's scratch memory.
+    func cellIsInFile(_ k: Int) -> Bool { !csv.isUnescaped(header.columnIndex[k]) }
 
     /// Known column `k` as a `String`.
     func text(_ k: Int) -> String { csv.string(header.columnIndex[k]) }

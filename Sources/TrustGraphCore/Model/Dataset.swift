@@ -14,7 +14,10 @@ public enum CertificationStatus: UInt8, Sendable, CaseIterable, CustomStringConv
     /// Parses a status word from bytes case-insensitively; empty means `valid`.
     static func parse(_ bytes: UnsafeRawBufferPointer) -> CertificationStatus? {
         if bytes.isEmpty { return .valid }
-        for status in CertificationStatus.allCases where ASCII.equalsIgnoringCase(bytes, status.description) { return status }
+        if ASCII.equalsIgnoringCase(bytes, "valid") { return .valid }
+        if ASCII.equalsIgnoringCase(bytes, "suspended") { return .suspended }
+        if ASCII.equalsIgnoringCase(bytes, "revoked") { return .revoked }
+        if ASCII.equalsIgnoringCase(bytes, "expired") { return .expired }
         return nil
     }
 
@@ -143,12 +146,19 @@ public struct CertificationTable: Sendable {
     /// Number of rows.
     public var count: Int { supplier.count }
 
-    /// Appends the rows of `other` that `keep` accepts (all of them, fast, when it accepts all).
-    mutating func append(contentsOf other: CertificationTable, where keep: (Int) -> Bool) {
+    mutating func reserve(_ rows: Int) {
+        supplier.reserveCapacity(rows); scheme.reserveCapacity(rows); status.reserveCapacity(rows); issued.reserveCapacity(rows)
+        expires.reserveCapacity(rows); lastEvidence.reserveCapacity(rows); partial.reserveCapacity(rows); lines.reserveCapacity(rows)
+    }
+
+    /// Appends the rows of `other` that `keep` accepts (all of them, fast, when it accepts all),
+    /// adding `lineOffset` to their lines.
+    mutating func append(contentsOf other: CertificationTable, lineOffset: Int32 = 0, where keep: (Int) -> Bool) {
         let all = (0..<other.count).allSatisfy(keep)
         if all {
             supplier += other.supplier; scheme += other.scheme; status += other.status; issued += other.issued
-            expires += other.expires; lastEvidence += other.lastEvidence; partial += other.partial; lines += other.lines
+            expires += other.expires; lastEvidence += other.lastEvidence; partial += other.partial
+            lines += other.lines.lazy.map { $0 + lineOffset }
             for x in attributes.values.indices where x < other.attributes.values.count {
                 attributes.values[x].append(contentsOf: other.attributes.values[x])
             }
@@ -156,7 +166,8 @@ public struct CertificationTable: Sendable {
         }
         for r in 0..<other.count where keep(r) {
             append(supplier: other.supplier[r], scheme: other.scheme[r], status: other.status[r], issued: other.issued[r],
-                   expires: other.expires[r], lastEvidence: other.lastEvidence[r], partial: other.partial[r], line: other.lines[r])
+                   expires: other.expires[r], lastEvidence: other.lastEvidence[r], partial: other.partial[r],
+                   line: other.lines[r] + lineOffset)
         }
         for x in attributes.values.indices where x < other.attributes.values.count {
             attributes.values[x].append(contentsOf: other.attributes.values[x], where: keep)
@@ -210,6 +221,50 @@ public struct DependencyTable: Sendable {
 
     /// Number of rows.
     public var count: Int { consumer.count }
+
+    mutating func reserve(_ rows: Int) {
+        consumer.reserveCapacity(rows); provider.reserveCapacity(rows); weight.reserveCapacity(rows)
+        group.reserveCapacity(rows); service.reserveCapacity(rows); lines.reserveCapacity(rows)
+    }
+
+    @inline(__always)
+    mutating func append(consumer: Int32, provider: Int32, weight: Double, group: Int32, service: Int32, line: Int32) {
+        self.consumer.append(consumer)
+        self.provider.append(provider)
+        self.weight.append(weight)
+        self.group.append(group)
+        self.service.append(service)
+        lines.append(line)
+    }
+
+    /// Appends the rows of another table read from a later piece of the same file.
+    /// - Parameters:
+    ///   - lineOffset: added to the rows' lines.
+    ///   - service: the global id of each of `other`'s service ids (`nil`: the same).
+    ///   - label: the global label id of each local label (`other.group` holds −1 − local id for them).
+    ///   - keep: the rows to keep (`nil`: all).
+    mutating func append(contentsOf other: DependencyTable, lineOffset: Int32, service serviceIds: [Int32]?, label labelIds: [Int32],
+                         keep: [Bool]?) {
+        if keep == nil && labelIds.isEmpty {
+            consumer += other.consumer
+            provider += other.provider
+            weight += other.weight
+            group += other.group
+            lines += other.lines.lazy.map { $0 + lineOffset }
+            if let serviceIds { service += other.service.lazy.map { serviceIds[Int($0)] } } else { service += other.service }
+            for x in attributes.values.indices { attributes.values[x].append(contentsOf: other.attributes.values[x]) }
+            return
+        }
+        for r in 0..<other.count where keep?[r] ?? true {
+            let label = other.group[r]
+            append(consumer: other.consumer[r], provider: other.provider[r], weight: other.weight[r],
+                   group: label >= 0 ? label : labelIds[Int(-1 - label)],
+                   service: serviceIds.map { $0[Int(other.service[r])] } ?? other.service[r], line: other.lines[r] + lineOffset)
+        }
+        for x in attributes.values.indices {
+            attributes.values[x].append(contentsOf: other.attributes.values[x]) { keep?[$0] ?? true }
+        }
+    }
 }
 
 /// A whole dataset: suppliers, certifications, dependencies and schemes.
@@ -251,16 +306,6 @@ enum ASCII {
     static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
         guard bytes.count == word.utf8CodeUnitCount else { return false }
         let w = word.utf8Start
-        for k in 0..<bytes.count {
-            let b = bytes[k]
-            if (b >= 65 && b <= 90 ? b + 32 : b) != w[k] { return false }
-        }
-        return true
-    }
-
-    static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ word: String) -> Bool {
-        let w = Array(word.utf8)
-        guard bytes.count == w.count else { return false }
         for k in 0..<bytes.count {
             let b = bytes[k]
             if (b >= 65 && b <= 90 ? b + 32 : b) != w[k] { return false }

@@ -183,9 +183,27 @@ public struct InternTable: Sendable {
         if touched == Int32.min { out[0] = out[0] }
     }
 
+    /// Starts loading the slot where a key with this hash would be found,
+    /// so that a lookup a little later finds it in the cache.
+    @inline(__always)
+    func prefetch(hash: UInt64) {
+        trustgraph_prefetch(slots.base + (Int(truncatingIfNeeded: hash) & mask))
+    }
+
+    /// The id of `key` whose `hash(_:)` is `hash`, or -1.
+    @inline(__always)
+    func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
+        locate(Probe(key: key, hash: hash)).0
+    }
+
     mutating func intern(_ key: UnsafeRawBufferPointer) -> (id: Int32, inserted: Bool) {
+        intern(key, hash: InternTable.hash(key))
+    }
+
+    /// Like `intern(_:)` with the key's `hash(_:)` already computed.
+    mutating func intern(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (id: Int32, inserted: Bool) {
         if (count + 1) * 2 > slots.count { grow() }
-        let probe = Probe(key: key, hash: InternTable.hash(key))
+        let probe = Probe(key: key, hash: hash)
         let (found, slot) = locate(probe)
         if found >= 0 { return (found, false) }
         let id = Int32(count)
@@ -294,3 +312,4 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CMemoryHints

@@ -1,0 +1,110 @@
+extension DatasetLoader {
+    /// One piece of certifications.csv, parsed and resolved in parallel with the others.
+    struct CertificationPiece: Sendable {
+        /// Rows with lines from the piece's start; `supplier` is -1 where the id is unknown.
+        var rows = CertificationTable()
+        var ok: [Bool] = []
+    }
+
+    static func readCertifications(_ bytes: UnsafeRawBufferPointer, threads: Int, into dataset: inout Dataset,
+                                   checkSuppliers: Bool, sink: inout DiagnosticSink) {
+        let file = certificationsFile
+        guard let header = TableHeader(file: file, bytes: bytes,
+                                       known: ["supplier", "scheme", "status", "issued", "expires", "last_evidence", "scope"],
+                                       required: ["supplier", "scheme"], sink: &sink) else {
+            emptyOptionalFile(file, sink: &sink)
+            return
+        }
+        let (SUPPLIER, SCHEME, STATUS, ISSUED, EXPIRES, EVIDENCE, SCOPE) = (0, 1, 2, 3, 4, 5, 6)
+        let extras = header.extraColumns.count
+        let index = dataset.suppliers.index
+        let schemes = dataset.schemes
+        let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
+            var piece = CertificationPiece()
+            let estimate = table.csv.remaining / 40
+            piece.ok.reserveCapacity(estimate)
+            piece.rows.reserve(estimate)
+            piece.rows.attributes.names = header.extraColumns.map(\.name)
+            piece.rows.attributes.values = Array(repeating: StringColumn(), count: extras)
+            // Exact spellings seen so far, mapped to scheme ids (-1: unknown).
+            var spellings = InternTable()
+            var spellingScheme: [Int32] = []
+            var pending = PendingLookups()
+            func resolve(_ lookup: PendingLookups.Entry) {
+                let r = Int(lookup.row)
+                let found = index.find(lookup.key, hash: lookup.hash)
+                if found >= 0 {
+                    piece.rows.supplier[r] = found
+                    return
+                }
+                if checkSuppliers {
+                    sink.error(.unknownSupplier, file: file, line: Int(piece.rows.lines[r]), column: header.name(SUPPLIER),
+                               rank: header.rank(SUPPLIER), unknownSupplierMessage(String(decoding: lookup.key, as: UTF8.self)))
+                }
+                piece.ok[r] = false
+            }
+            while let line = table.nextRecord(sink: &sink) {
+                var ok = true
+                let schemeCell = table.cell(SCHEME)
+                let spelling = spellings.intern(schemeCell)
+                if spelling.inserted {
+                    spellingScheme.append(schemes.find(table.text(SCHEME)) ?? -1)
+                }
+                let scheme = spellingScheme[Int(spelling.id)]
+                if scheme < 0 {
+                    let name = table.text(SCHEME)
+                    sink.error(name.isEmpty ? .emptyId : .unknownScheme, file: file, line: line, column: table.name(SCHEME),
+                               rank: header.rank(SCHEME),
+                               name.isEmpty ? "empty scheme (expected a scheme name)"
+                                            : "unknown scheme '\(name)' (not built in and not in schemes.csv)")
+                    ok = false
+                }
+                let status = CertificationStatus.parse(table.cell(STATUS))
+                if status == nil {
+                    sink.error(.unknownWord, file: file, line: line, column: table.name(STATUS), rank: header.rank(STATUS),
+                               "unknown status '\(table.text(STATUS))' (expected one of valid, suspended, revoked, expired)")
+                    ok = false
+                }
+                let issued = readDate(table, ISSUED, line: line, missing: CertificationTable.noStart, ok: &ok, sink: &sink)
+                let expires = readDate(table, EXPIRES, line: line, missing: CertificationTable.noEnd, ok: &ok, sink: &sink)
+                let evidence = readDate(table, EVIDENCE, line: line, missing: CertificationTable.noStart, ok: &ok, sink: &sink)
+                var partial = false
+                let scope = table.cell(SCOPE)
+                if scope.isEmpty || ASCII.equalsIgnoringCase(scope, "full") {
+                    partial = false
+                } else if ASCII.equalsIgnoringCase(scope, "partial") {
+                    partial = true
+                } else {
+                    sink.error(.unknownWord, file: file, line: line, column: table.name(SCOPE), rank: header.rank(SCOPE),
+                               "unknown scope '\(table.text(SCOPE))' (expected full or partial)")
+                    ok = false
+                }
+                let row = Int32(piece.ok.count)
+                piece.rows.append(supplier: -1, scheme: scheme, status: status ?? .valid, issued: issued, expires: expires,
+                                  lastEvidence: evidence, partial: partial, line: Int32(truncatingIfNeeded: line))
+                piece.ok.append(ok)
+                if extras > 0 { table.appendAttributes(&piece.rows.attributes) }
+                // The supplier is looked up a few rows later (see PendingLookups).
+                let key = table.cell(SUPPLIER)
+                let lookup = PendingLookups.Entry(key: key, hash: InternTable.hash(key), row: row, cell: 0)
+                if table.cellIsInFile(SUPPLIER) {
+                    if let due = pending.push(lookup, in: index) { resolve(due) }
+                } else {
+                    while let due = pending.pop() { resolve(due) }
+                    resolve(lookup)
+                }
+            }
+            while let due = pending.pop() { resolve(due) }
+            return piece
+        }
+        var certifications = CertificationTable()
+        certifications.attributes.names = header.extraColumns.map(\.name)
+        certifications.attributes.values = Array(repeating: StringColumn(), count: extras)
+        certifications.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })
+        for parsed in pieces {
+            certifications.append(contentsOf: parsed.piece.rows, lineOffset: Int32(parsed.firstLine)) { parsed.piece.ok[$0] }
+            sink.append(parsed.sink)
+        }
+        dataset.certifications = certifications
+    }
+}

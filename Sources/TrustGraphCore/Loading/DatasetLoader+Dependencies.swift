@@ -1,0 +1,120 @@
+extension DatasetLoader {
+    /// One piece of dependencies.csv, parsed and resolved in parallel with the others.
+    struct DependencyPiece: Sendable {
+        /// Rows with lines from the piece's start; unknown ids are -1. `group`
+        /// holds −1 − local id for labels that are no supplier id (see `labels`).
+        var rows = DependencyTable()
+        var ok: [Bool] = []
+        /// Group labels that are no supplier id, interned in this piece.
+        var labels = InternTable()
+    }
+
+    /// Cells of a dependency row that are looked up (`PendingLookups.Entry.cell`).
+    private static let consumerCell: Int32 = 0, providerCell: Int32 = 1, groupCell: Int32 = 2
+    /// `group` of a row whose group cell is empty: the provider's own id, set once the provider is resolved.
+    private static let groupIsProvider = Int32.min
+
+    static func readDependencies(_ bytes: UnsafeRawBufferPointer, threads: Int, into dataset: inout Dataset,
+                                 checkSuppliers: Bool, sink: inout DiagnosticSink) {
+        let file = dependenciesFile
+        guard let header = TableHeader(file: file, bytes: bytes, known: ["consumer", "provider", "criticality", "group", "service"],
+                                       required: ["consumer", "provider"], sink: &sink) else {
+            emptyOptionalFile(file, sink: &sink)
+            return
+        }
+        let (CONSUMER, PROVIDER, CRITICALITY, GROUP, SERVICE) = (0, 1, 2, 3, 4)
+        let extras = header.extraColumns.count
+        let index = dataset.suppliers.index
+        let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
+            var piece = DependencyPiece()
+            let estimate = table.csv.remaining / 24
+            piece.rows.reserve(estimate)
+            piece.ok.reserveCapacity(estimate)
+            piece.rows.attributes.names = header.extraColumns.map(\.name)
+            piece.rows.attributes.values = Array(repeating: StringColumn(), count: extras)
+            var pending = PendingLookups()
+            func resolve(_ lookup: PendingLookups.Entry) {
+                let r = Int(lookup.row)
+                let found = index.find(lookup.key, hash: lookup.hash)
+                switch lookup.cell {
+                case consumerCell: piece.rows.consumer[r] = found
+                case providerCell: piece.rows.provider[r] = found
+                default: piece.rows.group[r] = found >= 0 ? found : -1 - piece.labels.intern(lookup.key, hash: lookup.hash).id
+                }
+                if found < 0 && lookup.cell != groupCell {
+                    if checkSuppliers {
+                        let k = lookup.cell == consumerCell ? CONSUMER : PROVIDER
+                        sink.error(.unknownSupplier, file: file, line: Int(piece.rows.lines[r]), column: header.name(k), rank: header.rank(k),
+                                   unknownSupplierMessage(String(decoding: lookup.key, as: UTF8.self)))
+                    }
+                    piece.ok[r] = false
+                }
+            }
+            func lookUp(_ k: Int, cell: Int32, row: Int32) {
+                let key = table.cell(k)
+                let lookup = PendingLookups.Entry(key: key, hash: InternTable.hash(key), row: row, cell: cell)
+                if table.cellIsInFile(k) {
+                    if let due = pending.push(lookup, in: index) { resolve(due) }
+                } else {
+                    // A cell unescaped into the reader's scratch memory: resolve it now, in order.
+                    while let due = pending.pop() { resolve(due) }
+                    resolve(lookup)
+                }
+            }
+            while let line = table.nextRecord(sink: &sink) {
+                let weight = Criticality.weight(table.cell(CRITICALITY))
+                if weight == nil {
+                    let text = table.text(CRITICALITY)
+                    if ContractNumber.parse(text) != nil {
+                        sink.error(.outOfRange, file: file, line: line, column: table.name(CRITICALITY), rank: header.rank(CRITICALITY),
+                                   "criticality \(text) is out of range (0,1]")
+                    } else {
+                        sink.error(.unknownWord, file: file, line: line, column: table.name(CRITICALITY), rank: header.rank(CRITICALITY),
+                                   "'\(text)' is not critical/high/medium/low or a number in (0,1]")
+                    }
+                }
+                let row = Int32(piece.ok.count)
+                let service = table.cell(SERVICE)
+                let groupIsEmpty = table.cell(GROUP).isEmpty
+                piece.rows.append(consumer: -1, provider: -1, weight: weight ?? 0,
+                                  group: groupIsEmpty ? groupIsProvider : -1,
+                                  service: service.isEmpty ? 0 : piece.rows.serviceNames.intern(service).id,
+                                  line: Int32(truncatingIfNeeded: line))
+                piece.ok.append(weight != nil)
+                if extras > 0 { table.appendAttributes(&piece.rows.attributes) }
+                // Ids are looked up a few rows later (see PendingLookups).
+                lookUp(CONSUMER, cell: consumerCell, row: row)
+                lookUp(PROVIDER, cell: providerCell, row: row)
+                if !groupIsEmpty { lookUp(GROUP, cell: groupCell, row: row) }
+            }
+            while let due = pending.pop() { resolve(due) }
+            for r in 0..<piece.ok.count {
+                let consumer = piece.rows.consumer[r], provider = piece.rows.provider[r]
+                if piece.rows.group[r] == groupIsProvider { piece.rows.group[r] = provider }
+                if consumer >= 0 && consumer == provider && piece.ok[r] {
+                    sink.error(.selfDependency, file: file, line: Int(piece.rows.lines[r]), column: header.name(PROVIDER),
+                               rank: header.rank(PROVIDER), "self-dependency: '\(index.values[Int(provider)])' depends on itself")
+                    piece.ok[r] = false
+                }
+            }
+            return piece
+        }
+
+        // Merge the pieces in file order; local label and service ids become global ones.
+        var rows = DependencyTable()
+        rows.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })
+        rows.attributes.names = header.extraColumns.map(\.name)
+        rows.attributes.values = Array(repeating: StringColumn(), count: extras)
+        let supplierCount = Int32(dataset.suppliers.count)
+        for parsed in pieces {
+            let piece = parsed.piece
+            let labelIds = (0..<piece.labels.count).map { supplierCount + rows.extraLabels.intern(piece.labels.values[$0]).id }
+            let serviceIds = (0..<piece.rows.serviceNames.count).map { rows.serviceNames.intern(piece.rows.serviceNames.values[$0]).id }
+            let identity = serviceIds.indices.allSatisfy { serviceIds[$0] == Int32($0) }
+            rows.append(contentsOf: piece.rows, lineOffset: Int32(parsed.firstLine),
+                        service: identity ? nil : serviceIds, label: labelIds, keep: piece.ok.contains(false) ? piece.ok : nil)
+            sink.append(parsed.sink)
+        }
+        dataset.dependencies = rows
+    }
+}

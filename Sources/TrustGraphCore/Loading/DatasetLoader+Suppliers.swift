@@ -1,0 +1,137 @@
+extension DatasetLoader {
+    /// One piece of suppliers.csv after the parallel phase: every record with
+    /// a non-empty id, its columns already in their final form.
+    struct SupplierPiece: Sendable {
+        /// Lines from the piece's start.
+        var lines: [Int32] = []
+        var ids = CellStore()
+        var hashes: [UInt64] = []
+        var names = StringColumn()
+        var countries = StringColumn()
+        var sectors = StringColumn()
+        var priors: [Double] = []
+        var attributes = AttributeColumns()
+    }
+
+    /// Reads suppliers.csv: records are parsed in parallel pieces, then ids
+    /// are interned in file order, so a duplicate names the line of the first.
+    /// - Returns: whether the file had a usable header (else ids cannot be checked).
+    static func readSuppliers(_ bytes: UnsafeRawBufferPointer, threads: Int, into dataset: inout Dataset, sink: inout DiagnosticSink) -> Bool {
+        let file = suppliersFile
+        guard let header = TableHeader(file: file, bytes: bytes, known: ["id", "name", "country", "sector", "prior"],
+                                       required: ["id"], sink: &sink) else {
+            if !sink.errors.contains(where: { $0.file == file }) {
+                sink.error(.missingColumn, file: file, line: 1, column: "id", "file has no header row (expected at least a column 'id')")
+            }
+            return false
+        }
+        let (ID, NAME, COUNTRY, SECTOR, PRIOR) = (0, 1, 2, 3, 4)
+        let extras = header.extraColumns.count
+        let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
+            var piece = SupplierPiece()
+            let estimate = table.csv.remaining / 32
+            piece.lines.reserveCapacity(estimate)
+            piece.priors.reserveCapacity(estimate)
+            piece.hashes.reserveCapacity(estimate)
+            piece.ids = CellStore(capacity: estimate)
+            piece.names.reserve(values: estimate, bytesEach: 16)
+            piece.countries.reserve(values: estimate, bytesEach: 2)
+            piece.sectors.reserve(values: estimate, bytesEach: 8)
+            piece.attributes.names = header.extraColumns.map(\.name)
+            piece.attributes.values = Array(repeating: StringColumn(), count: extras)
+            while let line = table.nextRecord(sink: &sink) {
+                let id = table.cell(ID)
+                if id.isEmpty {
+                    sink.error(.emptyId, file: file, line: line, column: "id", rank: header.rank(ID),
+                               "empty supplier id (expected a non-empty, unique id)")
+                    continue
+                }
+                let country = table.cell(COUNTRY)
+                if country.isEmpty || (country.count == 2 && isASCIILetter(country[0]) && isASCIILetter(country[1])) {
+                    piece.countries.appendASCIIUppercased(country)
+                } else {
+                    sink.error(.badCountry, file: file, line: line, column: table.name(COUNTRY), rank: header.rank(COUNTRY),
+                               "'\(table.text(COUNTRY))' is not a country code (expected two ASCII letters)")
+                    piece.countries.append("")
+                }
+                var prior = Double.nan
+                let priorText = table.cell(PRIOR)
+                if !priorText.isEmpty {
+                    if let value = ContractNumber.parse(priorText) {
+                        if value >= 0 && value <= 1 {
+                            prior = value
+                        } else {
+                            sink.error(.outOfRange, file: file, line: line, column: table.name(PRIOR), rank: header.rank(PRIOR),
+                                       "prior \(table.text(PRIOR)) is out of range [0,1] (expected a number in [0,1])")
+                        }
+                    } else {
+                        sink.error(.badNumber, file: file, line: line, column: table.name(PRIOR), rank: header.rank(PRIOR),
+                                   "'\(table.text(PRIOR))' is not a number (expected a number in [0,1])")
+                    }
+                }
+                piece.lines.append(Int32(truncatingIfNeeded: line))
+                piece.hashes.append(InternTable.hash(id))
+                table.keep(ID, in: &piece.ids)
+                piece.names.append(table.cell(NAME))
+                piece.sectors.append(table.cell(SECTOR))
+                piece.priors.append(prior)
+                if extras > 0 { table.appendAttributes(&piece.attributes) }
+            }
+            return piece
+        }
+
+        // Sequential phase: ids are interned in file order, so duplicates name their first line.
+        let records = pieces.reduce(0) { $0 + $1.piece.lines.count }
+        var suppliers = SupplierTable()
+        suppliers.index = InternTable(capacity: records)
+        suppliers.priors.reserveCapacity(records)
+        suppliers.lines.reserveCapacity(records)
+        suppliers.names.reserve(values: records, bytesEach: 0)
+        suppliers.attributes.names = header.extraColumns.map(\.name)
+        suppliers.attributes.values = Array(repeating: StringColumn(), count: extras)
+        let fileBase = bytes.baseAddress!
+        for parsed in pieces {
+            let piece = parsed.piece
+            let firstLine = Int32(parsed.firstLine)
+            var duplicates = DiagnosticSink()
+            var keep: [Bool] = []
+            let count = piece.lines.count
+            let ahead = PendingLookups.depth
+            piece.hashes.withUnsafeBufferPointer { hashes in
+                for r in 0..<min(ahead, count) { suppliers.index.prefetch(hash: hashes[r]) }
+                for r in 0..<count {
+                    if r + ahead < count { suppliers.index.prefetch(hash: hashes[r + ahead]) }
+                    let line = piece.lines[r] + firstLine
+                    let (index, inserted) = suppliers.index.intern(piece.ids.bytes(r, in: fileBase), hash: hashes[r])
+                    if inserted {
+                        suppliers.lines.append(line)
+                    } else {
+                        if keep.isEmpty { keep = [Bool](repeating: true, count: count) }
+                        keep[r] = false
+                        duplicates.error(.duplicateId, file: file, line: Int(line), column: "id", rank: header.rank(ID),
+                                         "duplicate supplier id '\(piece.ids.string(r, in: fileBase))' (first on line \(suppliers.lines[Int(index)]))")
+                    }
+                }
+            }
+            if keep.isEmpty {
+                suppliers.names.append(contentsOf: piece.names)
+                suppliers.countries.append(contentsOf: piece.countries)
+                suppliers.sectors.append(contentsOf: piece.sectors)
+                suppliers.priors += piece.priors
+                for x in 0..<extras { suppliers.attributes.values[x].append(contentsOf: piece.attributes.values[x]) }
+            } else {
+                suppliers.names.append(contentsOf: piece.names) { keep[$0] }
+                suppliers.countries.append(contentsOf: piece.countries) { keep[$0] }
+                suppliers.sectors.append(contentsOf: piece.sectors) { keep[$0] }
+                suppliers.priors += piece.priors.indices.filter { keep[$0] }.map { piece.priors[$0] }
+                for x in 0..<extras { suppliers.attributes.values[x].append(contentsOf: piece.attributes.values[x]) { keep[$0] } }
+            }
+            var merged = parsed.sink
+            merged.append(duplicates)
+            merged.sortByPosition()
+            sink.append(merged)
+        }
+        dataset.suppliers = suppliers
+        return true
+    }
+}

@@ -308,3 +308,38 @@ import Testing
     }
 }
 
+
+/// The reader's fast path for plain records must read exactly what the
+/// general rules read.
+@Suite struct CSVReaderTests {
+    /// Records as (line, cells) read with `next()` only, or with `nextPlain()` first.
+    private func records(_ text: [UInt8], plainFirst: Bool) -> [String] {
+        text.withUnsafeBytes { buffer in
+            var reader = CSVReader(buffer, range: 0..<buffer.count, line: 1)
+            var result: [String] = []
+            while true {
+                let line = reader.line
+                if plainFirst && reader.nextPlain() {
+                    result.append("\(line): " + (0..<reader.fieldCount).map { reader.string($0) }.joined(separator: "|"))
+                    continue
+                }
+                switch reader.next() {
+                case .end: return result
+                case .malformed(let line, let message): result.append("\(line): malformed \(message)")
+                case .record(let line):
+                    result.append("\(line): " + (0..<reader.fieldCount).map { reader.string($0) }.joined(separator: "|"))
+                }
+            }
+        }
+    }
+
+    @Test func plainRecordsReadAsByTheGeneralRules() {
+        let alphabet: [[UInt8]] = ["a", "b", ",", ",", "\n", "\r\n", "\"", " ", "\t", "é", "\u{A0}", "0123456789", "xyz,"].map { Array($0.utf8) }
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<3_000 {
+            var text: [UInt8] = []
+            for _ in 0..<Int(random.next() % 40) { text += alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            #expect(records(text, plainFirst: true) == records(text, plainFirst: false), "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
+    }
+}

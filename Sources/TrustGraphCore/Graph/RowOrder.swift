@@ -3,20 +3,32 @@ enum RowOrder {
     /// Row indices grouped by consumer (counting sort), in file order within a consumer.
     /// - Returns: `start` (rows of consumer i are `order[start[i] ..< start[i+1]]`) and `order`.
     static func byConsumer(_ consumers: [Int32], extra: [Int32] = [], count n: Int) -> (start: [Int32], order: [Int32]) {
+        let rows = consumers.count
         var start = [Int32](repeating: 0, count: n + 1)
-        for c in consumers { start[Int(c) + 1] += 1 }
-        for c in extra { start[Int(c) + 1] += 1 }
-        for i in 0..<n { start[i + 1] += start[i] }
-        var order = [Int32](repeating: 0, count: consumers.count + extra.count)
-        var fill = start
-        for (r, c) in consumers.enumerated() {
-            order[Int(fill[Int(c)])] = Int32(r)
-            fill[Int(c)] += 1
-        }
-        for (k, c) in extra.enumerated() {
-            order[Int(fill[Int(c)])] = Int32(consumers.count + k)
-            fill[Int(c)] += 1
-        }
+        var order = [Int32](repeating: 0, count: rows + extra.count)
+        start.withUnsafeMutableBufferPointer { start in
+        order.withUnsafeMutableBufferPointer { order in
+        consumers.withUnsafeBufferPointer { consumers in
+            for c in consumers { start[Int(c) + 1] += 1 }
+            for c in extra { start[Int(c) + 1] += 1 }
+            for i in 0..<n { start[i + 1] += start[i] }
+            // Fill from the back of each consumer's range, rows taken last to first: file order within a consumer.
+            let fill = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+            defer { fill.deallocate() }
+            for i in 0..<n { fill[i] = start[i + 1] }
+            for k in stride(from: extra.count - 1, through: 0, by: -1) {
+                let c = Int(extra[k])
+                fill[c] -= 1
+                order[Int(fill[c])] = Int32(rows + k)
+            }
+            var r = rows - 1
+            while r >= 0 {
+                let c = Int(consumers[r])
+                fill[c] -= 1
+                order[Int(fill[c])] = Int32(r)
+                r -= 1
+            }
+        }}}
         return (start, order)
     }
 

@@ -17,30 +17,48 @@ struct SolveLayout: Sendable {
     init(graph original: SupplyGraph, schedule original2: SolveSchedule) {
         let n = original.supplierCount
         let order = original2.order
-        var position = [Int32](repeating: 0, count: n)
-        for (k, v) in order.enumerated() { position[Int(v)] = Int32(k) }
         var groupStart = [Int32](repeating: 0, count: n + 1)
-        var groupWeight: [Double] = [], groupLabel: [Int32] = [], memberStart: [Int32] = [0], members: [Int32] = []
-        groupWeight.reserveCapacity(original.groupCount)
-        groupLabel.reserveCapacity(original.groupCount)
-        memberStart.reserveCapacity(original.groupCount + 1)
-        members.reserveCapacity(original.members.count)
-        for k in 0..<n {
-            let v = Int(order[k])
-            for g in Int(original.groupStart[v])..<Int(original.groupStart[v + 1]) {
-                groupWeight.append(original.groupWeight[g])
-                groupLabel.append(original.groupLabel[g])
-                for m in Int(original.memberStart[g])..<Int(original.memberStart[g + 1]) {
-                    members.append(position[Int(original.members[m])])
+        var groupWeight = [Double](repeating: 0, count: original.groupCount)
+        var groupLabel = [Int32](repeating: 0, count: original.groupCount)
+        var memberStart = [Int32](repeating: 0, count: original.groupCount + 1)
+        var members = [Int32](repeating: 0, count: original.members.count)
+        order.withUnsafeBufferPointer { order in
+        original.groupStart.withUnsafeBufferPointer { oldGroupStart in
+        original.groupWeight.withUnsafeBufferPointer { oldGroupWeight in
+        original.groupLabel.withUnsafeBufferPointer { oldGroupLabel in
+        original.memberStart.withUnsafeBufferPointer { oldMemberStart in
+        original.members.withUnsafeBufferPointer { oldMembers in
+        groupStart.withUnsafeMutableBufferPointer { groupStart in
+        groupWeight.withUnsafeMutableBufferPointer { groupWeight in
+        groupLabel.withUnsafeMutableBufferPointer { groupLabel in
+        memberStart.withUnsafeMutableBufferPointer { memberStart in
+        members.withUnsafeMutableBufferPointer { members in
+            let position = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+            defer { position.deallocate() }
+            for k in 0..<n { position[Int(order[k])] = Int32(k) }
+            var g = 0, m = 0
+            for k in 0..<n {
+                let v = Int(order[k])
+                for old in Int(oldGroupStart[v])..<Int(oldGroupStart[v + 1]) {
+                    groupWeight[g] = oldGroupWeight[old]
+                    groupLabel[g] = oldGroupLabel[old]
+                    for oldMember in Int(oldMemberStart[old])..<Int(oldMemberStart[old + 1]) {
+                        members[m] = position[Int(oldMembers[oldMember])]
+                        m += 1
+                    }
+                    g += 1
+                    memberStart[g] = Int32(m)
                 }
-                memberStart.append(Int32(members.count))
+                groupStart[k + 1] = Int32(g)
             }
-            groupStart[k + 1] = Int32(groupWeight.count)
-        }
+        }}}}}}}}}}}
         graph = SupplyGraph(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
                             memberStart: memberStart, members: members, consumerStart: [], consumers: [])
-        schedule = SolveSchedule(order: (0..<Int32(n)).map { $0 }, componentStart: original2.componentStart,
-                                 levelStart: original2.levelStart, component: [])
+        schedule = SolveSchedule(order: [Int32](unsafeUninitializedCapacity: n) { identity, filled in
+                                     for k in 0..<n { identity[k] = Int32(k) }
+                                     filled = n
+                                 },
+                                 componentStart: original2.componentStart, levelStart: original2.levelStart, component: [])
         self.order = order
     }
 

@@ -56,66 +56,84 @@ public struct SolveSchedule: Sendable {
         @inline(__always) func local(_ g: Int32) -> Int32 { nodes == nil ? g : localOf[Int(g)] }
         @inline(__always) func global(_ k: Int) -> Int { nodes == nil ? k : Int(globalOf[k]) }
 
-        var index = [Int32](repeating: -1, count: m)
-        var low = [Int32](repeating: 0, count: m)
-        var onStack = [Bool](repeating: false, count: m)
-        var componentOf = [Int32](repeating: -1, count: m)
-        var stack: [Int32] = []
-        var callStack: [(node: Int32, edge: Int32)] = []
-        var componentMembers: [Int32] = []
-        var componentBounds: [Int32] = [0]
+        // Every array below holds at most one entry per node: allocated once, used through pointers.
+        let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
+        let low = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
+        let onStack = UnsafeMutableBufferPointer<Bool>.allocate(capacity: m)
+        let componentOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
+        let stack = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
+        let callNode = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
+        let callEdge = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
+        let componentMembers = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
+        let componentBounds = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m + 1)
+        defer {
+            for buffer in [index, low, componentOf, stack, callNode, callEdge, componentMembers, componentBounds] { buffer.deallocate() }
+            onStack.deallocate()
+        }
+        index.initialize(repeating: -1)
+        onStack.initialize(repeating: false)
+        var stackCount = 0, callCount = 0, memberCount = 0, components = 0
+        componentBounds[0] = 0
         var counter: Int32 = 0
-        let memberStart = graph.memberStart, groupStart = graph.groupStart, members = graph.members
-
-        for root in 0..<m where index[root] < 0 {
-            callStack.append((Int32(root), memberStart[Int(groupStart[global(root)])]))
-            index[root] = counter; low[root] = counter; counter += 1
-            stack.append(Int32(root)); onStack[root] = true
-            while !callStack.isEmpty {
-                let top = callStack.count - 1
-                let v = Int(callStack[top].node)
-                let end = memberStart[Int(groupStart[global(v) + 1])]
-                var e = callStack[top].edge
-                var descended = false
-                while e < end {
-                    let w = local(members[Int(e)])
-                    e += 1
-                    if w < 0 { continue }
-                    let wi = Int(w)
-                    if index[wi] < 0 {
-                        callStack[top].edge = e
-                        index[wi] = counter; low[wi] = counter; counter += 1
-                        stack.append(w); onStack[wi] = true
-                        callStack.append((w, memberStart[Int(groupStart[global(wi)])]))
-                        descended = true
-                        break
-                    } else if onStack[wi] {
-                        low[v] = min(low[v], index[wi])
+        graph.memberStart.withUnsafeBufferPointer { memberStart in
+        graph.groupStart.withUnsafeBufferPointer { groupStart in
+        graph.members.withUnsafeBufferPointer { members in
+            for root in 0..<m where index[root] < 0 {
+                callNode[0] = Int32(root)
+                callEdge[0] = memberStart[Int(groupStart[global(root)])]
+                callCount = 1
+                index[root] = counter; low[root] = counter; counter += 1
+                stack[stackCount] = Int32(root); stackCount += 1; onStack[root] = true
+                while callCount > 0 {
+                    let top = callCount - 1
+                    let v = Int(callNode[top])
+                    let end = memberStart[Int(groupStart[global(v) + 1])]
+                    var e = callEdge[top]
+                    var descended = false
+                    while e < end {
+                        let w = local(members[Int(e)])
+                        e += 1
+                        if w < 0 { continue }
+                        let wi = Int(w)
+                        if index[wi] < 0 {
+                            callEdge[top] = e
+                            index[wi] = counter; low[wi] = counter; counter += 1
+                            stack[stackCount] = w; stackCount += 1; onStack[wi] = true
+                            callNode[callCount] = w
+                            callEdge[callCount] = memberStart[Int(groupStart[global(wi)])]
+                            callCount += 1
+                            descended = true
+                            break
+                        } else if onStack[wi] {
+                            low[v] = min(low[v], index[wi])
+                        }
                     }
-                }
-                if descended { continue }
-                callStack[top].edge = e
-                if low[v] == index[v] {
-                    let c = Int32(componentBounds.count - 1)
-                    while true {
-                        let w = stack.removeLast()
-                        onStack[Int(w)] = false
-                        componentOf[Int(w)] = c
-                        componentMembers.append(w)
-                        if Int(w) == v { break }
+                    if descended { continue }
+                    callEdge[top] = e
+                    if low[v] == index[v] {
+                        let c = Int32(components)
+                        while true {
+                            stackCount -= 1
+                            let w = stack[stackCount]
+                            onStack[Int(w)] = false
+                            componentOf[Int(w)] = c
+                            componentMembers[memberCount] = w; memberCount += 1
+                            if Int(w) == v { break }
+                        }
+                        components += 1
+                        componentBounds[components] = Int32(memberCount)
                     }
-                    componentBounds.append(Int32(componentMembers.count))
-                }
-                callStack.removeLast()
-                if let parent = callStack.last {
-                    let p = Int(parent.node)
-                    low[p] = min(low[p], low[v])
+                    callCount -= 1
+                    if callCount > 0 {
+                        let p = Int(callNode[callCount - 1])
+                        low[p] = min(low[p], low[v])
+                    }
                 }
             }
-        }
+        }}}
+        let memberStart = graph.memberStart, groupStart = graph.groupStart, members = graph.members
 
         // Tarjan emits components providers-first; levels follow from that order.
-        let components = componentBounds.count - 1
         var level = [Int32](repeating: 0, count: components)
         var maxLevel: Int32 = -1
         for c in 0..<components {

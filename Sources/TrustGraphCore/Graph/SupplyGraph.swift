@@ -46,19 +46,22 @@ public struct SupplyGraph: Sendable {
             providerOf.append(-1)
         }
 
+        // At most one group and one member per row: fill preallocated buffers, then trim.
         var groupStart = [Int32](repeating: 0, count: n + 1)
-        var groupWeight: [Double] = []
-        var groupLabel: [Int32] = []
-        var memberStart: [Int32] = [0]
-        var members: [Int32] = []
-        groupWeight.reserveCapacity(total)
-        groupLabel.reserveCapacity(total)
-        memberStart.reserveCapacity(total + 1)
-        members.reserveCapacity(rows.count)
+        var groupWeight = [Double](repeating: 0, count: total)
+        var groupLabel = [Int32](repeating: 0, count: total)
+        var memberStart = [Int32](repeating: 0, count: total + 1)
+        var members = [Int32](repeating: 0, count: rows.count)
+        var groups = 0, memberCount = 0
         labelOf.withUnsafeBufferPointer { labelOf in
         weightOf.withUnsafeBufferPointer { weightOf in
         providerOf.withUnsafeBufferPointer { providerOf in
         order.withUnsafeMutableBufferPointer { order in
+        groupStart.withUnsafeMutableBufferPointer { groupStart in
+        groupWeight.withUnsafeMutableBufferPointer { groupWeight in
+        groupLabel.withUnsafeMutableBufferPointer { groupLabel in
+        memberStart.withUnsafeMutableBufferPointer { memberStart in
+        members.withUnsafeMutableBufferPointer { members in
             for i in 0..<n {
                 let lo = Int(start[i]), hi = Int(start[i + 1])
                 RowOrder.sort(order, lo..<hi, by: labelOf)
@@ -66,49 +69,66 @@ public struct SupplyGraph: Sendable {
                 while k < hi {
                     let l = labelOf[Int(order[k])]
                     var w = 0.0
-                    let groupMembersStart = members.count
+                    let groupMembersStart = memberCount
                     while k < hi && labelOf[Int(order[k])] == l {
                         let r = Int(order[k])
                         w = max(w, weightOf[r])
                         let p = providerOf[r]
                         if p >= 0 {
                             var duplicate = false
-                            for m in groupMembersStart..<members.count where members[m] == p { duplicate = true; break }
-                            if !duplicate { members.append(p) }
+                            for m in groupMembersStart..<memberCount where members[m] == p { duplicate = true; break }
+                            if !duplicate { members[memberCount] = p; memberCount += 1 }
                         }
                         k += 1
                     }
-                    groupWeight.append(w)
-                    groupLabel.append(l)
-                    memberStart.append(Int32(members.count))
+                    groupWeight[groups] = w
+                    groupLabel[groups] = l
+                    groups += 1
+                    memberStart[groups] = Int32(memberCount)
                 }
-                groupStart[i + 1] = Int32(groupWeight.count)
+                groupStart[i + 1] = Int32(groups)
             }
-        }}}}
+        }}}}}}}}}
+        groupWeight.removeLast(total - groups)
+        groupLabel.removeLast(total - groups)
+        memberStart.removeLast(total - groups)
+        members.removeLast(rows.count - memberCount)
 
         // Reverse adjacency: distinct consumers per provider, in consumer order.
         var consumerStart = [Int32](repeating: 0, count: n + 1)
-        var lastSeen = [Int32](repeating: -1, count: n)
-        for i in 0..<n {
-            for m in Int(memberStart[Int(groupStart[i])])..<Int(memberStart[Int(groupStart[i + 1])]) {
-                let j = Int(members[m])
-                if lastSeen[j] != Int32(i) { lastSeen[j] = Int32(i); consumerStart[j + 1] += 1 }
-            }
-        }
-        for j in 0..<n { consumerStart[j + 1] += consumerStart[j] }
-        var consumers = [Int32](repeating: 0, count: Int(consumerStart[n]))
-        var next = consumerStart
-        for k in 0..<n { lastSeen[k] = -1 }
-        for i in 0..<n {
-            for m in Int(memberStart[Int(groupStart[i])])..<Int(memberStart[Int(groupStart[i + 1])]) {
-                let j = Int(members[m])
-                if lastSeen[j] != Int32(i) {
-                    lastSeen[j] = Int32(i)
-                    consumers[Int(next[j])] = Int32(i)
-                    next[j] += 1
+        var consumers = [Int32](repeating: 0, count: memberCount)
+        var distinct = 0
+        groupStart.withUnsafeBufferPointer { groupStart in
+        memberStart.withUnsafeBufferPointer { memberStart in
+        members.withUnsafeBufferPointer { members in
+        consumerStart.withUnsafeMutableBufferPointer { consumerStart in
+        consumers.withUnsafeMutableBufferPointer { consumers in
+            let lastSeen = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+            defer { lastSeen.deallocate() }
+            lastSeen.initialize(repeating: -1)
+            for i in 0..<n {
+                for m in Int(memberStart[Int(groupStart[i])])..<Int(memberStart[Int(groupStart[i + 1])]) {
+                    let j = Int(members[m])
+                    if lastSeen[j] != Int32(i) { lastSeen[j] = Int32(i); consumerStart[j + 1] += 1 }
                 }
             }
-        }
+            for j in 0..<n { consumerStart[j + 1] += consumerStart[j] }
+            distinct = Int(consumerStart[n])
+            let next = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+            defer { next.deallocate() }
+            for j in 0..<n { next[j] = consumerStart[j]; lastSeen[j] = -1 }
+            for i in 0..<n {
+                for m in Int(memberStart[Int(groupStart[i])])..<Int(memberStart[Int(groupStart[i + 1])]) {
+                    let j = Int(members[m])
+                    if lastSeen[j] != Int32(i) {
+                        lastSeen[j] = Int32(i)
+                        consumers[Int(next[j])] = Int32(i)
+                        next[j] += 1
+                    }
+                }
+            }
+        }}}}}
+        consumers.removeLast(memberCount - distinct)
         self.init(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
                   memberStart: memberStart, members: members, consumerStart: consumerStart, consumers: consumers)
     }

@@ -100,10 +100,27 @@ extension DatasetLoader {
         var certifications = CertificationTable()
         certifications.attributes.names = header.extraColumns.map(\.name)
         certifications.attributes.values = Array(repeating: StringColumn(), count: extras)
-        certifications.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })
-        for parsed in pieces {
-            certifications.append(contentsOf: parsed.piece.rows, lineOffset: Int32(parsed.firstLine)) { parsed.piece.ok[$0] }
-            sink.append(parsed.sink)
+        for parsed in pieces { sink.append(parsed.sink) }
+        if pieces.allSatisfy({ !$0.piece.ok.contains(false) }) {
+            // Every row kept: copy the columns piece by piece on all threads.
+            let parts = pieces.map(\.piece.rows)
+            let firstLines = pieces.map { Int32($0.firstLine) }
+            certifications.supplier = .concatenating(parts.map(\.supplier), threads: threads)
+            certifications.scheme = .concatenating(parts.map(\.scheme), threads: threads)
+            certifications.status = .concatenating(parts.map(\.status), threads: threads)
+            certifications.issued = .concatenating(parts.map(\.issued), threads: threads)
+            certifications.expires = .concatenating(parts.map(\.expires), threads: threads)
+            certifications.lastEvidence = .concatenating(parts.map(\.lastEvidence), threads: threads)
+            certifications.partial = .concatenating(parts.map(\.partial), threads: threads)
+            certifications.lines = .concatenating(parts.map(\.lines), threads: threads) { k, line in line + firstLines[k] }
+            for x in 0..<extras {
+                for part in parts { certifications.attributes.values[x].append(contentsOf: part.attributes.values[x]) }
+            }
+        } else {
+            certifications.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })
+            for parsed in pieces {
+                certifications.append(contentsOf: parsed.piece.rows, lineOffset: Int32(parsed.firstLine)) { parsed.piece.ok[$0] }
+            }
         }
         dataset.certifications = certifications
     }

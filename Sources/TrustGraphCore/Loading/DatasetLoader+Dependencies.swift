@@ -102,18 +102,36 @@ extension DatasetLoader {
 
         // Merge the pieces in file order; local label and service ids become global ones.
         var rows = DependencyTable()
-        rows.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })
         rows.attributes.names = header.extraColumns.map(\.name)
         rows.attributes.values = Array(repeating: StringColumn(), count: extras)
         let supplierCount = Int32(dataset.suppliers.count)
+        var labelIds: [[Int32]] = [], serviceIds: [[Int32]] = []
         for parsed in pieces {
             let piece = parsed.piece
-            let labelIds = (0..<piece.labels.count).map { supplierCount + rows.extraLabels.intern(piece.labels.values[$0]).id }
-            let serviceIds = (0..<piece.rows.serviceNames.count).map { rows.serviceNames.intern(piece.rows.serviceNames.values[$0]).id }
-            let identity = serviceIds.indices.allSatisfy { serviceIds[$0] == Int32($0) }
-            rows.append(contentsOf: piece.rows, lineOffset: Int32(parsed.firstLine),
-                        service: identity ? nil : serviceIds, label: labelIds, keep: piece.ok.contains(false) ? piece.ok : nil)
+            labelIds.append((0..<piece.labels.count).map { supplierCount + rows.extraLabels.intern(piece.labels.values[$0]).id })
+            serviceIds.append((0..<piece.rows.serviceNames.count).map { rows.serviceNames.intern(piece.rows.serviceNames.values[$0]).id })
             sink.append(parsed.sink)
+        }
+        if pieces.allSatisfy({ !$0.piece.ok.contains(false) }) {
+            // Every row kept: copy the columns piece by piece on all threads.
+            let parts = pieces.map(\.piece.rows)
+            let firstLines = pieces.map { Int32($0.firstLine) }
+            let (labels, services) = (labelIds, serviceIds)
+            rows.consumer = .concatenating(parts.map(\.consumer), threads: threads)
+            rows.provider = .concatenating(parts.map(\.provider), threads: threads)
+            rows.weight = .concatenating(parts.map(\.weight), threads: threads)
+            rows.group = .concatenating(parts.map(\.group), threads: threads) { k, label in label >= 0 ? label : labels[k][Int(-1 - label)] }
+            rows.service = .concatenating(parts.map(\.service), threads: threads) { k, service in services[k][Int(service)] }
+            rows.lines = .concatenating(parts.map(\.lines), threads: threads) { k, line in line + firstLines[k] }
+            for x in 0..<extras {
+                for part in parts { rows.attributes.values[x].append(contentsOf: part.attributes.values[x]) }
+            }
+        } else {
+            rows.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })
+            for (k, parsed) in pieces.enumerated() {
+                rows.append(contentsOf: parsed.piece.rows, lineOffset: Int32(parsed.firstLine), service: serviceIds[k],
+                            label: labelIds[k], keep: parsed.piece.ok)
+            }
         }
         dataset.dependencies = rows
     }

@@ -16,7 +16,7 @@ struct PendingLookups: ~Copyable {
         var cell: Int32
     }
 
-    static let depth = 16
+    static let depth = 64
     private let entries: UnsafeMutablePointer<Entry>
     private var head = 0
     private(set) var count = 0

@@ -94,6 +94,12 @@ struct TableReader: ~Copyable {
     /// Advances to the next record worth interpreting; `nil` at the end.
     mutating func nextRecord(sink: inout DiagnosticSink) -> Int? {
         while true {
+            let plainLine = csv.line
+            if csv.nextPlain() {
+                if csv.recordIsBlank { continue }
+                if csv.fieldCount > header.width { reportExtraFields(line: plainLine, sink: &sink) }
+                return plainLine
+            }
             switch csv.next() {
             case .end:
                 return nil
@@ -109,16 +115,17 @@ struct TableReader: ~Copyable {
                                column == nil ? "cell \(bad + 1) is not valid UTF-8" : "cell is not valid UTF-8")
                     continue
                 }
-                let count = csv.fieldCount
-                if count > width {
-                    for k in width..<count where csv.field(k).start != csv.field(k).end {
-                        sink.error(.extraField, file: file, line: line,
-                                   "record has \(count) fields, non-empty beyond the header's \(width)")
-                        break
-                    }
-                }
+                if csv.fieldCount > width { reportExtraFields(line: line, sink: &sink) }
                 return line
             }
+        }
+    }
+
+    private func reportExtraFields(line: Int, sink: inout DiagnosticSink) {
+        let count = csv.fieldCount, width = header.width
+        for k in width..<count where csv.field(k).start != csv.field(k).end {
+            sink.error(.extraField, file: file, line: line, "record has \(count) fields, non-empty beyond the header's \(width)")
+            break
         }
     }
 

@@ -1,5 +1,5 @@
 /// Status of a certification (contract §1).
-public enum CertificationStatus: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+public enum CertificationStatus: UInt8, Sendable, BitwiseCopyable, CaseIterable, CustomStringConvertible {
     case valid, suspended, revoked, expired
 
     public var description: String {
@@ -240,29 +240,19 @@ public struct DependencyTable: Sendable {
     /// Appends the rows of another table read from a later piece of the same file.
     /// - Parameters:
     ///   - lineOffset: added to the rows' lines.
-    ///   - service: the global id of each of `other`'s service ids (`nil`: the same).
+    ///   - service: the global id of each of `other`'s service ids.
     ///   - label: the global label id of each local label (`other.group` holds −1 − local id for them).
-    ///   - keep: the rows to keep (`nil`: all).
-    mutating func append(contentsOf other: DependencyTable, lineOffset: Int32, service serviceIds: [Int32]?, label labelIds: [Int32],
-                         keep: [Bool]?) {
-        if keep == nil && labelIds.isEmpty {
-            consumer += other.consumer
-            provider += other.provider
-            weight += other.weight
-            group += other.group
-            lines += other.lines.lazy.map { $0 + lineOffset }
-            if let serviceIds { service += other.service.lazy.map { serviceIds[Int($0)] } } else { service += other.service }
-            for x in attributes.values.indices { attributes.values[x].append(contentsOf: other.attributes.values[x]) }
-            return
-        }
-        for r in 0..<other.count where keep?[r] ?? true {
+    ///   - keep: the rows to keep.
+    mutating func append(contentsOf other: DependencyTable, lineOffset: Int32, service serviceIds: [Int32], label labelIds: [Int32],
+                         keep: [Bool]) {
+        for r in 0..<other.count where keep[r] {
             let label = other.group[r]
             append(consumer: other.consumer[r], provider: other.provider[r], weight: other.weight[r],
                    group: label >= 0 ? label : labelIds[Int(-1 - label)],
-                   service: serviceIds.map { $0[Int(other.service[r])] } ?? other.service[r], line: other.lines[r] + lineOffset)
+                   service: serviceIds[Int(other.service[r])], line: other.lines[r] + lineOffset)
         }
         for x in attributes.values.indices {
-            attributes.values[x].append(contentsOf: other.attributes.values[x]) { keep?[$0] ?? true }
+            attributes.values[x].append(contentsOf: other.attributes.values[x]) { keep[$0] }
         }
     }
 }

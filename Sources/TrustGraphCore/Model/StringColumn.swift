@@ -82,9 +82,9 @@ public struct InternTable: Sendable {
     private var slots: SlotStorage
     private var mask: Int
 
-    /// One slot: 32 bytes, `id < 0` when empty.
+    /// One slot: 32 bytes, all zero when empty (it holds id + 1).
     struct Slot {
-        var id: Int32 = -1
+        var idPlusOne: Int32 = 0
         var length: UInt32 = 0
         var tag: UInt32 = 0
         var prefix: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0)
@@ -92,9 +92,9 @@ public struct InternTable: Sendable {
 
     static let inlineBytes = 20
 
-    /// The slot array, in memory aligned for huge pages: a table of millions of
-    /// ids spans tens of megabytes, and with 4 KiB pages nearly every random
-    /// lookup would also miss the TLB.
+    /// The slot array, zero-filled by `calloc`: for a table of millions of
+    /// ids the memory comes straight from the system, already zero, so no
+    /// pass writes it before use.
     final class SlotStorage: @unchecked Sendable {
         let base: UnsafeMutablePointer<Slot>
         let count: Int
@@ -108,11 +108,12 @@ public struct InternTable: Sendable {
                 #if canImport(Glibc)
                 _ = madvise(raw, bytes, MADV_HUGEPAGE)
                 #endif
+                memset(raw, 0, bytes)
                 base = raw.bindMemory(to: Slot.self, capacity: count)
             } else {
-                base = .allocate(capacity: count)
+                guard let raw = calloc(count, MemoryLayout<Slot>.stride) else { fatalError("out of memory for \(count) id slots") }
+                base = raw.bindMemory(to: Slot.self, capacity: count)
             }
-            base.initialize(repeating: Slot(), count: count)
         }
 
         func copy() -> SlotStorage {
@@ -156,33 +157,6 @@ public struct InternTable: Sendable {
         return id >= 0 ? id : nil
     }
 
-    /// Looks up `count` keys, writing each id (or -1) to `out`.
-    ///
-    /// Keys are taken in groups whose slots are first loaded together, so the
-    /// cache misses of a group overlap instead of queueing one after another:
-    /// with tens of megabytes of slots, nearly every lookup misses the cache.
-    func find(count: Int, key: (Int) -> UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<Int32>) {
-        let group = 16
-        var touched: Int32 = 0
-        var start = 0
-        let slots = self.slots.base
-        while start < count {
-            let end = min(count, start + group)
-            // Load each key's first slot (the value is kept, so the loads stay).
-            for k in start..<end {
-                let h = InternTable.hash(key(k))
-                touched &+= slots[Int(truncatingIfNeeded: h) & mask].id
-            }
-            for k in start..<end {
-                let bytes = key(k)
-                let (id, _) = locate(Probe(key: bytes, hash: InternTable.hash(bytes)))
-                out[k] = id
-            }
-            start = end
-        }
-        if touched == Int32.min { out[0] = out[0] }
-    }
-
     /// Starts loading the slot where a key with this hash would be found,
     /// so that a lookup a little later finds it in the cache.
     @inline(__always)
@@ -222,17 +196,31 @@ public struct InternTable: Sendable {
         init(key: UnsafeRawBufferPointer, hash: UInt64) {
             self.key = key
             self.hash = hash
-            var head = Slot(id: 0, length: UInt32(key.count), tag: UInt32(truncatingIfNeeded: hash >> 32))
-            withUnsafeMutableBytes(of: &head.prefix) { prefix in
-                let n = min(key.count, InternTable.inlineBytes)
-                if n > 0 { prefix.baseAddress!.copyMemory(from: key.baseAddress!, byteCount: n) }
+            var head = Slot(idPlusOne: 0, length: UInt32(key.count), tag: UInt32(truncatingIfNeeded: hash >> 32))
+            // Word loads, not a byte copy read back as words (which stalls store forwarding).
+            if let p = key.baseAddress {
+                let n = key.count
+                head.prefix = (Probe.lane(p, n, 0), Probe.lane(p, n, 4), Probe.lane(p, n, 8), Probe.lane(p, n, 12), Probe.lane(p, n, 16))
             }
             self.head = head
         }
 
+        /// Bytes `at..<at+4` of a key of `n` bytes as a little-endian word, zero past the end.
+        @inline(__always)
+        static func lane(_ p: UnsafeRawPointer, _ n: Int, _ at: Int) -> UInt32 {
+            if at + 4 <= n { return UInt32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+            var word: UInt32 = 0
+            var k = at
+            while k < n {
+                word |= UInt32(p.load(fromByteOffset: k, as: UInt8.self)) << UInt32(8 * (k - at))
+                k += 1
+            }
+            return word
+        }
+
         func slot(id: Int32) -> Slot {
             var s = head
-            s.id = id
+            s.idPlusOne = id + 1
             return s
         }
 
@@ -250,9 +238,9 @@ public struct InternTable: Sendable {
         let slots = self.slots.base
         while true {
             let s = slots[slot]
-            if s.id < 0 { return (-1, slot) }
-            if probe.matchesHead(s) && (probe.key.count <= InternTable.inlineBytes || tailEqual(Int(s.id), probe.key)) {
-                return (s.id, slot)
+            if s.idPlusOne == 0 { return (-1, slot) }
+            if probe.matchesHead(s) && (probe.key.count <= InternTable.inlineBytes || tailEqual(Int(s.idPlusOne - 1), probe.key)) {
+                return (s.idPlusOne - 1, slot)
             }
             slot = (slot + 1) & mask
         }
@@ -269,11 +257,11 @@ public struct InternTable: Sendable {
         let size = slots.count * 2
         let fresh = SlotStorage(count: size)
         let m = size - 1
-        for k in 0..<slots.count where slots.base[k].id >= 0 {
+        for k in 0..<slots.count where slots.base[k].idPlusOne != 0 {
             let s = slots.base[k]
-            let h = values.withBytes(Int(s.id)) { InternTable.hash($0) }
+            let h = values.withBytes(Int(s.idPlusOne - 1)) { InternTable.hash($0) }
             var slot = Int(truncatingIfNeeded: h) & m
-            while fresh.base[slot].id >= 0 { slot = (slot + 1) & m }
+            while fresh.base[slot].idPlusOne != 0 { slot = (slot + 1) & m }
             fresh.base[slot] = s
         }
         slots = fresh

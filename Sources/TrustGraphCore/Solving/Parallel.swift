@@ -111,3 +111,49 @@ import Darwin
 enum ProcessInfoLite {
     static var activeProcessorCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
+
+extension Array where Element: BitwiseCopyable & Sendable {
+    /// An array of `count` elements, every one written by `fill` (which may
+    /// split the writes over threads: see `SharedBuffer`).
+    static func filled(count: Int, _ fill: (SharedBuffer<Element>) -> Void) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            fill(SharedBuffer(buffer))
+            initialized = count
+        }
+    }
+
+    /// The concatenation of `parts`, each element passed through `transform(part, element)`,
+    /// copied part by part on up to `threads` threads.
+    static func concatenating<Source: BitwiseCopyable & Sendable>(_ parts: [[Source]], threads: Int,
+                                                        _ transform: @escaping @Sendable (Int, Source) -> Element) -> [Element] {
+        var ends = [0]
+        for part in parts { ends.append(ends.last! + part.count) }
+        let offsets = ends
+        return filled(count: offsets.last!) { out in
+            Parallel.forEachChunk(parts.count, chunk: 1, threads: threads) { range in
+                for k in range {
+                    parts[k].withUnsafeBufferPointer { part in
+                        let base = out.base + offsets[k]
+                        for i in 0..<part.count { base[i] = transform(k, part[i]) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The concatenation of `parts`, copied part by part on up to `threads` threads.
+    static func concatenating(_ parts: [[Element]], threads: Int) -> [Element] {
+        var ends = [0]
+        for part in parts { ends.append(ends.last! + part.count) }
+        let offsets = ends
+        return filled(count: offsets.last!) { out in
+            Parallel.forEachChunk(parts.count, chunk: 1, threads: threads) { range in
+                for k in range {
+                    parts[k].withUnsafeBufferPointer { part in
+                        if let source = part.baseAddress { (out.base + offsets[k]).update(from: source, count: part.count) }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -14,52 +14,82 @@ struct SolveLayout: Sendable {
     /// `order[k]` is the dataset index of schedule position k.
     let order: [Int32]
 
-    init(graph original: SupplyGraph, schedule original2: SolveSchedule) {
+    /// - Parameter threads: threads for the copy (the result does not depend on it).
+    init(graph original: SupplyGraph, schedule original2: SolveSchedule, threads: Int = Parallel.defaultThreads) {
         let n = original.supplierCount
         let order = original2.order
+        let groups = original.groupCount, memberCount = original.members.count
+        // Chunks of schedule positions; each chunk's first group and member are
+        // known from a first pass, so chunks are then copied independently.
+        let chunk = 1 << 14
+        let chunks = (n + chunk - 1) / chunk
+        var groupOffset = [Int](repeating: 0, count: chunks + 1)
+        var memberOffset = [Int](repeating: 0, count: chunks + 1)
+        let old = (groupStart: SharedReadBuffer(original.groupStart), groupWeight: SharedReadBuffer(original.groupWeight),
+                   groupLabel: SharedReadBuffer(original.groupLabel), memberStart: SharedReadBuffer(original.memberStart),
+                   members: SharedReadBuffer(original.members))
+        let schedule = SharedReadBuffer(order)
+        groupOffset.withUnsafeMutableBufferPointer { groupOffset in
+        memberOffset.withUnsafeMutableBufferPointer { memberOffset in
+            let (groupsOut, membersOut) = (SharedBuffer(groupOffset), SharedBuffer(memberOffset))
+            Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
+                var g = 0, m = 0
+                for k in range {
+                    let v = Int(schedule[k])
+                    let first = Int(old.groupStart[v]), last = Int(old.groupStart[v + 1])
+                    g += last - first
+                    m += Int(old.memberStart[last]) - Int(old.memberStart[first])
+                }
+                groupsOut[range.lowerBound / chunk + 1] = g
+                membersOut[range.lowerBound / chunk + 1] = m
+            }
+        }}
+        for c in 0..<chunks {
+            groupOffset[c + 1] += groupOffset[c]
+            memberOffset[c + 1] += memberOffset[c]
+        }
+        let position = [Int32].filled(count: n) { position in
+            Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
+                for k in range { position[Int(schedule[k])] = Int32(k) }
+            }
+        }
         var groupStart = [Int32](repeating: 0, count: n + 1)
-        var groupWeight = [Double](repeating: 0, count: original.groupCount)
-        var groupLabel = [Int32](repeating: 0, count: original.groupCount)
-        var memberStart = [Int32](repeating: 0, count: original.groupCount + 1)
-        var members = [Int32](repeating: 0, count: original.members.count)
-        order.withUnsafeBufferPointer { order in
-        original.groupStart.withUnsafeBufferPointer { oldGroupStart in
-        original.groupWeight.withUnsafeBufferPointer { oldGroupWeight in
-        original.groupLabel.withUnsafeBufferPointer { oldGroupLabel in
-        original.memberStart.withUnsafeBufferPointer { oldMemberStart in
-        original.members.withUnsafeBufferPointer { oldMembers in
+        var groupWeight = [Double](repeating: 0, count: groups)
+        var groupLabel = [Int32](repeating: 0, count: groups)
+        var memberStart = [Int32](repeating: 0, count: groups + 1)
+        var members = [Int32](repeating: 0, count: memberCount)
+        let (groupOffsets, memberOffsets, positions) = (groupOffset, memberOffset, SharedReadBuffer(position))
         groupStart.withUnsafeMutableBufferPointer { groupStart in
         groupWeight.withUnsafeMutableBufferPointer { groupWeight in
         groupLabel.withUnsafeMutableBufferPointer { groupLabel in
         memberStart.withUnsafeMutableBufferPointer { memberStart in
         members.withUnsafeMutableBufferPointer { members in
-            let position = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-            defer { position.deallocate() }
-            for k in 0..<n { position[Int(order[k])] = Int32(k) }
-            var g = 0, m = 0
-            for k in 0..<n {
-                let v = Int(order[k])
-                for old in Int(oldGroupStart[v])..<Int(oldGroupStart[v + 1]) {
-                    groupWeight[g] = oldGroupWeight[old]
-                    groupLabel[g] = oldGroupLabel[old]
-                    for oldMember in Int(oldMemberStart[old])..<Int(oldMemberStart[old + 1]) {
-                        members[m] = position[Int(oldMembers[oldMember])]
-                        m += 1
+            let out = (groupStart: SharedBuffer(groupStart), groupWeight: SharedBuffer(groupWeight), groupLabel: SharedBuffer(groupLabel),
+                       memberStart: SharedBuffer(memberStart), members: SharedBuffer(members))
+            Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
+                var g = groupOffsets[range.lowerBound / chunk], m = memberOffsets[range.lowerBound / chunk]
+                for k in range {
+                    let v = Int(schedule[k])
+                    for oldGroup in Int(old.groupStart[v])..<Int(old.groupStart[v + 1]) {
+                        out.groupWeight[g] = old.groupWeight[oldGroup]
+                        out.groupLabel[g] = old.groupLabel[oldGroup]
+                        for oldMember in Int(old.memberStart[oldGroup])..<Int(old.memberStart[oldGroup + 1]) {
+                            out.members[m] = positions[Int(old.members[oldMember])]
+                            m += 1
+                        }
+                        g += 1
+                        out.memberStart[g] = Int32(m)
                     }
-                    g += 1
-                    memberStart[g] = Int32(m)
+                    out.groupStart[k + 1] = Int32(g)
                 }
-                groupStart[k + 1] = Int32(g)
             }
-        }}}}}}}}}}}
+        }}}}}
         graph = SupplyGraph(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
                             memberStart: memberStart, members: members, consumerStart: [], consumers: [])
-        schedule = SolveSchedule(order: [Int32](unsafeUninitializedCapacity: n) { identity, filled in
-                                     for k in 0..<n { identity[k] = Int32(k) }
-                                     filled = n
-                                 },
-                                 componentStart: original2.componentStart, levelStart: original2.levelStart, component: [])
+        self.schedule = SolveSchedule(order: [Int32].filled(count: n) { identity in for k in 0..<n { identity[k] = Int32(k) } },
+                                      componentStart: original2.componentStart, levelStart: original2.levelStart, component: [])
         self.order = order
+        withExtendedLifetime((original, order, position)) {}
     }
 
     /// `values` (dataset numbering) in schedule numbering.

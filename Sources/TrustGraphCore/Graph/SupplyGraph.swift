@@ -25,16 +25,15 @@ public struct SupplyGraph: Sendable {
 
     /// Builds the graph of a dataset's dependency rows.
     /// - Complexity: O(n + rows), plus sorting each consumer's rows by group label.
-    public init(_ dataset: Dataset) {
+    /// - Parameter threads: threads for the build (the result does not depend on it).
+    public init(_ dataset: Dataset, threads: Int = Parallel.defaultThreads) {
         let n = dataset.suppliers.count
         let rows = dataset.dependencies
         let emptied = rows.emptiedGroups
         let total = rows.count + emptied.count
 
         // Row order by consumer, then by label within a consumer.
-        let byConsumer = RowOrder.byConsumer(rows.consumer, extra: emptied.map(\.consumer), count: n)
-        let start = byConsumer.start
-        var order = byConsumer.order
+        var (start, order) = RowOrder.byConsumer(rows.consumer, extra: emptied.map(\.consumer), count: n)
 
         // Labels, weights and providers of rows and emptied groups, side by side (provider -1: emptied).
         var labelOf = rows.group
@@ -46,89 +45,155 @@ public struct SupplyGraph: Sendable {
             providerOf.append(-1)
         }
 
-        // At most one group and one member per row: fill preallocated buffers, then trim.
-        var groupStart = [Int32](repeating: 0, count: n + 1)
-        var groupWeight = [Double](repeating: 0, count: total)
-        var groupLabel = [Int32](repeating: 0, count: total)
-        var memberStart = [Int32](repeating: 0, count: total + 1)
-        var members = [Int32](repeating: 0, count: rows.count)
-        var groups = 0, memberCount = 0
-        labelOf.withUnsafeBufferPointer { labelOf in
-        weightOf.withUnsafeBufferPointer { weightOf in
-        providerOf.withUnsafeBufferPointer { providerOf in
+        // Groups of consumers in chunks, in parallel. A consumer has at most
+        // one group and one member per row, so chunk c first writes its groups
+        // and members from its first row's position on (leaving gaps), then
+        // everything is packed in order.
+        let chunk = 1 << 14
+        let chunks = (n + chunk - 1) / chunk
+        var looseWeight = [Double].filled(count: total) { _ in }
+        var looseLabel = [Int32].filled(count: total) { _ in }
+        var looseMemberEnd = [Int32].filled(count: total) { _ in }
+        var looseMembers = [Int32].filled(count: total) { _ in }
+        var groupEnd = [Int32].filled(count: n) { _ in }
+        var chunkGroups = [Int](repeating: 0, count: chunks + 1)
+        var chunkMembers = [Int](repeating: 0, count: chunks + 1)
+        let (rowStart, labels, weights, providers) = (SharedReadBuffer(start), SharedReadBuffer(labelOf), SharedReadBuffer(weightOf),
+                                                      SharedReadBuffer(providerOf))
         order.withUnsafeMutableBufferPointer { order in
+        looseWeight.withUnsafeMutableBufferPointer { looseWeight in
+        looseLabel.withUnsafeMutableBufferPointer { looseLabel in
+        looseMemberEnd.withUnsafeMutableBufferPointer { looseMemberEnd in
+        looseMembers.withUnsafeMutableBufferPointer { looseMembers in
+        groupEnd.withUnsafeMutableBufferPointer { groupEnd in
+        chunkGroups.withUnsafeMutableBufferPointer { chunkGroups in
+        chunkMembers.withUnsafeMutableBufferPointer { chunkMembers in
+            let order = SharedBuffer(order)
+            let out = (weight: SharedBuffer(looseWeight), label: SharedBuffer(looseLabel), memberEnd: SharedBuffer(looseMemberEnd),
+                       members: SharedBuffer(looseMembers), groupEnd: SharedBuffer(groupEnd),
+                       chunkGroups: SharedBuffer(chunkGroups), chunkMembers: SharedBuffer(chunkMembers))
+            Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
+                let base = Int(rowStart[range.lowerBound])
+                var groups = base, members = base
+                for i in range {
+                    let lo = Int(rowStart[i]), hi = Int(rowStart[i + 1])
+                    RowOrder.sort(UnsafeMutableBufferPointer(start: order.base, count: order.count), lo..<hi,
+                                  by: UnsafeBufferPointer(start: labels.base, count: labels.count))
+                    var k = lo
+                    while k < hi {
+                        let l = labels[Int(order[k])]
+                        var w = 0.0
+                        let groupMembersStart = members
+                        while k < hi && labels[Int(order[k])] == l {
+                            let r = Int(order[k])
+                            w = max(w, weights[r])
+                            let p = providers[r]
+                            if p >= 0 {
+                                var duplicate = false
+                                for m in groupMembersStart..<members where out.members[m] == p { duplicate = true; break }
+                                if !duplicate { out.members[members] = p; members += 1 }
+                            }
+                            k += 1
+                        }
+                        out.weight[groups] = w
+                        out.label[groups] = l
+                        out.memberEnd[groups] = Int32(members - base)
+                        groups += 1
+                    }
+                    out.groupEnd[i] = Int32(groups - base)
+                }
+                out.chunkGroups[range.lowerBound / chunk + 1] = groups - base
+                out.chunkMembers[range.lowerBound / chunk + 1] = members - base
+            }
+        }}}}}}}}
+        for c in 0..<chunks {
+            chunkGroups[c + 1] += chunkGroups[c]
+            chunkMembers[c + 1] += chunkMembers[c]
+        }
+        let groupCount = chunkGroups[chunks], memberCount = chunkMembers[chunks]
+        var groupStart = [Int32](repeating: 0, count: n + 1)
+        var groupWeight = [Double].filled(count: groupCount) { _ in }
+        var groupLabel = [Int32].filled(count: groupCount) { _ in }
+        var memberStart = [Int32](repeating: 0, count: groupCount + 1)
+        var members = [Int32].filled(count: memberCount) { _ in }
+        let loose = (weight: SharedReadBuffer(looseWeight), label: SharedReadBuffer(looseLabel),
+                     memberEnd: SharedReadBuffer(looseMemberEnd), members: SharedReadBuffer(looseMembers), groupEnd: SharedReadBuffer(groupEnd))
+        let (groupOffsets, memberOffsets) = (chunkGroups, chunkMembers)
         groupStart.withUnsafeMutableBufferPointer { groupStart in
         groupWeight.withUnsafeMutableBufferPointer { groupWeight in
         groupLabel.withUnsafeMutableBufferPointer { groupLabel in
         memberStart.withUnsafeMutableBufferPointer { memberStart in
         members.withUnsafeMutableBufferPointer { members in
-            for i in 0..<n {
-                let lo = Int(start[i]), hi = Int(start[i + 1])
-                RowOrder.sort(order, lo..<hi, by: labelOf)
-                var k = lo
-                while k < hi {
-                    let l = labelOf[Int(order[k])]
-                    var w = 0.0
-                    let groupMembersStart = memberCount
-                    while k < hi && labelOf[Int(order[k])] == l {
-                        let r = Int(order[k])
-                        w = max(w, weightOf[r])
-                        let p = providerOf[r]
-                        if p >= 0 {
-                            var duplicate = false
-                            for m in groupMembersStart..<memberCount where members[m] == p { duplicate = true; break }
-                            if !duplicate { members[memberCount] = p; memberCount += 1 }
-                        }
-                        k += 1
-                    }
-                    groupWeight[groups] = w
-                    groupLabel[groups] = l
-                    groups += 1
-                    memberStart[groups] = Int32(memberCount)
+            let out = (groupStart: SharedBuffer(groupStart), weight: SharedBuffer(groupWeight), label: SharedBuffer(groupLabel),
+                       memberStart: SharedBuffer(memberStart), members: SharedBuffer(members))
+            Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
+                let c = range.lowerBound / chunk
+                let base = Int(rowStart[range.lowerBound])
+                let (g0, m0) = (groupOffsets[c], memberOffsets[c])
+                let groups = groupOffsets[c + 1] - g0, memberCount = memberOffsets[c + 1] - m0
+                for k in 0..<groups {
+                    out.weight[g0 + k] = loose.weight[base + k]
+                    out.label[g0 + k] = loose.label[base + k]
+                    out.memberStart[g0 + k + 1] = Int32(m0) + loose.memberEnd[base + k]
                 }
-                groupStart[i + 1] = Int32(groups)
-            }
-        }}}}}}}}}
-        groupWeight.removeLast(total - groups)
-        groupLabel.removeLast(total - groups)
-        memberStart.removeLast(total - groups)
-        members.removeLast(rows.count - memberCount)
-
-        // Reverse adjacency: distinct consumers per provider, in consumer order.
-        var consumerStart = [Int32](repeating: 0, count: n + 1)
-        var consumers = [Int32](repeating: 0, count: memberCount)
-        var distinct = 0
-        groupStart.withUnsafeBufferPointer { groupStart in
-        memberStart.withUnsafeBufferPointer { memberStart in
-        members.withUnsafeBufferPointer { members in
-        consumerStart.withUnsafeMutableBufferPointer { consumerStart in
-        consumers.withUnsafeMutableBufferPointer { consumers in
-            let lastSeen = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-            defer { lastSeen.deallocate() }
-            lastSeen.initialize(repeating: -1)
-            for i in 0..<n {
-                for m in Int(memberStart[Int(groupStart[i])])..<Int(memberStart[Int(groupStart[i + 1])]) {
-                    let j = Int(members[m])
-                    if lastSeen[j] != Int32(i) { lastSeen[j] = Int32(i); consumerStart[j + 1] += 1 }
-                }
-            }
-            for j in 0..<n { consumerStart[j + 1] += consumerStart[j] }
-            distinct = Int(consumerStart[n])
-            let next = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-            defer { next.deallocate() }
-            for j in 0..<n { next[j] = consumerStart[j]; lastSeen[j] = -1 }
-            for i in 0..<n {
-                for m in Int(memberStart[Int(groupStart[i])])..<Int(memberStart[Int(groupStart[i + 1])]) {
-                    let j = Int(members[m])
-                    if lastSeen[j] != Int32(i) {
-                        lastSeen[j] = Int32(i)
-                        consumers[Int(next[j])] = Int32(i)
-                        next[j] += 1
-                    }
-                }
+                for k in 0..<memberCount { out.members[m0 + k] = loose.members[base + k] }
+                for i in range { out.groupStart[i + 1] = Int32(g0) + loose.groupEnd[i] }
             }
         }}}}}
-        consumers.removeLast(memberCount - distinct)
+        withExtendedLifetime((start, labelOf, weightOf, providerOf, looseWeight, looseLabel, looseMemberEnd, looseMembers, groupEnd)) {}
+
+        // Reverse adjacency: distinct consumers per provider, in consumer order
+        // (a counting sort). Providers are split in one range per thread: each
+        // task reads every row but writes only the lists of its own providers.
+        let ranges = max(1, min(threads, n / chunk))
+        let span = (n + ranges - 1) / ranges
+        let forward = (groupStart: SharedReadBuffer(groupStart), memberStart: SharedReadBuffer(memberStart), members: SharedReadBuffer(members))
+        var listStart = [Int32](repeating: 0, count: n + 1)
+        listStart.withUnsafeMutableBufferPointer { listStart in
+            let counts = SharedBuffer(listStart)
+            Parallel.forEachChunk(n, chunk: span, threads: threads) { providers in
+                for m in 0..<memberCount {
+                    let j = Int(forward.members[m])
+                    if providers.contains(j) { counts[j + 1] += 1 }
+                }
+            }
+        }
+        for j in 0..<n { listStart[j + 1] += listStart[j] }
+        // Fill in consumer order; a consumer naming a provider in two groups is written once.
+        var listEnd = listStart
+        let starts = SharedReadBuffer(listStart)
+        let lists = [Int32].filled(count: Int(listStart[n])) { lists in
+            listEnd.withUnsafeMutableBufferPointer { listEnd in
+                let ends = SharedBuffer(listEnd)
+                Parallel.forEachChunk(n, chunk: span, threads: threads) { providers in
+                    for i in 0..<n {
+                        for m in Int(forward.memberStart[Int(forward.groupStart[i])])..<Int(forward.memberStart[Int(forward.groupStart[i + 1])]) {
+                            let j = Int(forward.members[m])
+                            guard providers.contains(j) else { continue }
+                            let end = Int(ends[j])
+                            if end > Int(starts[j]) && lists[end - 1] == Int32(i) { continue }
+                            lists[end] = Int32(i)
+                            ends[j] = Int32(end + 1)
+                        }
+                    }
+                }
+            }
+        }
+        var consumerStart: [Int32], consumers: [Int32]
+        if (0..<n).allSatisfy({ listEnd[$0] == listStart[$0 + 1] }) {
+            (consumerStart, consumers) = (listStart, lists)
+        } else {
+            // Some lists lost a repeated consumer: pack them.
+            consumerStart = [0]
+            consumerStart.reserveCapacity(n + 1)
+            consumers = []
+            consumers.reserveCapacity(lists.count)
+            for j in 0..<n {
+                consumers += lists[Int(listStart[j])..<Int(listEnd[j])]
+                consumerStart.append(Int32(consumers.count))
+            }
+        }
+        withExtendedLifetime((groupStart, memberStart, members, listStart)) {}
         self.init(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
                   memberStart: memberStart, members: members, consumerStart: consumerStart, consumers: consumers)
     }

@@ -114,7 +114,7 @@ extension DatasetLoader {
             certifications.partial = .concatenating(parts.map(\.partial), threads: threads)
             certifications.lines = .concatenating(parts.map(\.lines), threads: threads) { k, line in line + firstLines[k] }
             for x in 0..<extras {
-                for part in parts { certifications.attributes.values[x].append(contentsOf: part.attributes.values[x]) }
+                certifications.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes.values[x] })
             }
         } else {
             certifications.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })

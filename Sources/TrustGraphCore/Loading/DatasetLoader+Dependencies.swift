@@ -124,7 +124,7 @@ extension DatasetLoader {
             rows.service = .concatenating(parts.map(\.service), threads: threads) { k, service in services[k][Int(service)] }
             rows.lines = .concatenating(parts.map(\.lines), threads: threads) { k, line in line + firstLines[k] }
             for x in 0..<extras {
-                for part in parts { rows.attributes.values[x].append(contentsOf: part.attributes.values[x]) }
+                rows.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes.values[x] })
             }
         } else {
             rows.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })

@@ -4,7 +4,7 @@ extension DatasetLoader {
     struct SupplierPiece: Sendable {
         /// Lines from the piece's start.
         var lines: [Int32] = []
-        var ids = CellStore()
+        var ids = StringColumn()
         var hashes: [UInt64] = []
         var names = StringColumn()
         var countries = StringColumn()
@@ -33,7 +33,7 @@ extension DatasetLoader {
             piece.lines.reserveCapacity(estimate)
             piece.priors.reserveCapacity(estimate)
             piece.hashes.reserveCapacity(estimate)
-            piece.ids = CellStore(capacity: estimate)
+            piece.ids.reserve(values: estimate, bytesEach: 12)
             piece.names.reserve(values: estimate, bytesEach: 16)
             piece.countries.reserve(values: estimate, bytesEach: 2)
             piece.sectors.reserve(values: estimate, bytesEach: 8)
@@ -71,7 +71,7 @@ extension DatasetLoader {
                 }
                 piece.lines.append(Int32(truncatingIfNeeded: line))
                 piece.hashes.append(InternTable.hash(id))
-                table.keep(ID, in: &piece.ids)
+                piece.ids.append(id)
                 piece.names.append(table.cell(NAME))
                 piece.sectors.append(table.cell(SECTOR))
                 piece.priors.append(prior)
@@ -80,52 +80,54 @@ extension DatasetLoader {
             return piece
         }
 
-        // Sequential phase: ids are interned in file order, so duplicates name their first line.
-        let records = pieces.reduce(0) { $0 + $1.piece.lines.count }
         var suppliers = SupplierTable()
+        suppliers.attributes.names = header.extraColumns.map(\.name)
+        suppliers.attributes.values = Array(repeating: StringColumn(), count: extras)
+        // Usually no id repeats: the id table is then built on all threads.
+        let ids = StringColumn(concatenating: pieces.map(\.piece.ids))
+        if let index = InternTable.build(distinct: ids, hashes: .concatenating(pieces.map(\.piece.hashes), threads: threads),
+                                         threads: threads) {
+            for parsed in pieces { sink.append(parsed.sink) }
+            suppliers.index = index
+            let firstLines = pieces.map { Int32($0.firstLine) }
+            suppliers.lines = .concatenating(pieces.map(\.piece.lines), threads: threads) { k, line in line + firstLines[k] }
+            suppliers.priors = .concatenating(pieces.map(\.piece.priors), threads: threads)
+            suppliers.names = StringColumn(concatenating: pieces.map(\.piece.names))
+            suppliers.countries = StringColumn(concatenating: pieces.map(\.piece.countries))
+            suppliers.sectors = StringColumn(concatenating: pieces.map(\.piece.sectors))
+            for x in 0..<extras {
+                suppliers.attributes.values[x] = StringColumn(concatenating: pieces.map { $0.piece.attributes.values[x] })
+            }
+            dataset.suppliers = suppliers
+            return true
+        }
+
+        // Some id repeats: intern in file order, so each duplicate names the line of the first.
+        let records = ids.count
         suppliers.index = InternTable(capacity: records)
         suppliers.priors.reserveCapacity(records)
         suppliers.lines.reserveCapacity(records)
-        suppliers.names.reserve(values: records, bytesEach: 0)
-        suppliers.attributes.names = header.extraColumns.map(\.name)
-        suppliers.attributes.values = Array(repeating: StringColumn(), count: extras)
-        let fileBase = bytes.baseAddress!
         for parsed in pieces {
             let piece = parsed.piece
             let firstLine = Int32(parsed.firstLine)
             var duplicates = DiagnosticSink()
-            var keep: [Bool] = []
-            let count = piece.lines.count
-            let ahead = PendingLookups.depth
-            piece.hashes.withUnsafeBufferPointer { hashes in
-                for r in 0..<min(ahead, count) { suppliers.index.prefetch(hash: hashes[r]) }
-                for r in 0..<count {
-                    if r + ahead < count { suppliers.index.prefetch(hash: hashes[r + ahead]) }
-                    let line = piece.lines[r] + firstLine
-                    let (index, inserted) = suppliers.index.intern(piece.ids.bytes(r, in: fileBase), hash: hashes[r])
-                    if inserted {
-                        suppliers.lines.append(line)
-                    } else {
-                        if keep.isEmpty { keep = [Bool](repeating: true, count: count) }
-                        keep[r] = false
-                        duplicates.error(.duplicateId, file: file, line: Int(line), column: "id", rank: header.rank(ID),
-                                         "duplicate supplier id '\(piece.ids.string(r, in: fileBase))' (first on line \(suppliers.lines[Int(index)]))")
-                    }
+            var keep = [Bool](repeating: true, count: piece.lines.count)
+            for r in 0..<piece.lines.count {
+                let line = piece.lines[r] + firstLine
+                let (index, inserted) = piece.ids.withBytes(r) { suppliers.index.intern($0, hash: piece.hashes[r]) }
+                if inserted {
+                    suppliers.lines.append(line)
+                } else {
+                    keep[r] = false
+                    duplicates.error(.duplicateId, file: file, line: Int(line), column: "id", rank: header.rank(ID),
+                                     "duplicate supplier id '\(piece.ids[r])' (first on line \(suppliers.lines[Int(index)]))")
                 }
             }
-            if keep.isEmpty {
-                suppliers.names.append(contentsOf: piece.names)
-                suppliers.countries.append(contentsOf: piece.countries)
-                suppliers.sectors.append(contentsOf: piece.sectors)
-                suppliers.priors += piece.priors
-                for x in 0..<extras { suppliers.attributes.values[x].append(contentsOf: piece.attributes.values[x]) }
-            } else {
-                suppliers.names.append(contentsOf: piece.names) { keep[$0] }
-                suppliers.countries.append(contentsOf: piece.countries) { keep[$0] }
-                suppliers.sectors.append(contentsOf: piece.sectors) { keep[$0] }
-                suppliers.priors += piece.priors.indices.filter { keep[$0] }.map { piece.priors[$0] }
-                for x in 0..<extras { suppliers.attributes.values[x].append(contentsOf: piece.attributes.values[x]) { keep[$0] } }
-            }
+            suppliers.names.append(contentsOf: piece.names) { keep[$0] }
+            suppliers.countries.append(contentsOf: piece.countries) { keep[$0] }
+            suppliers.sectors.append(contentsOf: piece.sectors) { keep[$0] }
+            suppliers.priors += piece.priors.indices.filter { keep[$0] }.map { piece.priors[$0] }
+            for x in 0..<extras { suppliers.attributes.values[x].append(contentsOf: piece.attributes.values[x]) { keep[$0] } }
             var merged = parsed.sink
             merged.append(duplicates)
             merged.sortByPosition()

@@ -79,7 +79,7 @@ public enum DatasetLoader {
     // MARK: pieces
 
     /// How many pieces a file body is cut into for parallel parsing.
-    static let piecesPerThread = 4
+    static let piecesPerThread = 8
 
     /// One parsed piece of a file body. Lines in `piece` count from 0 at the
     /// piece's start (add `firstLine`); the diagnostics in `sink` are already
@@ -102,15 +102,13 @@ public enum DatasetLoader {
         let file = SharedReadBuffer(bytes.bindMemory(to: UInt8.self))
         results.withUnsafeMutableBufferPointer { buffer in
             let out = SharedBuffer(buffer)
-            Parallel.forEachChunk(cuts.count, chunk: 1, threads: threads) { range in
-                for k in range {
-                    let bytes = UnsafeRawBufferPointer(start: file.base, count: file.count)
-                    var reader = TableReader(header: header, bytes: bytes, range: cuts[k], line: 0)
-                    var sink = DiagnosticSink()
-                    let piece = parse(&reader, &sink)
-                    sink.sortByPosition()
-                    out[k] = (piece, sink, reader.csv.line, reader.sawMalformed)
-                }
+            Parallel.forEachTask(cuts.count, threads: threads) { k in
+                let bytes = UnsafeRawBufferPointer(start: file.base, count: file.count)
+                var reader = TableReader(header: header, bytes: bytes, range: cuts[k], line: 0)
+                var sink = DiagnosticSink()
+                let piece = parse(&reader, &sink)
+                sink.sortByPosition()
+                out[k] = (piece, sink, reader.csv.line, reader.sawMalformed)
             }
         }
         if cuts.count > 1 && results.contains(where: { $0!.malformed }) {

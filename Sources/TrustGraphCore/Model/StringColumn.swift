@@ -32,9 +32,31 @@ public struct StringColumn: Sendable, Equatable {
 
     /// Appends all values of `other`.
     mutating func append(contentsOf other: StringColumn) {
-        let shift = arena.count
-        arena += other.arena
-        offsets += other.offsets.dropFirst().lazy.map { $0 + shift }
+        self = StringColumn(concatenating: [self, other])
+    }
+
+    /// The values of `parts`, one after the other (two allocations in all).
+    init(concatenating parts: [StringColumn]) {
+        let bytes = parts.reduce(0) { $0 + $1.arena.count }
+        let count = parts.reduce(0) { $0 + $1.count }
+        arena = [UInt8].filled(count: bytes) { arena in
+            var at = 0
+            for part in parts {
+                part.arena.withUnsafeBufferPointer { if let source = $0.baseAddress { (arena.base + at).update(from: source, count: $0.count) } }
+                at += part.arena.count
+            }
+        }
+        offsets = [Int].filled(count: count + 1) { offsets in
+            offsets[0] = 0
+            var at = 1, shift = 0
+            for part in parts {
+                part.offsets.withUnsafeBufferPointer { source in
+                    for k in 1..<source.count { offsets[at + k - 1] = source[k] + shift }
+                }
+                at += part.count
+                shift += part.arena.count
+            }
+        }
     }
 
     /// Appends the values of `other` whose index `keep` accepts.
@@ -80,7 +102,12 @@ public struct InternTable: Sendable {
     /// The interned values, in id order.
     public private(set) var values = StringColumn()
     private var slots: SlotStorage
-    private var mask: Int
+    /// The slots form 1, 2, 4 or 8 shards of equal size, chosen by a key's top
+    /// three hash bits (masked by `shardSelect`); a key probes only within its
+    /// shard. Large tables are built one shard per task (`build`).
+    private var shardSelect: Int
+    private var shardShift: Int
+    private var shardMask: Int
 
     /// One slot: 32 bytes, all zero when empty (it holds id + 1).
     struct Slot {
@@ -126,11 +153,82 @@ public struct InternTable: Sendable {
     }
 
     public init(capacity: Int = 16) {
+        self.init(slotCount: InternTable.slotCount(capacity), shards: 1)
+        values.reserve(values: capacity, bytesEach: 12)
+    }
+
+    private init(slotCount: Int, shards: Int) {
+        slots = SlotStorage(count: slotCount)
+        shardSelect = shards - 1
+        shardMask = slotCount / shards - 1
+        shardShift = (slotCount / shards).trailingZeroBitCount
+    }
+
+    /// Slots for `capacity` keys: a power of two, at least twice as many.
+    private static func slotCount(_ capacity: Int) -> Int {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = SlotStorage(count: size)
-        mask = size - 1
-        values.reserve(values: capacity, bytesEach: 12)
+        return size
+    }
+
+    /// The slot where a key with hash `h` starts probing.
+    @inline(__always)
+    private func home(_ h: UInt64) -> Int {
+        ((Int(truncatingIfNeeded: h >> 61) & shardSelect) << shardShift) | (Int(truncatingIfNeeded: h) & shardMask)
+    }
+
+    /// The slot after `slot` within its shard.
+    @inline(__always)
+    private func next(_ slot: Int) -> Int {
+        (slot & ~shardMask) | ((slot + 1) & shardMask)
+    }
+
+    /// A table of `values`, whose ids are their positions, built on up to
+    /// `threads` threads, one shard per task; `nil` when two values are equal
+    /// or a shard would be too full (the caller then interns them one by one,
+    /// which also reports the duplicates).
+    /// - Parameter hashes: `hash(_:)` of each value.
+    static func build(distinct values: StringColumn, hashes: [UInt64], threads: Int) -> InternTable? {
+        let count = values.count
+        let shards = count >= 1 << 16 ? 8 : 1
+        var table = InternTable(slotCount: slotCount(count), shards: shards)
+        table.values = values
+        let frozen = table
+        let duplicate = [Bool].filled(count: shards) { duplicate in
+            values.arena.withUnsafeBytes { arena in
+            values.offsets.withUnsafeBufferPointer { offsets in
+                let (arena, offsets, hashes) = (SharedReadBuffer(arena.bindMemory(to: UInt8.self)), SharedReadBuffer(offsets),
+                                                SharedReadBuffer(hashes))
+                Parallel.forEachChunk(shards, chunk: 1, threads: threads) { range in
+                    for shard in range {
+                        duplicate[shard] = false
+                        var mine: [Int32] = []
+                        mine.reserveCapacity(count / shards + count / (4 * shards) + 16)
+                        for k in 0..<count where Int(truncatingIfNeeded: hashes[k] >> 61) & frozen.shardSelect == shard {
+                            mine.append(Int32(k))
+                        }
+                        // A shard fuller than three quarters (keys crafted to collide) gives up.
+                        if mine.count * 4 > (frozen.shardMask + 1) * 3 {
+                            duplicate[shard] = true
+                            continue
+                        }
+                        let ahead = 16
+                        for (n, k) in mine.enumerated() {
+                            if n + ahead < mine.count { frozen.prefetch(hash: hashes[Int(mine[n + ahead])]) }
+                            let key = UnsafeRawBufferPointer(start: arena.base + offsets[Int(k)], count: offsets[Int(k) + 1] - offsets[Int(k)])
+                            let probe = Probe(key: key, hash: hashes[Int(k)])
+                            let (found, slot) = frozen.locate(probe)
+                            if found >= 0 {
+                                duplicate[shard] = true
+                                break
+                            }
+                            frozen.slots.base[slot] = probe.slot(id: k)
+                        }
+                    }
+                }
+            }}
+        }
+        return duplicate.contains(true) ? nil : table
     }
 
     /// Number of interned values.
@@ -161,7 +259,7 @@ public struct InternTable: Sendable {
     /// so that a lookup a little later finds it in the cache.
     @inline(__always)
     func prefetch(hash: UInt64) {
-        trustgraph_prefetch(slots.base + (Int(truncatingIfNeeded: hash) & mask))
+        trustgraph_prefetch(slots.base + home(hash))
     }
 
     /// The id of `key` whose `hash(_:)` is `hash`, or -1.
@@ -170,12 +268,15 @@ public struct InternTable: Sendable {
         locate(Probe(key: key, hash: hash)).0
     }
 
+    @inline(__always)
     mutating func intern(_ key: UnsafeRawBufferPointer) -> (id: Int32, inserted: Bool) {
         intern(key, hash: InternTable.hash(key))
     }
 
     /// Like `intern(_:)` with the key's `hash(_:)` already computed.
     mutating func intern(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (id: Int32, inserted: Bool) {
+        // A sharded table (from `build`) is made one shard first: shards fill unevenly.
+        if shardSelect != 0 { rehash(slotCount: slots.count, shards: 1) }
         if (count + 1) * 2 > slots.count { grow() }
         let probe = Probe(key: key, hash: hash)
         let (found, slot) = locate(probe)
@@ -193,6 +294,7 @@ public struct InternTable: Sendable {
         let hash: UInt64
         let head: Slot
 
+        @inline(__always)
         init(key: UnsafeRawBufferPointer, hash: UInt64) {
             self.key = key
             self.hash = hash
@@ -234,7 +336,7 @@ public struct InternTable: Sendable {
     /// The id of the probe's key and its slot, or -1 and the empty slot where it would go.
     @inline(__always)
     private func locate(_ probe: Probe) -> (Int32, Int) {
-        var slot = Int(truncatingIfNeeded: probe.hash) & mask
+        var slot = home(probe.hash)
         let slots = self.slots.base
         while true {
             let s = slots[slot]
@@ -242,7 +344,7 @@ public struct InternTable: Sendable {
             if probe.matchesHead(s) && (probe.key.count <= InternTable.inlineBytes || tailEqual(Int(s.idPlusOne - 1), probe.key)) {
                 return (s.idPlusOne - 1, slot)
             }
-            slot = (slot + 1) & mask
+            slot = next(slot)
         }
     }
 
@@ -254,18 +356,21 @@ public struct InternTable: Sendable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        let fresh = SlotStorage(count: size)
-        let m = size - 1
+        rehash(slotCount: slots.count * 2, shards: shardSelect + 1)
+    }
+
+    private mutating func rehash(slotCount: Int, shards: Int) {
+        let grown = InternTable(slotCount: slotCount, shards: shards)
         for k in 0..<slots.count where slots.base[k].idPlusOne != 0 {
             let s = slots.base[k]
-            let h = values.withBytes(Int(s.idPlusOne - 1)) { InternTable.hash($0) }
-            var slot = Int(truncatingIfNeeded: h) & m
-            while fresh.base[slot].idPlusOne != 0 { slot = (slot + 1) & m }
-            fresh.base[slot] = s
+            var slot = grown.home(values.withBytes(Int(s.idPlusOne - 1)) { InternTable.hash($0) })
+            while grown.slots.base[slot].idPlusOne != 0 { slot = grown.next(slot) }
+            grown.slots.base[slot] = s
         }
-        slots = fresh
-        mask = m
+        slots = grown.slots
+        shardSelect = grown.shardSelect
+        shardMask = grown.shardMask
+        shardShift = grown.shardShift
     }
 
     /// A fast 64-bit hash over 8-byte words (multiply–xorshift mixing).

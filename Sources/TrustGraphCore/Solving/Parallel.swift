@@ -32,6 +32,30 @@ public enum Parallel {
 }
 
 extension Parallel {
+    /// Calls `body` for every index of `0..<count` on up to `threads` threads,
+    /// each thread taking the next index as soon as it is free: for tasks of
+    /// uneven cost (pieces of a file). What a task computes must not depend
+    /// on which thread runs it.
+    static func forEachTask(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
+        if threads <= 1 || count == 1 {
+            for k in 0..<count { body(k) }
+            return
+        }
+        let lock = Lock()
+        nonisolated(unsafe) var next = 0
+        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+            while true {
+                let k = lock.withLock { () -> Int in
+                    defer { next += 1 }
+                    return next
+                }
+                if k >= count { return }
+                body(k)
+            }
+        }
+    }
+
     /// Like `forEachChunk`, with one piece of state per worker thread, made by
     /// `makeState` and reused across that worker's chunks (large scratch
     /// buffers are then allocated once per thread, not once per chunk).
@@ -97,6 +121,12 @@ struct SharedReadBuffer<Element>: @unchecked Sendable {
     init(_ buffer: UnsafeBufferPointer<Element>) {
         base = buffer.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Element>.alignment)!
         count = buffer.count
+    }
+
+    /// A view of `array`'s storage: valid while the array is alive and not
+    /// mutated (keep it with `withExtendedLifetime` past the last use).
+    init(_ array: [Element]) {
+        self.init(array.withUnsafeBufferPointer { $0 })
     }
 
     @inline(__always) subscript(i: Int) -> Element { base[i] }

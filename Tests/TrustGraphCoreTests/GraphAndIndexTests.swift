@@ -1,0 +1,88 @@
+import Testing
+@testable import TrustGraphCore
+
+/// The id table: byte-exact lookups, built sequentially or in shards.
+@Suite struct InternTableTests {
+    /// Ids of several lengths, some longer than a slot's inline prefix.
+    private func keys(_ count: Int) -> [String] {
+        (0..<count).map { k in k % 3 == 0 ? "supplier-with-a-long-identifier-\(k)" : "s-\(k)" }
+    }
+
+    @Test func aTableBuiltInShardsFindsEveryIdAtItsPosition() throws {
+        let keys = keys(100_000)
+        var values = StringColumn()
+        var hashes: [UInt64] = []
+        for key in keys {
+            values.append(key)
+            var key = key
+            hashes.append(key.withUTF8 { InternTable.hash(UnsafeRawBufferPointer($0)) })
+        }
+        let table = try #require(InternTable.build(distinct: values, hashes: hashes, threads: 2))
+        #expect(table.count == keys.count)
+        for (k, key) in keys.enumerated() where k % 7 == 0 { #expect(table.find(key) == Int32(k)) }
+        #expect(table.find("s-100000") == nil)
+        #expect(table.find("supplier-with-a-long-identifier-1") == nil)
+        // Interning into a built table still works (it becomes one shard first).
+        var grown = table
+        #expect(grown.intern("s-100000") == (Int32(100_000), true))
+        #expect(grown.intern("s-5") == (Int32(5), false))
+        for (k, key) in keys.enumerated() where k % 11 == 0 { #expect(grown.find(key) == Int32(k)) }
+    }
+
+    @Test func aRepeatedIdIsNotBuiltInShards() {
+        var values = StringColumn()
+        var hashes: [UInt64] = []
+        for key in keys(70_000) + ["s-1"] {
+            values.append(key)
+            var key = key
+            hashes.append(key.withUTF8 { InternTable.hash(UnsafeRawBufferPointer($0)) })
+        }
+        #expect(InternTable.build(distinct: values, hashes: hashes, threads: 2) == nil)
+    }
+
+    @Test func aDuplicateInALargeFileNamesItsFirstLine() throws {
+        var text = "id,name\n"
+        for k in 0..<80_000 { text += "s\(k),Supplier \(k)\n" }
+        text += "s123,Again\n"
+        let error = try #require(throws: DatasetError.self) {
+            try DatasetLoader.load(contents: ["suppliers.csv": Array(text.utf8)], threads: 2)
+        }
+        #expect(error.errors.map(\.description) == ["suppliers.csv:80002: column 'id': duplicate supplier id 's123' (first on line 125)"])
+    }
+}
+
+/// The compressed graph: groups, members and distinct consumers.
+@Suite struct SupplyGraphTests {
+    @Test func aProviderInTwoGroupsIsOneConsumerLink() throws {
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id\na\nb\nc\n",
+            "dependencies.csv": "consumer,provider,criticality,group\na,b,high,x\na,c,high,x\na,b,low,y\nc,b,medium,\n",
+        ])
+        let graph = SupplyGraph(dataset, threads: 1)
+        let a = try #require(dataset.suppliers.find("a")), b = try #require(dataset.suppliers.find("b"))
+        let c = try #require(dataset.suppliers.find("c"))
+        #expect(graph.groups(of: a).count == 2)
+        #expect(graph.groups(of: a).map { Array(graph.providers(ofGroup: $0)) } == [[Int32(b), Int32(c)], [Int32(b)]])
+        #expect(graph.groups(of: a).map { graph.groupWeight[$0] } == [0.7, 0.1])
+        #expect(Array(graph.consumers(of: b)) == [Int32(a), Int32(c)])
+        #expect(Array(graph.consumers(of: c)) == [Int32(a)])
+    }
+
+    @Test func theGraphDoesNotDependOnTheThreadCount() throws {
+        let dataset = try DatasetLoader.load(contents: DatasetGenerator(suppliers: 40_000, seed: 9).files()).0
+        let one = SupplyGraph(dataset, threads: 1), four = SupplyGraph(dataset, threads: 4)
+        #expect(one.groupStart == four.groupStart)
+        #expect(one.groupWeight == four.groupWeight)
+        #expect(one.groupLabel == four.groupLabel)
+        #expect(one.memberStart == four.memberStart)
+        #expect(one.members == four.members)
+        #expect(one.consumerStart == four.consumerStart)
+        #expect(one.consumers == four.consumers)
+        let schedule = SolveSchedule(one)
+        let layoutOne = SolveLayout(graph: one, schedule: schedule, threads: 1)
+        let layoutFour = SolveLayout(graph: one, schedule: schedule, threads: 4)
+        #expect(layoutOne.graph.members == layoutFour.graph.members)
+        #expect(layoutOne.graph.groupStart == layoutFour.graph.groupStart)
+        #expect(layoutOne.graph.memberStart == layoutFour.graph.memberStart)
+    }
+}

@@ -86,3 +86,22 @@ import Testing
         #expect(layoutOne.graph.memberStart == layoutFour.graph.memberStart)
     }
 }
+
+/// Warnings that do not fail a load.
+@Suite struct LoadWarningTests {
+    @Test func suppliersWithNothingAboutThemAreWarnedInFileOrder() throws {
+        // s0…s129; certified: s0…s63 but s5; depended on: s64…s128 but s100 and s127.
+        var suppliers = "id\n", certifications = "supplier,scheme\n", dependencies = "consumer,provider\n"
+        for k in 0..<130 { suppliers += "s\(k)\n" }
+        for k in 0..<64 where k != 5 { certifications += "s\(k),ISO27001\n" }
+        for k in 64..<129 where k != 100 && k != 127 { dependencies += "s0,s\(k)\n" }
+        let files = ["suppliers.csv": suppliers, "certifications.csv": certifications, "dependencies.csv": dependencies]
+            .mapValues { Array($0.utf8) }
+        for threads in [1, 4] {
+            let report = try DatasetLoader.load(contents: files, threads: threads).1
+            #expect(report.warnings.map(\.line) == [7, 102, 129, 131])
+            #expect(report.warnings.allSatisfy { $0.kind == .isolatedSupplier })
+            #expect(report.warnings.first?.message.hasPrefix("supplier 's5' has no certification") == true)
+        }
+    }
+}

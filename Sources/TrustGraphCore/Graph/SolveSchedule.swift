@@ -131,47 +131,61 @@ public struct SolveSchedule: Sendable {
                 }
             }
         }}}
-        let memberStart = graph.memberStart, groupStart = graph.groupStart, members = graph.members
-
         // Tarjan emits components providers-first; levels follow from that order.
-        var level = [Int32](repeating: 0, count: components)
+        let level = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(components, 1))
+        defer { level.deallocate() }
         var maxLevel: Int32 = -1
-        for c in 0..<components {
-            var l: Int32 = 0
-            for k in Int(componentBounds[c])..<Int(componentBounds[c + 1]) {
-                let v = global(Int(componentMembers[k]))
-                for e in Int(memberStart[Int(groupStart[v])])..<Int(memberStart[Int(groupStart[v + 1])]) {
-                    let w = local(members[e])
-                    if w < 0 { continue }
-                    let cw = componentOf[Int(w)]
-                    if cw != Int32(c) { l = max(l, level[Int(cw)] + 1) }
+        graph.memberStart.withUnsafeBufferPointer { memberStart in
+        graph.groupStart.withUnsafeBufferPointer { groupStart in
+        graph.members.withUnsafeBufferPointer { members in
+            for c in 0..<components {
+                var l: Int32 = 0
+                for k in Int(componentBounds[c])..<Int(componentBounds[c + 1]) {
+                    let v = global(Int(componentMembers[k]))
+                    for e in Int(memberStart[Int(groupStart[v])])..<Int(memberStart[Int(groupStart[v + 1])]) {
+                        let w = local(members[e])
+                        if w < 0 { continue }
+                        let cw = componentOf[Int(w)]
+                        if cw != Int32(c) { l = max(l, level[Int(cw)] + 1) }
+                    }
                 }
+                level[c] = l
+                maxLevel = max(maxLevel, l)
             }
-            level[c] = l
-            maxLevel = max(maxLevel, l)
-        }
+        }}}
         // Stable counting sort of components by level.
         let levels = Int(maxLevel) + 1
         var levelStart = [Int32](repeating: 0, count: levels + 1)
         for c in 0..<components { levelStart[Int(level[c]) + 1] += 1 }
         for l in 0..<levels { levelStart[l + 1] += levelStart[l] }
-        var slot = levelStart
-        var sortedComponents = [Int32](repeating: 0, count: components)
+        let slot = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(levels, 1))
+        defer { slot.deallocate() }
+        for l in 0..<levels { slot[l] = levelStart[l] }
+        let sortedComponents = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(components, 1))
+        defer { sortedComponents.deallocate() }
         for c in 0..<components {
-            sortedComponents[Int(slot[Int(level[c])])] = Int32(c)
-            slot[Int(level[c])] += 1
+            let l = Int(level[c])
+            sortedComponents[Int(slot[l])] = Int32(c)
+            slot[l] += 1
         }
-        var order = [Int32](); order.reserveCapacity(m)
-        var componentStart: [Int32] = [0]; componentStart.reserveCapacity(components + 1)
         var component = [Int32](repeating: -1, count: nodes == nil ? n : 0)
-        for (newIndex, c) in sortedComponents.enumerated() {
-            for k in Int(componentBounds[Int(c)])..<Int(componentBounds[Int(c) + 1]) {
-                let v = global(Int(componentMembers[k]))
-                order.append(Int32(v))
-                if nodes == nil { component[v] = Int32(newIndex) }
+        var componentStart = [Int32](repeating: 0, count: components + 1)
+        var order = [Int32](repeating: 0, count: m)
+        order.withUnsafeMutableBufferPointer { order in
+        componentStart.withUnsafeMutableBufferPointer { componentStart in
+        component.withUnsafeMutableBufferPointer { component in
+            var filled = 0
+            for newIndex in 0..<components {
+                let c = Int(sortedComponents[newIndex])
+                for k in Int(componentBounds[c])..<Int(componentBounds[c + 1]) {
+                    let v = global(Int(componentMembers[k]))
+                    order[filled] = Int32(v)
+                    filled += 1
+                    if nodes == nil { component[v] = Int32(newIndex) }
+                }
+                componentStart[newIndex + 1] = Int32(filled)
             }
-            componentStart.append(Int32(order.count))
-        }
+        }}}
         self.order = order
         self.componentStart = componentStart
         self.levelStart = levelStart

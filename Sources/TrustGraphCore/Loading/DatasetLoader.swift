@@ -68,7 +68,7 @@ public enum DatasetLoader {
         if let file = contents[dependenciesFile] {
             readDependencies(file.bytes, threads: threads, into: &dataset, checkSuppliers: suppliersUsable, sink: &sink)
         }
-        if suppliersUsable { warnAboutIsolatedSuppliers(dataset, sink: &sink) }
+        if suppliersUsable { warnAboutIsolatedSuppliers(dataset, threads: threads, sink: &sink) }
         withExtendedLifetime(contents) {}
         if sink.errorCount > 0 {
             throw DatasetError(errors: sink.errors, errorCount: sink.errorCount, warnings: sink.warnings)
@@ -214,14 +214,36 @@ public enum DatasetLoader {
 
     static func isASCIILetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
 
-    private static func warnAboutIsolatedSuppliers(_ dataset: Dataset, sink: inout DiagnosticSink) {
+    private static func warnAboutIsolatedSuppliers(_ dataset: Dataset, threads: Int, sink: inout DiagnosticSink) {
         let n = dataset.suppliers.count
-        var seen = [Bool](repeating: false, count: n)
-        for s in dataset.certifications.supplier { seen[Int(s)] = true }
-        for p in dataset.dependencies.provider { seen[Int(p)] = true }
-        for i in 0..<n where !seen[i] {
-            sink.warning(.isolatedSupplier, file: suppliersFile, line: Int(dataset.suppliers.lines[i]), column: "id",
-                         "supplier '\(dataset.suppliers.id(i))' has no certification and nothing depends on it (its trust is its prior alone)")
+        let words = (n + 63) / 64
+        // Each task marks the suppliers named by its share of the rows in its own bit set.
+        let tasks = max(1, min(threads, 4))
+        let certified = SharedReadBuffer(dataset.certifications.supplier), provided = SharedReadBuffer(dataset.dependencies.provider)
+        let marks = [UInt64].filled(count: tasks * words) { marks in
+            Parallel.forEachTask(tasks, threads: threads) { t in
+                let mine = marks.base + t * words
+                mine.initialize(repeating: 0, count: words)
+                for rows in [certified, provided] {
+                    for r in (rows.count * t / tasks)..<(rows.count * (t + 1) / tasks) {
+                        let i = Int(rows[r])
+                        mine[i >> 6] |= 1 << UInt64(i & 63)
+                    }
+                }
+            }
+        }
+        withExtendedLifetime(dataset) {}
+        for w in 0..<words {
+            var seen: UInt64 = 0
+            for t in 0..<tasks { seen |= marks[t * words + w] }
+            let valid: UInt64 = w == words - 1 && n % 64 != 0 ? (1 << UInt64(n % 64)) - 1 : ~0
+            var missing = ~seen & valid
+            while missing != 0 {
+                let i = w * 64 + missing.trailingZeroBitCount
+                missing &= missing - 1
+                sink.warning(.isolatedSupplier, file: suppliersFile, line: Int(dataset.suppliers.lines[i]), column: "id",
+                             "supplier '\(dataset.suppliers.id(i))' has no certification and nothing depends on it (its trust is its prior alone)")
+            }
         }
     }
 }

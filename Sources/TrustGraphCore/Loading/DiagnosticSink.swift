@@ -14,10 +14,11 @@ struct DiagnosticSink: Sendable {
     /// the last stored one of the same file (by line, then column) replaces
     /// it, so a sink given a file's errors a little out of order still keeps
     /// the first ones.
-    mutating func error(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, rank: Int = 0, _ message: String) {
+    mutating func error(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, rank: Int = 0,
+                        _ message: @autoclosure () -> String) {
         errorCount += 1
         if errors.count < LoadReport.storedLimit {
-            errors.append(Diagnostic(.error, kind, file: file, line: line, column: column, message))
+            errors.append(Diagnostic(.error, kind, file: file, line: line, column: column, message()))
             ranks.append(rank)
             return
         }
@@ -27,15 +28,15 @@ struct DiagnosticSink: Sendable {
                 .max { (errors[$0].line, ranks[$0]) < (errors[$1].line, ranks[$1]) } ?? -1
         }
         guard lastStored >= 0, (line, rank) < (errors[lastStored].line, ranks[lastStored]) else { return }
-        errors[lastStored] = Diagnostic(.error, kind, file: file, line: line, column: column, message)
+        errors[lastStored] = Diagnostic(.error, kind, file: file, line: line, column: column, message())
         ranks[lastStored] = rank
         lastStored = -1
     }
 
-    mutating func warning(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, _ message: String) {
+    mutating func warning(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, _ message: @autoclosure () -> String) {
         warningCount += 1
         if warnings.count < LoadReport.storedLimit {
-            warnings.append(Diagnostic(.warning, kind, file: file, line: line, column: column, message))
+            warnings.append(Diagnostic(.warning, kind, file: file, line: line, column: column, message()))
         }
     }
 

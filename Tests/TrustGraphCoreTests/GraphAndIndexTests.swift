@@ -105,3 +105,32 @@ import Testing
         }
     }
 }
+
+/// Consumers repeated on consecutive rows are looked up once.
+@Suite struct RepeatedConsumerTests {
+    @Test func everyRowOfARepeatedUnknownConsumerIsAnError() throws {
+        let errors = Fixture.errors([
+            "suppliers.csv": "id\na\nb\nc\n",
+            "dependencies.csv": "consumer,provider\nghost,a\nghost,b\nghost,c\na,b\na,c\n\"x\"\"y\",a\n\"x\"\"y\",b\nb,b\n",
+        ])
+        #expect(errors.map { "\($0.line) \($0.column ?? "-") \($0.message)" } == [
+            "2 consumer unknown supplier 'ghost' (expected an id from suppliers.csv)",
+            "3 consumer unknown supplier 'ghost' (expected an id from suppliers.csv)",
+            "4 consumer unknown supplier 'ghost' (expected an id from suppliers.csv)",
+            "7 consumer unknown supplier 'x\"y' (expected an id from suppliers.csv)",
+            "8 consumer unknown supplier 'x\"y' (expected an id from suppliers.csv)",
+            "9 provider self-dependency: 'b' depends on itself",
+        ])
+    }
+
+    @Test func repeatedConsumersAndGroupLabelsResolve() throws {
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id\na\nb\nc\nd\n",
+            "dependencies.csv": "consumer,provider,group\na,b,g\na,c,g\na,d,\nb,c,g\nb,d,c\nc,d,h\n",
+        ])
+        let ids = dataset.suppliers
+        #expect(dataset.dependencies.consumer.map { ids.id(Int($0)) } == ["a", "a", "a", "b", "b", "c"])
+        #expect(dataset.dependencies.group.map { dataset.groupLabelText($0) } == ["g", "g", "d", "g", "c", "h"])
+        #expect(dataset.dependencies.group[0] == dataset.dependencies.group[3])
+    }
+}

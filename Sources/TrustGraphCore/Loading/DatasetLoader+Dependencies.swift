@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension DatasetLoader {
     /// One piece of dependencies.csv, parsed and resolved in parallel with the others.
     struct DependencyPiece: Sendable {
@@ -13,6 +19,8 @@ extension DatasetLoader {
     private static let consumerCell: Int32 = 0, providerCell: Int32 = 1, groupCell: Int32 = 2
     /// `group` of a row whose group cell is empty: the provider's own id, set once the provider is resolved.
     private static let groupIsProvider = Int32.min
+    /// `consumer` of a row whose consumer cell repeats the one of the row before: copied in the last pass.
+    private static let sameConsumer = Int32.min
 
     static func readDependencies(_ bytes: UnsafeRawBufferPointer, threads: Int, into dataset: inout Dataset,
                                  checkSuppliers: Bool, sink: inout DiagnosticSink) {
@@ -33,8 +41,18 @@ extension DatasetLoader {
             piece.rows.attributes.names = header.extraColumns.map(\.name)
             piece.rows.attributes.values = Array(repeating: StringColumn(), count: extras)
             var pending = PendingLookups()
+            // Consumer ids that were not found, by row (for the rows that repeat them).
+            var unknownConsumers: [Int32: String] = [:]
             func resolve(_ lookup: PendingLookups.Entry) {
                 let r = Int(lookup.row)
+                if lookup.cell == groupCell {
+                    // A label seen before in this piece is no supplier id: no need to look in the id table.
+                    let local = piece.labels.find(lookup.key, hash: lookup.hash)
+                    if local >= 0 {
+                        piece.rows.group[r] = -1 - local
+                        return
+                    }
+                }
                 let found = index.find(lookup.key, hash: lookup.hash)
                 switch lookup.cell {
                 case consumerCell: piece.rows.consumer[r] = found
@@ -42,17 +60,37 @@ extension DatasetLoader {
                 default: piece.rows.group[r] = found >= 0 ? found : -1 - piece.labels.intern(lookup.key, hash: lookup.hash).id
                 }
                 if found < 0 && lookup.cell != groupCell {
+                    let id = String(decoding: lookup.key, as: UTF8.self)
+                    if lookup.cell == consumerCell { unknownConsumers[lookup.row] = id }
                     if checkSuppliers {
                         let k = lookup.cell == consumerCell ? CONSUMER : PROVIDER
                         sink.error(.unknownSupplier, file: file, line: Int(piece.rows.lines[r]), column: header.name(k), rank: header.rank(k),
-                                   unknownSupplierMessage(String(decoding: lookup.key, as: UTF8.self)))
+                                   unknownSupplierMessage(id))
                     }
                     piece.ok[r] = false
                 }
             }
+            // The consumer cell of the last row whose consumer was looked up, when in the file.
+            var lastConsumer = UnsafeRawBufferPointer(start: nil, count: 0)
             func lookUp(_ k: Int, cell: Int32, row: Int32) {
                 let key = table.cell(k)
+                if cell == consumerCell {
+                    // Rows are often grouped by consumer: a repeated consumer is copied in the last pass.
+                    if table.cellIsInFile(k) && key.count == lastConsumer.count && key.count > 0
+                        && memcmp(key.baseAddress!, lastConsumer.baseAddress!, key.count) == 0 {
+                        piece.rows.consumer[Int(row)] = sameConsumer
+                        return
+                    }
+                    lastConsumer = table.cellIsInFile(k) ? key : UnsafeRawBufferPointer(start: nil, count: 0)
+                }
                 let lookup = PendingLookups.Entry(key: key, hash: InternTable.hash(key), row: row, cell: cell)
+                if cell == groupCell {
+                    let local = piece.labels.find(key, hash: lookup.hash)
+                    if local >= 0 {
+                        piece.rows.group[Int(row)] = -1 - local
+                        return
+                    }
+                }
                 if table.cellIsInFile(k) {
                     if let due = pending.push(lookup, in: index) { resolve(due) }
                 } else {
@@ -88,7 +126,21 @@ extension DatasetLoader {
                 if !groupIsEmpty { lookUp(GROUP, cell: groupCell, row: row) }
             }
             while let due = pending.pop() { resolve(due) }
+            var lastLookedUp = 0
             for r in 0..<piece.ok.count {
+                if piece.rows.consumer[r] == sameConsumer {
+                    let consumer = piece.rows.consumer[lastLookedUp]
+                    piece.rows.consumer[r] = consumer
+                    if consumer < 0 {
+                        if checkSuppliers {
+                            sink.error(.unknownSupplier, file: file, line: Int(piece.rows.lines[r]), column: header.name(CONSUMER),
+                                       rank: header.rank(CONSUMER), unknownSupplierMessage(unknownConsumers[Int32(lastLookedUp)] ?? ""))
+                        }
+                        piece.ok[r] = false
+                    }
+                } else {
+                    lastLookedUp = r
+                }
                 let consumer = piece.rows.consumer[r], provider = piece.rows.provider[r]
                 if piece.rows.group[r] == groupIsProvider { piece.rows.group[r] = provider }
                 if consumer >= 0 && consumer == provider && piece.ok[r] {

@@ -30,6 +30,7 @@ extension DatasetLoader {
             var spellings = InternTable()
             var spellingScheme: [Int32] = []
             var pending = PendingLookups()
+            var days = DayCache()
             func resolve(_ lookup: PendingLookups.Entry) {
                 let r = Int(lookup.row)
                 let found = index.find(lookup.key, hash: lookup.hash)
@@ -65,9 +66,9 @@ extension DatasetLoader {
                                "unknown status '\(table.text(STATUS))' (expected one of valid, suspended, revoked, expired)")
                     ok = false
                 }
-                let issued = readDate(table, ISSUED, line: line, missing: CertificationTable.noStart, ok: &ok, sink: &sink)
-                let expires = readDate(table, EXPIRES, line: line, missing: CertificationTable.noEnd, ok: &ok, sink: &sink)
-                let evidence = readDate(table, EVIDENCE, line: line, missing: CertificationTable.noStart, ok: &ok, sink: &sink)
+                let issued = readDate(table, ISSUED, line: line, missing: CertificationTable.noStart, cache: &days, ok: &ok, sink: &sink)
+                let expires = readDate(table, EXPIRES, line: line, missing: CertificationTable.noEnd, cache: &days, ok: &ok, sink: &sink)
+                let evidence = readDate(table, EVIDENCE, line: line, missing: CertificationTable.noStart, cache: &days, ok: &ok, sink: &sink)
                 var partial = false
                 let scope = table.cell(SCOPE)
                 if scope.isEmpty || ASCII.equalsIgnoringCase(scope, "full") {

@@ -92,12 +92,19 @@ extension DatasetLoader {
             let firstLines = pieces.map { Int32($0.firstLine) }
             suppliers.lines = .concatenating(pieces.map(\.piece.lines), threads: threads) { k, line in line + firstLines[k] }
             suppliers.priors = .concatenating(pieces.map(\.piece.priors), threads: threads)
-            suppliers.names = StringColumn(concatenating: pieces.map(\.piece.names))
-            suppliers.countries = StringColumn(concatenating: pieces.map(\.piece.countries))
-            suppliers.sectors = StringColumn(concatenating: pieces.map(\.piece.sectors))
-            for x in 0..<extras {
-                suppliers.attributes.values[x] = StringColumn(concatenating: pieces.map { $0.piece.attributes.values[x] })
+            // The text columns, one task each.
+            var columns: [[StringColumn]] = [pieces.map(\.piece.names), pieces.map(\.piece.countries), pieces.map(\.piece.sectors)]
+            for x in 0..<extras { columns.append(pieces.map { $0.piece.attributes.values[x] }) }
+            let parts = columns
+            var joined = [StringColumn](repeating: StringColumn(), count: parts.count)
+            joined.withUnsafeMutableBufferPointer { joined in
+                let out = SharedBuffer(joined)
+                Parallel.forEachTask(parts.count, threads: threads) { k in out[k] = StringColumn(concatenating: parts[k]) }
             }
+            suppliers.names = joined[0]
+            suppliers.countries = joined[1]
+            suppliers.sectors = joined[2]
+            for x in 0..<extras { suppliers.attributes.values[x] = joined[3 + x] }
             dataset.suppliers = suppliers
             return true
         }

@@ -189,12 +189,15 @@ public enum DatasetLoader {
                    : "unknown supplier '\(id)' (expected an id from suppliers.csv)"
     }
 
-    static func readDate(_ table: borrowing TableReader, _ k: Int, line: Int, missing: Int32,
-                                 ok: inout Bool, sink: inout DiagnosticSink) -> Int32 {
+    static func readDate(_ table: borrowing TableReader, _ k: Int, line: Int, missing: Int32, cache: inout DayCache,
+                         ok: inout Bool, sink: inout DiagnosticSink) -> Int32 {
         let bytes = table.cell(k)
         if bytes.isEmpty { return missing }
+        if let ordinal = cache.ordinal(of: bytes) { return ordinal }
         switch Day.parse(bytes) {
-        case .some(.some(let day)): return day.ordinal
+        case .some(.some(let day)):
+            cache.remember(bytes, ordinal: day.ordinal)
+            return day.ordinal
         case .some(.none):
             sink.error(.badDate, file: table.file, line: line, column: table.name(k), rank: table.header.rank(k),
                        "'\(table.text(k))' is not a valid calendar date")
@@ -245,5 +248,38 @@ public enum DatasetLoader {
                              "supplier '\(dataset.suppliers.id(i))' has no certification and nothing depends on it (its trust is its prior alone)")
             }
         }
+    }
+}
+
+/// Days already read, by their exact text: a large file repeats a few
+/// thousand dates millions of times. Direct-mapped on the ten bytes of
+/// `YYYY-MM-DD`; only valid dates are remembered.
+struct DayCache {
+    private var keys = [UInt64](repeating: 0, count: DayCache.size)
+    private var tails = [UInt16](repeating: 0, count: DayCache.size)
+    /// `Int32.min` in an empty entry (no day has it).
+    private var ordinals = [Int32](repeating: .min, count: DayCache.size)
+    private static let size = 4096
+
+    @inline(__always)
+    private static func slot(_ head: UInt64, _ tail: UInt16) -> Int {
+        Int(truncatingIfNeeded: ((head ^ UInt64(tail)) &* 0x9E37_79B9_7F4A_7C15) >> 52)
+    }
+
+    @inline(__always)
+    func ordinal(of bytes: UnsafeRawBufferPointer) -> Int32? {
+        guard bytes.count == 10, let p = bytes.baseAddress else { return nil }
+        let head = p.loadUnaligned(as: UInt64.self), tail = p.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        let k = DayCache.slot(head, tail)
+        return keys[k] == head && tails[k] == tail && ordinals[k] != .min ? ordinals[k] : nil
+    }
+
+    mutating func remember(_ bytes: UnsafeRawBufferPointer, ordinal: Int32) {
+        guard bytes.count == 10, let p = bytes.baseAddress else { return }
+        let head = p.loadUnaligned(as: UInt64.self), tail = p.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        let k = DayCache.slot(head, tail)
+        keys[k] = head
+        tails[k] = tail
+        ordinals[k] = ordinal
     }
 }

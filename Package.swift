@@ -16,9 +16,9 @@ let package = Package(
     targets: [
         .target(
             name: "TrustGraphCore",
-            dependencies: ["CMemoryHints", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CFastPaths", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "CMemoryHints"),
+        .target(name: "CFastPaths"),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",

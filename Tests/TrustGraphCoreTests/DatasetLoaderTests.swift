@@ -334,11 +334,11 @@ import Testing
     }
 
     @Test func plainRecordsReadAsByTheGeneralRules() {
-        let alphabet: [[UInt8]] = ["a", "b", ",", ",", "\n", "\r\n", "\"", " ", "\t", "é", "\u{A0}", "0123456789", "xyz,"].map { Array($0.utf8) }
+        let alphabet: [[UInt8]] = ["a", "b", ",", ",", "\n", "\r\n", "\"", " ", "\t", "é", "\u{A0}", "0123456789", "xyz,", "abcdefghijklmnopq", "0.5,high,,"].map { Array($0.utf8) }
         var random = SplitMix64(seed: 11)
-        for _ in 0..<3_000 {
+        for _ in 0..<6_000 {
             var text: [UInt8] = []
-            for _ in 0..<Int(random.next() % 40) { text += alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            for _ in 0..<Int(random.next() % 90) { text += alphabet[Int(random.next() % UInt64(alphabet.count))] }
             #expect(records(text, plainFirst: true) == records(text, plainFirst: false), "\(String(decoding: text, as: UTF8.self).debugDescription)")
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TrustGraphCore
 
@@ -148,5 +149,42 @@ import Testing
         let first = try #require(Day("2024-02-01")), last = try #require(Day("2027-01-31"))
         #expect(dataset.certifications.issued == [first.ordinal, first.ordinal, first.ordinal])
         #expect(dataset.certifications.expires == [last.ordinal, last.ordinal, last.ordinal])
+    }
+}
+
+/// Edge cases of whole files.
+@Suite struct FileEdgeTests {
+    @Test func aHeaderOnTheLastLineWithoutALineBreakIsAnEmptyFile() throws {
+        for header in ["id", "id\r", "\u{FEFF}id"] {
+            let (dataset, _) = try DatasetLoader.load(contents: ["suppliers.csv": Array(header.utf8)])
+            #expect(dataset.suppliers.count == 0)
+        }
+        let (dataset, _) = try DatasetLoader.load(contents: [
+            "suppliers.csv": Array("id\na\nb".utf8), "dependencies.csv": Array("consumer,provider".utf8),
+            "certifications.csv": Array("supplier,scheme".utf8),
+        ])
+        #expect(dataset.suppliers.count == 2)
+        #expect(dataset.dependencies.count == 0)
+    }
+
+    @Test func anEarlyDuplicateIsKeptAmongTheFirstErrorsWhenThereAreTooMany() throws {
+        var text = "id,prior\na,\nb,\nc,\na,\n"
+        for k in 0..<1_200 { text += "s\(k),bad\n" }
+        let error = try #require(throws: DatasetError.self) { try DatasetLoader.load(contents: ["suppliers.csv": Array(text.utf8)]) }
+        #expect(error.errorCount == 1_201)
+        #expect(error.errors.count == LoadReport.storedLimit)
+        #expect(error.errors.first?.description == "suppliers.csv:5: column 'id': duplicate supplier id 'a' (first on line 2)")
+        #expect(error.errors.last?.line == 6 + 998)
+    }
+
+    @Test func aDirectoryWithAnEmptyOptionalFileLoads() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trustgraph-edge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("id\na\n".utf8).write(to: directory.appendingPathComponent("suppliers.csv"))
+        try Data().write(to: directory.appendingPathComponent("dependencies.csv"))
+        let (dataset, report) = try DatasetLoader.load(directory: directory.path)
+        #expect(dataset.suppliers.count == 1)
+        #expect(report.warnings.map(\.kind).contains(.emptyFile))
     }
 }

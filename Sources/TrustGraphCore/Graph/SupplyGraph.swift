@@ -51,11 +51,11 @@ public struct SupplyGraph: Sendable {
         // everything is packed in order.
         let chunk = 1 << 14
         let chunks = (n + chunk - 1) / chunk
-        var looseWeight = [Double].filled(count: total) { _ in }
-        var looseLabel = [Int32].filled(count: total) { _ in }
-        var looseMemberEnd = [Int32].filled(count: total) { _ in }
-        var looseMembers = [Int32].filled(count: total) { _ in }
-        var groupEnd = [Int32].filled(count: n) { _ in }
+        var looseWeight = [Double].unset(count: total)
+        var looseLabel = [Int32].unset(count: total)
+        var looseMemberEnd = [Int32].unset(count: total)
+        var looseMembers = [Int32].unset(count: total)
+        var groupEnd = [Int32].unset(count: n)
         var chunkGroups = [Int](repeating: 0, count: chunks + 1)
         var chunkMembers = [Int](repeating: 0, count: chunks + 1)
         let (rowStart, labels, weights, providers) = (SharedReadBuffer(start), SharedReadBuffer(labelOf), SharedReadBuffer(weightOf),
@@ -112,10 +112,10 @@ public struct SupplyGraph: Sendable {
         }
         let groupCount = chunkGroups[chunks], memberCount = chunkMembers[chunks]
         var groupStart = [Int32](repeating: 0, count: n + 1)
-        var groupWeight = [Double].filled(count: groupCount) { _ in }
-        var groupLabel = [Int32].filled(count: groupCount) { _ in }
+        var groupWeight = [Double].unset(count: groupCount)
+        var groupLabel = [Int32].unset(count: groupCount)
         var memberStart = [Int32](repeating: 0, count: groupCount + 1)
-        var members = [Int32].filled(count: memberCount) { _ in }
+        var members = [Int32].unset(count: memberCount)
         let loose = (weight: SharedReadBuffer(looseWeight), label: SharedReadBuffer(looseLabel),
                      memberEnd: SharedReadBuffer(looseMemberEnd), members: SharedReadBuffer(looseMembers), groupEnd: SharedReadBuffer(groupEnd))
         let (groupOffsets, memberOffsets) = (chunkGroups, chunkMembers)
@@ -159,10 +159,13 @@ public struct SupplyGraph: Sendable {
             }
         }
         for j in 0..<n { listStart[j + 1] += listStart[j] }
-        // Fill in consumer order; a consumer naming a provider in two groups is written once.
+        // Fill in consumer order; a consumer naming a provider in two groups is
+        // written once (its list then ends early and is packed below).
         var listEnd = listStart
         let starts = SharedReadBuffer(listStart)
-        let lists = [Int32].filled(count: Int(listStart[n])) { lists in
+        var lists = [Int32].unset(count: Int(listStart[n]))
+        lists.withUnsafeMutableBufferPointer { lists in
+            let lists = SharedBuffer(lists)
             listEnd.withUnsafeMutableBufferPointer { listEnd in
                 let ends = SharedBuffer(listEnd)
                 Parallel.forEachChunk(n, chunk: span, threads: threads) { providers in

@@ -1,3 +1,5 @@
+import CFastPaths
+
 /// A byte-level RFC 4180 reader over a whole file held in memory.
 ///
 /// It yields records as spans into the file's bytes (no allocation per field
@@ -103,42 +105,65 @@ struct CSVReader: ~Copyable {
     @inline(__always)
     mutating func nextPlain() -> Bool {
         let end = count
-        var p = position
-        guard p < end else { return false }
+        guard position < end else { return false }
         var n = 0
-        var start = p
-        while true {
-            while p + 8 <= end {
-                let stops = CSVReader.stopBytes(base.loadUnaligned(fromByteOffset: p, as: UInt64.self))
-                if stops != 0 {
-                    p += stops.trailingZeroBitCount >> 3
-                    break
-                }
-                p += 8
-            }
-            var c: UInt8 = 10
-            while p < end {
-                c = base.load(fromByteOffset: p, as: UInt8.self)
-                if c == UInt8(ascii: ",") || c == 10 || c == UInt8(ascii: "\"") || c >= 0x80 { break }
-                p += 1
-            }
-            if p == end { c = 10 }
-            if c == UInt8(ascii: "\"") || c >= 0x80 || n == fieldCapacity { return false }
-            var last = p
-            if c == 10 && last > start && base.load(fromByteOffset: last - 1, as: UInt8.self) == 13 { last -= 1 }  // CRLF
+        var start = position
+        /// Ends the cell `start..<at` (`at` holds a comma or a line feed); false when it is not plain.
+        @inline(__always) func endCell(_ at: Int, newline: Bool) -> Bool {
+            if n == fieldCapacity { return false }
+            var last = at
+            if newline && last > start && base.load(fromByteOffset: last - 1, as: UInt8.self) == 13 { last -= 1 }  // CRLF
             if last > start && (base.load(fromByteOffset: start, as: UInt8.self) <= 32 || base.load(fromByteOffset: last - 1, as: UInt8.self) <= 32) {
                 return false
             }
             (fieldBuffer + n).initialize(to: Field(start: start, end: last, unescaped: false))
             n += 1
-            p += 1
-            if c == 10 { break }
-            start = p
+            start = at + 1
+            return true
+        }
+        // Sixteen bytes at a time: commas, line feeds and stop bytes as bit masks.
+        var block = start
+        var finished = false
+        blocks: while block + 16 <= end {
+            let classes = trustgraph_classify16(base + block)
+            let special = UInt32(truncatingIfNeeded: classes >> 32) & 0xFFFF
+            let newlines = UInt32(truncatingIfNeeded: classes >> 16) & 0xFFFF
+            var marks = UInt32(truncatingIfNeeded: classes) & 0xFFFF | newlines | special
+            while marks != 0 {
+                let bit = marks & (0 &- marks)
+                marks &= marks - 1
+                if special & bit != 0 { return false }
+                let at = block + bit.trailingZeroBitCount
+                let newline = newlines & bit != 0
+                if !endCell(at, newline: newline) { return false }
+                if newline {
+                    finished = true
+                    break blocks
+                }
+            }
+            block += 16
+        }
+        if !finished {
+            // Fewer than sixteen bytes left: byte by byte.
+            var p = start
+            while true {
+                var c: UInt8 = 10
+                while p < end {
+                    c = base.load(fromByteOffset: p, as: UInt8.self)
+                    if c == UInt8(ascii: ",") || c == 10 || c == UInt8(ascii: "\"") || c >= 0x80 { break }
+                    p += 1
+                }
+                if p == end { c = 10 }
+                if c == UInt8(ascii: "\"") || c >= 0x80 { return false }
+                if !endCell(p, newline: c == 10) { return false }
+                p += 1
+                if c == 10 { break }
+            }
         }
         fieldCount = n
         scratchCount = 0
         invalidUTF8Field = nil
-        position = p
+        position = start
         line += 1
         return true
     }

@@ -7,8 +7,11 @@ struct DiagnosticSink: Sendable {
     var warningCount = 0
     /// Sort key of each stored error within its line (the column's position in the file).
     private var ranks: [Int] = []
-    /// Index of the stored error placed last, once the limit is reached (-1: to find).
+    /// Once the limit is reached: the index of the stored error of `lastStoredFile`
+    /// placed last (-1: none of that file), valid while `lastStoredKnown`.
     private var lastStored = -1
+    private var lastStoredFile = ""
+    private var lastStoredKnown = false
 
     /// Records an error. Once the limit is reached, an error placed before
     /// the last stored one of the same file (by line, then column) replaces
@@ -22,15 +25,17 @@ struct DiagnosticSink: Sendable {
             ranks.append(rank)
             return
         }
-        if lastStored < 0 || errors[lastStored].file != file {
+        if !lastStoredKnown || lastStoredFile != file {
             let (errors, ranks) = (self.errors, self.ranks)
             lastStored = errors.indices.filter { errors[$0].file == file }
                 .max { (errors[$0].line, ranks[$0]) < (errors[$1].line, ranks[$1]) } ?? -1
+            lastStoredFile = file
+            lastStoredKnown = true
         }
         guard lastStored >= 0, (line, rank) < (errors[lastStored].line, ranks[lastStored]) else { return }
         errors[lastStored] = Diagnostic(.error, kind, file: file, line: line, column: column, message())
         ranks[lastStored] = rank
-        lastStored = -1
+        lastStoredKnown = false
     }
 
     mutating func warning(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, _ message: @autoclosure () -> String) {
@@ -45,7 +50,7 @@ struct DiagnosticSink: Sendable {
         let order = errors.indices.sorted { (errors[$0].line, ranks[$0], $0) < (errors[$1].line, ranks[$1], $1) }
         errors = order.map { errors[$0] }
         ranks = order.map { ranks[$0] }
-        lastStored = -1
+        lastStoredKnown = false
     }
 
     /// Moves every diagnostic `offset` lines down (a piece's lines counted from 0 become the file's).
@@ -54,16 +59,16 @@ struct DiagnosticSink: Sendable {
         for k in warnings.indices { warnings[k].line += offset }
     }
 
-    /// Appends what another sink collected (a later piece of the same file).
+    /// Appends what another sink collected (a later piece of the same file,
+    /// or errors found later about the same lines: stored errors are then
+    /// kept by position through `error`).
     mutating func append(_ other: DiagnosticSink) {
-        errorCount += other.errorCount
-        warningCount += other.warningCount
-        let room = LoadReport.storedLimit - errors.count
-        if room > 0 {
-            errors += other.errors.prefix(room)
-            lastStored = -1
-            ranks += other.ranks.prefix(room)
+        for k in other.errors.indices {
+            let e = other.errors[k]
+            error(e.kind, file: e.file, line: e.line, column: e.column, rank: other.ranks[k], e.message)
         }
+        errorCount += other.errorCount - other.errors.count
+        warningCount += other.warningCount
         let warningRoom = LoadReport.storedLimit - warnings.count
         if warningRoom > 0 { warnings += other.warnings.prefix(warningRoom) }
     }

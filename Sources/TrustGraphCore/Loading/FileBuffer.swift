@@ -45,15 +45,14 @@ final class FileBuffer: @unchecked Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(errnoDescription())) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable("is a directory")) }
-        if (info.st_mode & S_IFMT) != S_IFREG {
-            // A pipe or device cannot be mapped: read it.
+        if (info.st_mode & S_IFMT) != S_IFREG || info.st_size == 0 {
+            // A pipe or device cannot be mapped, and some file systems report a size of 0 for files with content: read them.
             switch FileBytes.read(path) {
             case .success(let contents): return .success(FileBuffer(copying: contents))
             case .failure(let failure): return .failure(failure)
             }
         }
         let count = Int(info.st_size)
-        if count == 0 { return .success(FileBuffer(mapping: nil, count: 0)) }
         guard let start = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), start != MAP_FAILED else {
             return .failure(.unreadable(errnoDescription()))
         }

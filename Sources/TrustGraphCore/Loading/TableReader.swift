@@ -36,7 +36,8 @@ struct TableHeader: Sendable {
                 break findHeader
             }
         }
-        bodyStart = csv.position
+        // A header on the file's last line, without a line break, leaves the reader one past the end.
+        bodyStart = min(csv.position, bytes.count)
         bodyLine = csv.line
         if let bad = csv.invalidUTF8Field {
             sink.error(.invalidUTF8, file: file, line: headerLine, "header cell \(bad + 1) is not valid UTF-8")

@@ -379,7 +379,7 @@ public struct InternTable: Sendable {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
         var i = 0
         let n = key.count
-        guard let p = key.baseAddress else { return h }
+        let p = key.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!  // not read when the key is empty
         while i + 8 <= n {
             h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
             h ^= h >> 31
@@ -405,4 +405,4 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CMemoryHints
+import CFastPaths

@@ -152,6 +152,13 @@ extension Array where Element: BitwiseCopyable & Sendable {
         }
     }
 
+    /// An array of `count` elements whose values are not set: for scratch
+    /// arrays written in parts (possibly leaving gaps) where only written
+    /// elements are ever read.
+    static func unset(count: Int) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
     /// The concatenation of `parts`, each element passed through `transform(part, element)`,
     /// copied part by part on up to `threads` threads.
     static func concatenating<Source: BitwiseCopyable & Sendable>(_ parts: [[Source]], threads: Int,

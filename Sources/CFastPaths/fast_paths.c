@@ -1,2 +1,2 @@
 // The header's functions are inline; this file gives the target a source.
-#include "memory_hints.h"
+#include "fast_paths.h"

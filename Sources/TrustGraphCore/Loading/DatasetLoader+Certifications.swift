@@ -24,8 +24,7 @@ extension DatasetLoader {
             let estimate = table.csv.remaining / 40
             piece.ok.reserveCapacity(estimate)
             piece.rows.reserve(estimate)
-            piece.rows.attributes.names = header.extraColumns.map(\.name)
-            piece.rows.attributes.values = Array(repeating: StringColumn(), count: extras)
+            piece.rows.attributes = header.emptyAttributes
             // Exact spellings seen so far, mapped to scheme ids (-1: unknown).
             var spellings = InternTable()
             var spellingScheme: [Int32] = []
@@ -99,8 +98,7 @@ extension DatasetLoader {
             return piece
         }
         var certifications = CertificationTable()
-        certifications.attributes.names = header.extraColumns.map(\.name)
-        certifications.attributes.values = Array(repeating: StringColumn(), count: extras)
+        certifications.attributes = header.emptyAttributes
         for parsed in pieces { sink.append(parsed.sink) }
         if pieces.allSatisfy({ !$0.piece.ok.contains(false) }) {
             // Every row kept: copy the columns piece by piece on all threads.

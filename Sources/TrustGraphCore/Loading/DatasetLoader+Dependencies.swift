@@ -38,8 +38,7 @@ extension DatasetLoader {
             let estimate = table.csv.remaining / 24
             piece.rows.reserve(estimate)
             piece.ok.reserveCapacity(estimate)
-            piece.rows.attributes.names = header.extraColumns.map(\.name)
-            piece.rows.attributes.values = Array(repeating: StringColumn(), count: extras)
+            piece.rows.attributes = header.emptyAttributes
             var pending = PendingLookups()
             // Consumer ids that were not found, by row (for the rows that repeat them).
             var unknownConsumers: [Int32: String] = [:]
@@ -154,8 +153,7 @@ extension DatasetLoader {
 
         // Merge the pieces in file order; local label and service ids become global ones.
         var rows = DependencyTable()
-        rows.attributes.names = header.extraColumns.map(\.name)
-        rows.attributes.values = Array(repeating: StringColumn(), count: extras)
+        rows.attributes = header.emptyAttributes
         let supplierCount = Int32(dataset.suppliers.count)
         var labelIds: [[Int32]] = [], serviceIds: [[Int32]] = []
         for parsed in pieces {

@@ -37,8 +37,7 @@ extension DatasetLoader {
             piece.names.reserve(values: estimate, bytesEach: 16)
             piece.countries.reserve(values: estimate, bytesEach: 2)
             piece.sectors.reserve(values: estimate, bytesEach: 8)
-            piece.attributes.names = header.extraColumns.map(\.name)
-            piece.attributes.values = Array(repeating: StringColumn(), count: extras)
+            piece.attributes = header.emptyAttributes
             while let line = table.nextRecord(sink: &sink) {
                 let id = table.cell(ID)
                 if id.isEmpty {
@@ -81,8 +80,7 @@ extension DatasetLoader {
         }
 
         var suppliers = SupplierTable()
-        suppliers.attributes.names = header.extraColumns.map(\.name)
-        suppliers.attributes.values = Array(repeating: StringColumn(), count: extras)
+        suppliers.attributes = header.emptyAttributes
         // Usually no id repeats: the id table is then built on all threads.
         let ids = StringColumn(concatenating: pieces.map(\.piece.ids))
         if let index = InternTable.build(distinct: ids, hashes: .concatenating(pieces.map(\.piece.hashes), threads: threads),

@@ -37,28 +37,19 @@ final class FileBuffer: @unchecked Sendable {
 
     /// Maps the file at `path` (an empty file gives an empty buffer).
     static func map(_ path: String) -> Result<FileBuffer, FileBytes.ReadFailure> {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 {
-            return errno == ENOENT ? .failure(.missing) : .failure(.unreadable(errnoDescription()))
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(errnoDescription())) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable("is a directory")) }
-        if (info.st_mode & S_IFMT) != S_IFREG || info.st_size == 0 {
-            // A pipe or device cannot be mapped, and some file systems report a size of 0 for files with content: read them.
-            switch FileBytes.read(path) {
-            case .success(let contents): return .success(FileBuffer(copying: contents))
-            case .failure(let failure): return .failure(failure)
+        FileBytes.withOpenFile(path) { fd, info in
+            if (info.st_mode & S_IFMT) != S_IFREG || info.st_size == 0 {
+                // A pipe or device cannot be mapped, and some file systems report a size of 0 for files with content: read them.
+                return FileBytes.read(fd, size: Int(info.st_size)).map { FileBuffer(copying: $0) }
             }
+            let count = Int(info.st_size)
+            guard let start = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), start != MAP_FAILED else {
+                return .failure(.unreadable(errnoDescription()))
+            }
+            #if canImport(Glibc)
+            _ = madvise(start, count, MADV_SEQUENTIAL)
+            #endif
+            return .success(FileBuffer(mapping: UnsafeRawPointer(start), count: count))
         }
-        let count = Int(info.st_size)
-        guard let start = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), start != MAP_FAILED else {
-            return .failure(.unreadable(errnoDescription()))
-        }
-        #if canImport(Glibc)
-        _ = madvise(start, count, MADV_SEQUENTIAL)
-        #endif
-        return .success(FileBuffer(mapping: UnsafeRawPointer(start), count: count))
     }
 }

@@ -11,8 +11,9 @@ public enum FileBytes {
         case unreadable(String)
     }
 
-    /// The bytes of the file at `path`.
-    public static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+    /// Opens `path` for reading (not a directory) and calls `body` with the
+    /// descriptor and the file's status; the descriptor is closed after.
+    static func withOpenFile<T>(_ path: String, _ body: (Int32, stat) -> Result<T, ReadFailure>) -> Result<T, ReadFailure> {
         let fd = open(path, O_RDONLY)
         if fd < 0 {
             return errno == ENOENT ? .failure(.missing) : .failure(.unreadable(errnoDescription()))
@@ -21,9 +22,19 @@ public enum FileBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(errnoDescription())) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable("is a directory")) }
+        return body(fd, info)
+    }
+
+    /// The bytes of the file at `path`.
+    public static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+        withOpenFile(path) { fd, info in read(fd, size: Int(info.st_size)) }
+    }
+
+    /// The bytes of an open file of about `size` bytes, read to its end.
+    static func read(_ fd: Int32, size: Int) -> Result<[UInt8], ReadFailure> {
         // Read straight into uninitialised storage; grow only if the file grew meanwhile.
         var bytes: [UInt8] = []
-        var capacity = max(Int(info.st_size), 0) + 1
+        var capacity = max(size, 0) + 1
         var filled = 0
         var failure: ReadFailure?
         while failure == nil {

@@ -72,6 +72,14 @@ struct TableHeader: Sendable {
     /// Header name of known column `k`.
     func name(_ k: Int) -> String { names[columnIndex[k]] }
 
+    /// Empty attribute columns for this header's unknown columns.
+    var emptyAttributes: AttributeColumns {
+        var attributes = AttributeColumns()
+        attributes.names = extraColumns.map(\.name)
+        attributes.values = Array(repeating: StringColumn(), count: extraColumns.count)
+        return attributes
+    }
+
     /// Sort rank of diagnostics about known column `k` within a line: file order.
     func rank(_ k: Int) -> Int { columnIndex[k] + 1 }
 }
@@ -151,10 +159,7 @@ struct TableReader: ~Copyable {
 
     /// Appends the current record's unknown columns to `attributes` (set up for this header).
     func appendAttributes(_ attributes: inout AttributeColumns) {
-        if attributes.values.count != header.extraColumns.count {
-            attributes.names = header.extraColumns.map(\.name)
-            attributes.values = Array(repeating: StringColumn(), count: header.extraColumns.count)
-        }
+        if attributes.values.count != header.extraColumns.count { attributes = header.emptyAttributes }
         for (k, column) in header.extraColumns.enumerated() {
             attributes.values[k].append(csv.bytes(column.index))
         }

@@ -162,34 +162,30 @@ extension Array where Element: BitwiseCopyable & Sendable {
     /// The concatenation of `parts`, each element passed through `transform(part, element)`,
     /// copied part by part on up to `threads` threads.
     static func concatenating<Source: BitwiseCopyable & Sendable>(_ parts: [[Source]], threads: Int,
-                                                        _ transform: @escaping @Sendable (Int, Source) -> Element) -> [Element] {
-        var ends = [0]
-        for part in parts { ends.append(ends.last! + part.count) }
-        let offsets = ends
-        return filled(count: offsets.last!) { out in
-            Parallel.forEachChunk(parts.count, chunk: 1, threads: threads) { range in
-                for k in range {
-                    parts[k].withUnsafeBufferPointer { part in
-                        let base = out.base + offsets[k]
-                        for i in 0..<part.count { base[i] = transform(k, part[i]) }
-                    }
-                }
-            }
+                                                                 _ transform: @escaping @Sendable (Int, Source) -> Element) -> [Element] {
+        concatenating(parts, threads: threads) { k, part, destination in
+            for i in 0..<part.count { destination[i] = transform(k, part[i]) }
         }
     }
 
     /// The concatenation of `parts`, copied part by part on up to `threads` threads.
     static func concatenating(_ parts: [[Element]], threads: Int) -> [Element] {
+        concatenating(parts, threads: threads) { _, part, destination in
+            if let source = part.baseAddress { destination.update(from: source, count: part.count) }
+        }
+    }
+
+    /// Part `k` of `parts` is written by `copy(k, part, destination)` at its offset, parts on up to `threads` threads.
+    private static func concatenating<Source: Sendable>(
+        _ parts: [[Source]], threads: Int,
+        copy: @escaping @Sendable (Int, UnsafeBufferPointer<Source>, UnsafeMutablePointer<Element>) -> Void
+    ) -> [Element] {
         var ends = [0]
         for part in parts { ends.append(ends.last! + part.count) }
         let offsets = ends
         return filled(count: offsets.last!) { out in
-            Parallel.forEachChunk(parts.count, chunk: 1, threads: threads) { range in
-                for k in range {
-                    parts[k].withUnsafeBufferPointer { part in
-                        if let source = part.baseAddress { (out.base + offsets[k]).update(from: source, count: part.count) }
-                    }
-                }
+            Parallel.forEachTask(parts.count, threads: threads) { k in
+                parts[k].withUnsafeBufferPointer { copy(k, $0, out.base + offsets[k]) }
             }
         }
     }

@@ -55,6 +55,9 @@ let parameters = TrustParameters(date: date)
 for _ in 0..<runs {
     var dataset = Dataset()
     record("load", try seconds { dataset = try DatasetLoader.load(directory: directory, threads: threads).0 })
+    // The compressed graph alone (what a load needs before any solve), then the
+    // whole model: graph again, plus the solve schedule and its renumbered copy.
+    record("csr graph", seconds { _ = SupplyGraph(dataset, threads: threads) })
     var model: TrustModel?
     record("graph+schedule", seconds { model = TrustModel(dataset) })
     var base: [Double] = []

@@ -2,7 +2,7 @@
 // for side-by-side comparison with peers (see peers/compare.sh).
 //
 //   trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD]
-//                     [--pagerank] [--impact] [--whatif SUPPLIER]
+//                     [--pagerank] [--impact] [--whatif SUPPLIER [--whatif-repeat N]]
 import Dispatch
 import TrustGraphCore
 
@@ -38,10 +38,11 @@ let runs = Int(option("--runs") ?? "5") ?? 5
 let threads = Int(option("--threads") ?? "") ?? Parallel.defaultThreads
 let date = Day(option("--date") ?? "2026-06-30")!
 let whatIfSupplier = option("--whatif")
+let whatIfRepeat = Int(option("--whatif-repeat") ?? "1") ?? 1
 let withPageRank = flag("--pagerank")
 let withImpact = flag("--impact")
 guard let directory = arguments.first else {
-    print("usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD] [--pagerank] [--impact] [--whatif SUPPLIER]")
+    print("usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD] [--pagerank] [--impact] [--whatif SUPPLIER [--whatif-repeat N]]")
     exit(2)
 }
 
@@ -70,7 +71,7 @@ for _ in 0..<runs {
         let runner = ScenarioRunner(model: model!, parameters: parameters, baseline: solution!, options: options)
         let scenario = Scenario(name: "compromise", steps: [.compromise(supplier: whatIfSupplier)])
         var outcome: ScenarioOutcome?
-        for _ in 0..<(Int(option("--whatif-repeat") ?? "1") ?? 1) {
+        for _ in 0..<whatIfRepeat {
             record("whatif compromise \(whatIfSupplier)", try seconds { outcome = try runner.run(scenario) })
         }
         summary += "; whatif re-solved \(outcome!.solution.report.solvedSuppliers) suppliers"

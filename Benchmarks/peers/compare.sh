@@ -32,7 +32,7 @@ load = float(ours["load"]) + float(ours["graph+schedule"])
 print()
 print(f"load + intern + CSR graph (trustgraph) {csr:.3f} s vs polars read {polars_read:.3f} s: ratio {csr / polars_read:.2f}")
 print(f"  + solve schedule and its renumbered copy {load:.3f} s: ratio {load / polars_read:.2f}")
-print(f"  vs polars read + id join {polars_intern:.3f} s: ratio {load / polars_intern:.2f}")
+print(f"  load + solve schedule vs polars read + id join {polars_intern:.3f} s: ratio {load / polars_intern:.2f}")
 print(f"PageRank (trustgraph) {float(ours['pagerank']):.3f} s vs igraph {igraph:.3f} s: ratio {float(ours['pagerank']) / igraph:.2f}")
 solve = float(ours["base_trust"]) + float(ours["effective_trust"])
 whatif = [v for k, v in ours.items() if k.startswith("whatif")]

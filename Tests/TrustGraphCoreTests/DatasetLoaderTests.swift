@@ -320,21 +320,23 @@ import Testing
             while true {
                 let line = reader.line
                 if plainFirst && reader.nextPlain() {
-                    result.append("\(line): " + (0..<reader.fieldCount).map { reader.string($0) }.joined(separator: "|"))
+                    result.append("\(line): " + (0..<reader.fieldCount).map { reader.string($0) }.joined(separator: "|")
+                                  + " then \(reader.remaining)")
                     continue
                 }
                 switch reader.next() {
                 case .end: return result
-                case .malformed(let line, let message): result.append("\(line): malformed \(message)")
+                case .malformed(let line, let message): result.append("\(line): malformed \(message) then \(reader.remaining)")
                 case .record(let line):
-                    result.append("\(line): " + (0..<reader.fieldCount).map { reader.string($0) }.joined(separator: "|"))
+                    result.append("\(line): " + (0..<reader.fieldCount).map { reader.string($0) }.joined(separator: "|")
+                                  + " then \(reader.remaining)")
                 }
             }
         }
     }
 
     @Test func plainRecordsReadAsByTheGeneralRules() {
-        let alphabet: [[UInt8]] = ["a", "b", ",", ",", "\n", "\r\n", "\"", " ", "\t", "é", "\u{A0}", "0123456789", "xyz,", "abcdefghijklmnopq", "0.5,high,,"].map { Array($0.utf8) }
+        let alphabet: [[UInt8]] = ["a", "b", ",", ",", "\n", "\r\n", "\"", " ", "\t", "é", "\u{A0}", "0123456789", "xyz,", "abcdefghijklmnopq", "0.5,high,,", "\r", "\u{7F}"].map { Array($0.utf8) }
         var random = SplitMix64(seed: 11)
         for _ in 0..<6_000 {
             var text: [UInt8] = []

@@ -27,6 +27,13 @@ public struct SupplyGraph: Sendable {
     /// - Complexity: O(n + rows), plus sorting each consumer's rows by group label.
     /// - Parameter threads: threads for the build (the result does not depend on it).
     public init(_ dataset: Dataset, threads: Int = Parallel.defaultThreads) {
+        self = SupplyGraph.forward(dataset, threads: threads).withConsumerLists(threads: threads)
+    }
+
+    /// The groups and members of a dataset's rows, without the lists of
+    /// consumers (`consumerStart` and `consumers` are empty): all a solve
+    /// schedule needs. `withConsumerLists` adds them.
+    static func forward(_ dataset: Dataset, threads: Int) -> SupplyGraph {
         let n = dataset.suppliers.count
         let rows = dataset.dependencies
         let emptied = rows.emptiedGroups
@@ -141,7 +148,16 @@ public struct SupplyGraph: Sendable {
             }
         }}}}}
         withExtendedLifetime((start, labelOf, weightOf, providerOf, looseWeight, looseLabel, looseMemberEnd, looseMembers, groupEnd)) {}
+        return SupplyGraph(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
+                           memberStart: memberStart, members: members, consumerStart: [], consumers: [])
+    }
 
+    /// This graph with the distinct consumers of each provider, in consumer order.
+    func withConsumerLists(threads: Int) -> SupplyGraph {
+        let n = supplierCount
+        let chunk = 1 << 14
+        let (groupStart, memberStart, members) = (self.groupStart, self.memberStart, self.members)
+        let memberCount = members.count
         // Reverse adjacency: distinct consumers per provider, in consumer order
         // (a counting sort). Providers are split in one range per thread: each
         // task reads every row but writes only the lists of its own providers.
@@ -197,8 +213,8 @@ public struct SupplyGraph: Sendable {
             }
         }
         withExtendedLifetime((groupStart, memberStart, members, listStart)) {}
-        self.init(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
-                  memberStart: memberStart, members: members, consumerStart: consumerStart, consumers: consumers)
+        return SupplyGraph(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
+                           memberStart: memberStart, members: members, consumerStart: consumerStart, consumers: consumers)
     }
 
     /// A graph from its arrays (also for renumbered copies).

@@ -1,7 +1,7 @@
 /// Collects diagnostics during a load, keeping the first `LoadReport.storedLimit`
 /// of each severity and counting the rest.
 struct DiagnosticSink: Sendable {
-    var errors: [Diagnostic] = []
+    private(set) var errors: [Diagnostic] = []
     var errorCount = 0
     var warnings: [Diagnostic] = []
     var warningCount = 0

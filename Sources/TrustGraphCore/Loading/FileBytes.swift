@@ -35,7 +35,6 @@ public enum FileBytes {
         // Read straight into uninitialised storage; grow only if the file grew meanwhile.
         var bytes: [UInt8] = []
         var capacity = max(size, 0) + 1
-        var filled = 0
         var failure: ReadFailure?
         while failure == nil {
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
@@ -52,13 +51,11 @@ public enum FileBytes {
                 }
                 count = got
             }
-            filled += chunk.count
             if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
             if chunk.count < capacity { break }
             capacity = max(capacity, 1 << 20)
         }
         if let failure { return .failure(failure) }
-        _ = filled
         return .success(bytes)
     }
 

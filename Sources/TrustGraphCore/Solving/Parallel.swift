@@ -56,6 +56,23 @@ extension Parallel {
         }
     }
 
+    /// The results of `first` and `second`, run at the same time when there
+    /// are two threads to run them.
+    static func both<A: Sendable, B: Sendable>(threads: Int = Parallel.defaultThreads,
+                                               _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        if threads <= 1 { return (first(), second()) }
+        var a: A?, b: B?
+        withUnsafeMutablePointer(to: &a) { a in
+            withUnsafeMutablePointer(to: &b) { b in
+                nonisolated(unsafe) let (a, b) = (a, b)
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    if k == 0 { a.pointee = first() } else { b.pointee = second() }
+                }
+            }
+        }
+        return (a!, b!)
+    }
+
     /// Like `forEachChunk`, with one piece of state per worker thread, made by
     /// `makeState` and reused across that worker's chunks (large scratch
     /// buffers are then allocated once per thread, not once per chunk).

@@ -20,20 +20,24 @@ public struct TrustModel: Sendable {
     /// and schedule when the dependencies did not change.
     init(_ dataset: Dataset, reusing other: TrustModel?) {
         self.dataset = dataset
+        let sameCertifications = other.map { $0.dataset.certifications.count == dataset.certifications.count } ?? false
         if let other {
             graph = other.graph
             schedule = other.schedule
             layout = other.layout
-        } else {
-            graph = SupplyGraph(dataset)
-            schedule = SolveSchedule(graph)
-            layout = SolveLayout(graph: graph, schedule: schedule)
+            certificationIndex = sameCertifications ? other.certificationIndex : CertificationIndex(dataset)
+            return
         }
-        if let other, other.dataset.certifications.count == dataset.certifications.count {
-            certificationIndex = other.certificationIndex
-        } else {
-            certificationIndex = CertificationIndex(dataset)
-        }
+        // The schedule's pass over components is sequential: meanwhile, another
+        // thread lists each provider's consumers and indexes the certifications.
+        let forward = SupplyGraph.forward(dataset, threads: Parallel.defaultThreads)
+        let (schedule, (graph, certificationIndex)) = Parallel.both(
+            { SolveSchedule(forward) },
+            { (forward.withConsumerLists(threads: 1), CertificationIndex(dataset)) })
+        self.graph = graph
+        self.schedule = schedule
+        self.certificationIndex = certificationIndex
+        layout = SolveLayout(graph: forward, schedule: schedule)
     }
 
     /// Number of suppliers.

@@ -69,6 +69,19 @@ import Testing
         #expect(Array(graph.consumers(of: c)) == [Int32(a)])
     }
 
+    @Test func rowsAreGroupedByConsumerInFileOrder() {
+        // A counting sort, stable within a consumer; rows of emptied groups come last.
+        let sorted = RowOrder.byConsumer([0, 0, 1, 3, 3], count: 5)
+        #expect(sorted.start == [0, 2, 3, 3, 5, 5])
+        #expect(sorted.order == [0, 1, 2, 3, 4])
+        let unsorted = RowOrder.byConsumer([1, 0, 1, 0], count: 3)
+        #expect(unsorted.start == [0, 2, 4, 4])
+        #expect(unsorted.order == [1, 3, 0, 2])
+        let withExtra = RowOrder.byConsumer([0, 1], extra: [0], count: 2)
+        #expect(withExtra.start == [0, 2, 3])
+        #expect(withExtra.order == [0, 2, 1])
+    }
+
     @Test func theGraphDoesNotDependOnTheThreadCount() throws {
         let dataset = try DatasetLoader.load(contents: DatasetGenerator(suppliers: 40_000, seed: 9).files()).0
         let one = SupplyGraph(dataset, threads: 1), four = SupplyGraph(dataset, threads: 4)

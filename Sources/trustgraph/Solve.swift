@@ -43,11 +43,13 @@ struct Solve: ParsableCommand {
         clock.lap("load \(dataset.suppliers.count) suppliers, \(dataset.dependencies.count) rows")
         let parameters = data.parameters
         let model = TrustModel(dataset)
-        clock.lap("build graph and schedule (\(model.schedule.levelCount) levels, \(model.schedule.cyclicComponentCount) cycles)")
+        let (levels, cycles) = (model.schedule.levelCount, model.schedule.cyclicComponentCount)
+        clock.lap("build graph and schedule (\(levels) level\(levels == 1 ? "" : "s"), \(cycles) cycle\(cycles == 1 ? "" : "s"))")
         let base = model.baseTrust(parameters, threads: solver.threads)
         clock.lap("base trust")
         let solution = model.solve(base: base, options: solver.options)
-        clock.lap("effective trust (\(solution.report.sweeps) sweeps)")
+        let sweeps = solution.report.sweeps
+        clock.lap("effective trust (\(sweeps) sweep\(sweeps == 1 ? "" : "s"))")
         let report = TrustReport(model: model, solution: solution,
                                       order: sort ?? (output.format == .table ? .trust : .input), top: top)
         switch output.format {

@@ -156,63 +156,60 @@ public struct SupplyGraph: Sendable {
     func withConsumerLists(threads: Int) -> SupplyGraph {
         let n = supplierCount
         let chunk = 1 << 14
-        let (groupStart, memberStart, members) = (self.groupStart, self.memberStart, self.members)
-        let memberCount = members.count
-        // Reverse adjacency: distinct consumers per provider, in consumer order
-        // (a counting sort). Providers are split in one range per thread: each
-        // task reads every row but writes only the lists of its own providers.
-        let ranges = max(1, min(threads, n / chunk))
-        let span = (n + ranges - 1) / ranges
+        // A counting sort of (provider, consumer) pairs, transposed in parallel:
+        // consumers are split in one range per task; each task counts its pairs
+        // per provider in its own array, those counts give each task its place
+        // in every provider's list, and each task then writes its pairs there.
+        // A consumer naming a provider in two groups is one pair.
+        let tasks = max(1, min(threads, n / chunk))
+        let span = (n + tasks - 1) / tasks
         let forward = (groupStart: SharedReadBuffer(groupStart), memberStart: SharedReadBuffer(memberStart), members: SharedReadBuffer(members))
-        var listStart = [Int32](repeating: 0, count: n + 1)
-        listStart.withUnsafeMutableBufferPointer { listStart in
-            let counts = SharedBuffer(listStart)
-            Parallel.forEachChunk(n, chunk: span, threads: threads) { providers in
-                for m in 0..<memberCount {
-                    let j = Int(forward.members[m])
-                    if providers.contains(j) { counts[j + 1] += 1 }
-                }
+        /// Calls `body` with each distinct provider of consumer `i`, in member order.
+        @inline(__always) @Sendable func eachProvider(of i: Int, _ body: (Int) -> Void) {
+            let first = Int(forward.memberStart[Int(forward.groupStart[i])]), end = Int(forward.memberStart[Int(forward.groupStart[i + 1])])
+            for m in first..<end {
+                let j = forward.members[m]
+                var repeated = false
+                for earlier in first..<m where forward.members[earlier] == j { repeated = true; break }
+                if !repeated { body(Int(j)) }
             }
         }
-        for j in 0..<n { listStart[j + 1] += listStart[j] }
-        // Fill in consumer order; a consumer naming a provider in two groups is
-        // written once (its list then ends early and is packed below).
-        var listEnd = listStart
-        let starts = SharedReadBuffer(listStart)
-        var lists = [Int32].unset(count: Int(listStart[n]))
-        lists.withUnsafeMutableBufferPointer { lists in
-            let lists = SharedBuffer(lists)
-            listEnd.withUnsafeMutableBufferPointer { listEnd in
-                let ends = SharedBuffer(listEnd)
-                Parallel.forEachChunk(n, chunk: span, threads: threads) { providers in
-                    for i in 0..<n {
-                        for m in Int(forward.memberStart[Int(forward.groupStart[i])])..<Int(forward.memberStart[Int(forward.groupStart[i + 1])]) {
-                            let j = Int(forward.members[m])
-                            guard providers.contains(j) else { continue }
-                            let end = Int(ends[j])
-                            if end > Int(starts[j]) && lists[end - 1] == Int32(i) { continue }
-                            lists[end] = Int32(i)
-                            ends[j] = Int32(end + 1)
+        // place[t * n + j]: first counts, then where task t writes its next consumer of provider j.
+        var place = [Int32](repeating: 0, count: tasks * n)
+        place.withUnsafeMutableBufferPointer { place in
+            let place = SharedBuffer(place)
+            Parallel.forEachTask(tasks, threads: threads) { t in
+                let mine = place.base + t * n
+                for i in (t * span)..<min(n, (t + 1) * span) { eachProvider(of: i) { mine[$0] += 1 } }
+            }
+        }
+        var consumerStart = [Int32](repeating: 0, count: n + 1)
+        var total: Int32 = 0
+        for j in 0..<n {
+            consumerStart[j] = total
+            for t in 0..<tasks {
+                let count = place[t * n + j]
+                place[t * n + j] = total
+                total += count
+            }
+        }
+        consumerStart[n] = total
+        var consumers = [Int32].unset(count: Int(total))
+        consumers.withUnsafeMutableBufferPointer { consumers in
+            place.withUnsafeMutableBufferPointer { place in
+                let (consumers, place) = (SharedBuffer(consumers), SharedBuffer(place))
+                Parallel.forEachTask(tasks, threads: threads) { t in
+                    let next = place.base + t * n
+                    for i in (t * span)..<min(n, (t + 1) * span) {
+                        eachProvider(of: i) { j in
+                            consumers[Int(next[j])] = Int32(i)
+                            next[j] += 1
                         }
                     }
                 }
             }
         }
-        var consumerStart: [Int32], consumers: [Int32]
-        if (0..<n).allSatisfy({ listEnd[$0] == listStart[$0 + 1] }) {
-            (consumerStart, consumers) = (listStart, lists)
-        } else {
-            // Some lists lost a repeated consumer: pack them.
-            consumerStart = [0]
-            consumerStart.reserveCapacity(n + 1)
-            consumers = []
-            consumers.reserveCapacity(lists.count)
-            for j in 0..<n {
-                consumers += lists[Int(listStart[j])..<Int(listEnd[j])]
-                consumerStart.append(Int32(consumers.count))
-            }
-        }
-        withExtendedLifetime((groupStart, memberStart, members, listStart)) {}
+        withExtendedLifetime((groupStart, memberStart, members)) {}
         return SupplyGraph(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
                            memberStart: memberStart, members: members, consumerStart: consumerStart, consumers: consumers)
     }

@@ -30,16 +30,6 @@ public struct DOTGraph: Sendable, Equatable {
         self.statements = statements
     }
 
-    /// Adds a node statement.
-    public mutating func node(_ id: String, _ attributes: DOTAttributes = [:]) {
-        statements.append(.node(id: id, attributes: attributes))
-    }
-
-    /// Adds an edge statement.
-    public mutating func edge(_ from: String, _ to: String, _ attributes: DOTAttributes = [:]) {
-        statements.append(.edge(from: from, to: to, attributes: attributes))
-    }
-
     /// The DOT text.
     /// - Complexity: O(total length of names and values).
     public var text: String {
@@ -72,16 +62,6 @@ public struct DOTSubgraph: Sendable, Equatable {
         self.attributes = attributes
         self.nodeDefaults = nodeDefaults
         self.statements = statements
-    }
-
-    /// Adds a node statement.
-    public mutating func node(_ id: String, _ attributes: DOTAttributes = [:]) {
-        statements.append(.node(id: id, attributes: attributes))
-    }
-
-    /// Adds an edge statement.
-    public mutating func edge(_ from: String, _ to: String, _ attributes: DOTAttributes = [:]) {
-        statements.append(.edge(from: from, to: to, attributes: attributes))
     }
 }
 
@@ -349,3 +329,23 @@ public enum DOT {
         !text.isEmpty && text.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || (allowingHyphen && $0 == 45) }
     }
 }
+
+/// A graph or subgraph body that statements are added to.
+public protocol DOTStatementList {
+    var statements: [DOTStatement] { get set }
+}
+
+extension DOTStatementList {
+    /// Adds a node statement.
+    public mutating func node(_ id: String, _ attributes: DOTAttributes = [:]) {
+        statements.append(.node(id: id, attributes: attributes))
+    }
+
+    /// Adds an edge statement.
+    public mutating func edge(_ from: String, _ to: String, _ attributes: DOTAttributes = [:]) {
+        statements.append(.edge(from: from, to: to, attributes: attributes))
+    }
+}
+
+extension DOTGraph: DOTStatementList {}
+extension DOTSubgraph: DOTStatementList {}

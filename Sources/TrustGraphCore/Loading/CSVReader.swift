@@ -61,9 +61,6 @@ struct CSVReader: ~Copyable {
     /// Bytes left to read.
     var remaining: Int { count - position }
 
-    /// Start of the file's bytes (cells not unescaped point into them).
-    var fileBase: UnsafeRawPointer { base }
-
     /// True when cell `index` of the current record was unescaped into scratch memory.
     func isUnescaped(_ index: Int) -> Bool { index >= 0 && index < fieldCount && fieldBuffer[index].unescaped }
 

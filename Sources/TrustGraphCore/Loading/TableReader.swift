@@ -152,11 +152,6 @@ struct TableReader: ~Copyable {
     /// Header name of known column `k`.
     func name(_ k: Int) -> String { header.name(k) }
 
-    /// Records known column `k` of the current record in `cells` for later.
-    func keep(_ k: Int, in cells: inout CellStore) {
-        cells.keep(csv.bytes(header.columnIndex[k]), unescaped: csv.isUnescaped(header.columnIndex[k]), fileBase: csv.fileBase)
-    }
-
     /// Appends the current record's unknown columns to `attributes` (set up for this header).
     func appendAttributes(_ attributes: inout AttributeColumns) {
         if attributes.values.count != header.extraColumns.count { attributes = header.emptyAttributes }
@@ -164,60 +159,4 @@ struct TableReader: ~Copyable {
             attributes.values[k].append(csv.bytes(column.index))
         }
     }
-
-    /// Records every unknown column of the current record in `cells`.
-    func keepAttributes(in cells: inout CellStore) {
-        for column in header.extraColumns {
-            cells.keep(csv.bytes(column.index), unescaped: csv.isUnescaped(column.index), fileBase: csv.fileBase)
-        }
-    }
-}
-
-/// Cells kept from a piece of a file for a later phase: spans into the file's
-/// bytes, or into a side buffer for quoted cells that held `""` escapes.
-struct CellStore: Sendable {
-    /// Start offset (≥ 0: in the file; < 0: −(offset + 1) in `side`) and length of each kept cell.
-    private(set) var starts: [Int] = []
-    private(set) var lengths: [Int32] = []
-    private var side: [UInt8] = []
-
-    init(capacity: Int = 0) {
-        starts.reserveCapacity(capacity)
-        lengths.reserveCapacity(capacity)
-    }
-
-    var count: Int { starts.count }
-
-    mutating func keep(_ bytes: UnsafeRawBufferPointer, unescaped: Bool, fileBase: UnsafeRawPointer) {
-        if unescaped || bytes.isEmpty {
-            starts.append(-(side.count + 1))
-            side.append(contentsOf: bytes)
-        } else {
-            starts.append(bytes.baseAddress! - fileBase)
-        }
-        lengths.append(Int32(bytes.count))
-    }
-
-    /// Calls `body` with the bytes of kept cell `k`.
-    @inline(__always)
-    func withBytes<R>(_ k: Int, in file: UnsafeRawPointer, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        let start = starts[k], length = Int(lengths[k])
-        if start >= 0 { return body(UnsafeRawBufferPointer(start: file + start, count: length)) }
-        return side.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[(-start - 1)..<(-start - 1 + length)])) }
-    }
-
-    /// The bytes of kept cell `k`, valid while this store and the file are alive and unchanged.
-    @inline(__always)
-    func bytes(_ k: Int, in file: UnsafeRawPointer) -> UnsafeRawBufferPointer {
-        let start = starts[k], length = Int(lengths[k])
-        if start >= 0 { return UnsafeRawBufferPointer(start: file + start, count: length) }
-        return side.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[(-start - 1)..<(-start - 1 + length)]) }
-    }
-
-    /// Kept cell `k` as a `String`.
-    func string(_ k: Int, in file: UnsafeRawPointer) -> String {
-        withBytes(k, in: file) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    func isEmpty(_ k: Int) -> Bool { lengths[k] == 0 }
 }

@@ -32,7 +32,12 @@ public struct StringColumn: Sendable, Equatable {
 
     /// Appends all values of `other`.
     mutating func append(contentsOf other: StringColumn) {
-        self = StringColumn(concatenating: [self, other])
+        let shift = arena.count, first = offsets.count
+        arena += other.arena
+        offsets += other.offsets.dropFirst()
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for k in first..<offsets.count { offsets[k] += shift }
+        }
     }
 
     /// The values of `parts`, one after the other (two allocations in all).

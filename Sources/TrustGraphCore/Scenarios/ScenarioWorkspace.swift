@@ -218,18 +218,12 @@ extension DependencyTable {
 extension CertificationTable {
     /// Removes the rows whose supplier matches.
     mutating func remove(where supplierMatches: (Int32) -> Bool) {
-        let keep = (0..<count).filter { !supplierMatches(supplier[$0]) }
-        guard keep.count < count else { return }
-        let keepSet = Set(keep)
-        supplier = keep.map { supplier[$0] }
-        scheme = keep.map { scheme[$0] }
-        status = keep.map { status[$0] }
-        issued = keep.map { issued[$0] }
-        expires = keep.map { expires[$0] }
-        lastEvidence = keep.map { lastEvidence[$0] }
-        partial = keep.map { partial[$0] }
-        lines = keep.map { lines[$0] }
-        attributes.keepRows { keepSet.contains($0) }
+        guard supplier.contains(where: supplierMatches) else { return }
+        var kept = CertificationTable()
+        kept.attributes = attributes
+        kept.attributes.values = attributes.values.map { _ in StringColumn() }
+        kept.append(contentsOf: self) { !supplierMatches(supplier[$0]) }
+        self = kept
     }
 }
 

@@ -61,6 +61,11 @@ import Testing
         #expect(position(d) == "selfDependency dependencies.csv:3:provider")
     }
 
+    @Test func selfDependencyIsReportedBesideOtherErrorsOfItsRow() throws {
+        let errors = Fixture.errors(["suppliers.csv": suppliers, "dependencies.csv": "consumer,provider,criticality\nb,b,bogus\n"])
+        #expect(errors.map(position) == ["selfDependency dependencies.csv:2:provider", "unknownWord dependencies.csv:2:criticality"])
+    }
+
     @Test func unknownSchemeAndDuplicateScheme() throws {
         let errors = Fixture.errors([
             "suppliers.csv": suppliers,
@@ -121,16 +126,46 @@ import Testing
         #expect(errors.map(position) == ["invalidUTF8 suppliers.csv:3:name"])
     }
 
+    @Test func invalidUTF8OutsideTheIdKeepsTheSupplier() throws {
+        // b's name is not UTF-8: one error, but b still exists (no cascade into dependencies.csv);
+        // an id that is not UTF-8 defines nothing.
+        var bytes = Array("id,name\na,A\nb,B".utf8) + [0xFF, 10]
+        bytes += Array("c".utf8) + [0xFF] + Array(",C\n".utf8)
+        let errors = Fixture.errors(bytes: ["suppliers.csv": bytes, "dependencies.csv": Array("consumer,provider\na,b\nb,a\n".utf8)])
+        #expect(errors.map(position) == ["invalidUTF8 suppliers.csv:3:name", "invalidUTF8 suppliers.csv:4:id"])
+    }
+
     @Test func unterminatedQuoteReportsAndResumesOnTheNextLine() throws {
         let files = ["suppliers.csv": "id,name\na,\"open\nb,B\nc,C\n", "dependencies.csv": "consumer,provider\nb,c\nb,zz\n"]
         // The quote opened on line 2 never closes: one error, then lines 3 and 4 are read again
         // (b and c exist, so only the unknown 'zz' follows).
-        #expect(Fixture.errors(files).map(position) == ["malformedRecord suppliers.csv:2:-", "unknownSupplier dependencies.csv:3:provider"])
+        let errors = Fixture.errors(files)
+        #expect(errors.map(position) == ["malformedRecord suppliers.csv:2:-", "unknownSupplier dependencies.csv:3:provider"])
+        #expect(errors.first?.message == "unterminated quoted field (a quote opened on line 2 is never closed)")
     }
 
     @Test func quoteInsideUnquotedFieldAndTextAfterClosingQuote() throws {
         let errors = Fixture.errors(["suppliers.csv": "id,name\na,say \"hi\"\nb,\"B\"x\nc,C\n"])
         #expect(errors.map(position) == ["malformedRecord suppliers.csv:2:-", "malformedRecord suppliers.csv:3:-"])
+        #expect(errors.last?.message == "unexpected text after a closing quote on line 3 (expected a comma or the end of the line)")
+    }
+
+    @Test(arguments: [1, 2, 4])
+    func linesNamedInMessagesAreTheFilesLinesInLargeFiles(threads: Int) throws {
+        // Two blank lines before the header, thousands of records (read in pieces), a quoted
+        // cell spanning lines 4002–4003, text after a closing quote on line 4006, an unclosed quote on line 8007.
+        var text = "\n\nid,name\n"
+        for k in 0..<3998 { text += "s\(k),Supplier \(k)\n" }
+        text += "q,\"two\nlines\"\nr,R\nt,T\nu,\"U\"x\n"
+        for k in 0..<4000 { text += "v\(k),V\n" }
+        text += "w,\"open\n"
+        let error = try #require(throws: DatasetError.self) {
+            try DatasetLoader.load(contents: ["suppliers.csv": Array(text.utf8)], threads: threads)
+        }
+        #expect(error.errors.map(\.description) == [
+            "suppliers.csv:4006: unexpected text after a closing quote on line 4006 (expected a comma or the end of the line)",
+            "suppliers.csv:8007: unterminated quoted field (a quote opened on line 8007 is never closed)",
+        ])
     }
 
     @Test func nonEmptyCellBeyondTheHeader() throws {

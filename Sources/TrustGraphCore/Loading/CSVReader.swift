@@ -39,8 +39,11 @@ struct CSVReader: ~Copyable {
     /// Unescaped copies of quoted cells that held `""`; reset for each record.
     private var scratch: UnsafeMutableRawBufferPointer
     private var scratchCount = 0
-    /// True when the current record holds bytes outside ASCII that are not valid UTF-8.
-    private(set) var invalidUTF8Field: Int? = nil
+    /// Cells of the current record that are not valid UTF-8, in field order;
+    /// they read as empty.
+    private(set) var invalidUTF8Fields: [Int] = []
+    /// The first cell of the current record that is not valid UTF-8.
+    var invalidUTF8Field: Int? { invalidUTF8Fields.first }
 
     /// - Parameter bytes: the file's bytes; they must outlive the reader.
     init(_ bytes: UnsafeRawBufferPointer) {
@@ -159,7 +162,7 @@ struct CSVReader: ~Copyable {
         }
         fieldCount = n
         scratchCount = 0
-        invalidUTF8Field = nil
+        if !invalidUTF8Fields.isEmpty { invalidUTF8Fields.removeAll(keepingCapacity: true) }
         position = start
         line += 1
         return true
@@ -169,7 +172,7 @@ struct CSVReader: ~Copyable {
     mutating func next() -> Event {
         fieldCount = 0
         scratchCount = 0
-        invalidUTF8Field = nil
+        if !invalidUTF8Fields.isEmpty { invalidUTF8Fields.removeAll(keepingCapacity: true) }
         guard position < count else { return .end }
         let recordLine = line
         var highBit = false
@@ -267,8 +270,8 @@ struct CSVReader: ~Copyable {
         }
         if highBit {
             for index in 0..<fieldCount where !UTF8Check.isValid(bytes(index)) {
-                invalidUTF8Field = index
-                break
+                invalidUTF8Fields.append(index)
+                fieldBuffer[index].end = fieldBuffer[index].start
             }
         }
         return .record(line: recordLine)

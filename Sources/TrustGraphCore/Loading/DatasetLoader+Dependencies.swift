@@ -142,7 +142,7 @@ extension DatasetLoader {
                 }
                 let consumer = piece.rows.consumer[r], provider = piece.rows.provider[r]
                 if piece.rows.group[r] == groupIsProvider { piece.rows.group[r] = provider }
-                if consumer >= 0 && consumer == provider && piece.ok[r] {
+                if consumer >= 0 && consumer == provider {
                     sink.error(.selfDependency, file: file, line: Int(piece.rows.lines[r]), column: header.name(PROVIDER),
                                rank: header.rank(PROVIDER), "self-dependency: '\(index.values[Int(provider)])' depends on itself")
                     piece.ok[r] = false

@@ -81,8 +81,9 @@ public enum DatasetLoader {
     /// How many pieces a file body is cut into for parallel parsing.
     static let piecesPerThread = 8
 
-    /// One parsed piece of a file body. Lines in `piece` count from 0 at the
-    /// piece's start (add `firstLine`); the diagnostics in `sink` are already
+    /// One parsed piece of a file body. Lines in `piece` become the file's
+    /// once `firstLine` is added (the first piece counts from the file's
+    /// first line, the others from 0); the diagnostics in `sink` are already
     /// on the file's lines and sorted by position.
     struct ParsedPiece<Piece> {
         var piece: Piece
@@ -104,28 +105,31 @@ public enum DatasetLoader {
             let out = SharedBuffer(buffer)
             Parallel.forEachTask(cuts.count, threads: threads) { k in
                 let bytes = UnsafeRawBufferPointer(start: file.base, count: file.count)
-                var reader = TableReader(header: header, bytes: bytes, range: cuts[k], line: 0)
+                // The first piece knows its lines; the others count from 0 (a message
+                // naming another line only comes from a malformed record, read again below).
+                let firstLine = k == 0 ? header.bodyLine : 0
+                var reader = TableReader(header: header, bytes: bytes, range: cuts[k], line: firstLine)
                 var sink = DiagnosticSink()
                 let piece = parse(&reader, &sink)
                 sink.sortByPosition()
-                out[k] = (piece, sink, reader.csv.line, reader.sawMalformed)
+                out[k] = (piece, sink, reader.csv.line - firstLine, reader.sawMalformed)
             }
         }
         if cuts.count > 1 && results.contains(where: { $0!.malformed }) {
             results = []
-            var reader = TableReader(header: header, bytes: bytes, range: body, line: 0)
+            var reader = TableReader(header: header, bytes: bytes, range: body, line: header.bodyLine)
             var sink = DiagnosticSink()
             let piece = parse(&reader, &sink)
             sink.sortByPosition()
-            sink.shiftLines(by: header.bodyLine)
-            return [ParsedPiece(piece: piece, sink: sink, firstLine: header.bodyLine)]
+            return [ParsedPiece(piece: piece, sink: sink, firstLine: 0)]
         }
         var line = header.bodyLine
-        return results.map { result in
+        return results.enumerated().map { k, result in
             var sink = result!.sink
-            sink.shiftLines(by: line)
+            let shift = k == 0 ? 0 : line
+            sink.shiftLines(by: shift)
             defer { line += result!.lines }
-            return ParsedPiece(piece: result!.piece, sink: sink, firstLine: line)
+            return ParsedPiece(piece: result!.piece, sink: sink, firstLine: shift)
         }
     }
 
@@ -245,7 +249,7 @@ public enum DatasetLoader {
                 let i = w * 64 + missing.trailingZeroBitCount
                 missing &= missing - 1
                 sink.warning(.isolatedSupplier, file: suppliersFile, line: Int(dataset.suppliers.lines[i]), column: "id",
-                             "supplier '\(dataset.suppliers.id(i))' has no certification and nothing depends on it (its trust is its prior alone)")
+                             "supplier '\(dataset.suppliers.id(i))' has no certification and nothing depends on it (its base trust is its prior alone)")
             }
         }
     }

@@ -8,6 +8,8 @@ struct TableHeader: Sendable {
     private(set) var extraColumns: [(name: String, index: Int)] = []
     /// Lower-cased header names by field index ("" for an empty header cell).
     private(set) var names: [String] = []
+    /// Field indices of the required columns (present when the header is usable).
+    private(set) var requiredFields: [Int] = []
     /// Number of header cells.
     private(set) var width = 0
     /// Offset and line of the first record after the header.
@@ -67,6 +69,7 @@ struct TableHeader: Sendable {
             ok = false
         }
         if !ok { return nil }
+        requiredFields = required.map { firstIndex[$0]! }
     }
 
     /// Header name of known column `k`.
@@ -86,7 +89,9 @@ struct TableHeader: Sendable {
 
 /// Reads the records of one piece of a CSV body, handing the caller only
 /// records worth interpreting: malformed records, invalid UTF-8 and cells
-/// beyond the header's width are reported here.
+/// beyond the header's width are reported here. A record with invalid UTF-8
+/// in a required column is skipped; in any other column, the bad cell reads
+/// as empty and the record is handed on.
 struct TableReader: ~Copyable {
     let header: TableHeader
     var csv: CSVReader
@@ -122,7 +127,9 @@ struct TableReader: ~Copyable {
                     let column = bad < width && !header.names[bad].isEmpty ? header.names[bad] : nil
                     sink.error(.invalidUTF8, file: file, line: line, column: column,
                                column == nil ? "cell \(bad + 1) is not valid UTF-8" : "cell is not valid UTF-8")
-                    continue
+                    // Without its id (or other required cell) the record means nothing; otherwise
+                    // it still counts, its bad cells read as empty, so one typo does not cascade.
+                    if csv.invalidUTF8Fields.contains(where: header.requiredFields.contains) { continue }
                 }
                 if csv.fieldCount > width { reportExtraFields(line: line, sink: &sink) }
                 return line

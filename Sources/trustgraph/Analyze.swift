@@ -19,14 +19,19 @@ struct Analyze: ParsableCommand {
         and sector with a Herfindahl–Hirschman index, and the single points of failure: \
         providers that are the only member of a critical or high group.
 
-        The table is sorted by impact. CSV and JSON carry id,trust,dependents,affected,impact,\
-        pagerank (then name,sector,country) for every supplier; --what concentration \
+        The table is sorted by impact, largest first. CSV and JSON carry id,trust,dependents,\
+        affected,impact,pagerank (then name,sector,country) for every supplier, in the order of \
+        suppliers.csv (--sort impact ranks them); --what concentration \
         (dimension,name,rows,share,dimension_hhi) or --what single-points \
         (provider,consumer,group,weight,provider_trust) writes those lists instead, in full.
+
+        Exit status: 0 on success, 1 when the dataset has errors, 3 when a cycle did not \
+        converge within --max-iterations (the figures are still written), 64 when the command line is wrong (an unknown option, a missing or bad value).
 
         Examples:
           trustgraph analyze samples/eu-cloud --date 2026-06-30
           trustgraph analyze samples/eu-cloud --date 2026-06-30 --format csv -o impact.csv
+          trustgraph analyze samples/eu-cloud --date 2026-06-30 --format csv --sort impact
           trustgraph analyze samples/eu-cloud --what single-points --format csv
         """
     )
@@ -41,6 +46,10 @@ struct Analyze: ParsableCommand {
 
     @Option(help: ArgumentHelp("Table: show the N suppliers with most impact.", valueName: "n"))
     var top: Int = 20
+
+    @Option(help: ArgumentHelp("Supplier rows: impact (largest first), input (file order) or id (default: impact for the table, input for csv/json).",
+                               valueName: "order"))
+    var sort: AnalysisReport.Order?
 
     @Option(help: ArgumentHelp("Only this list: suppliers (the impact ranking), concentration or single-points. The table shows all three by default; CSV and JSON show suppliers.", valueName: "list"))
     var what: Section?
@@ -67,12 +76,12 @@ struct Analyze: ParsableCommand {
         let pageRank = PageRank(model: model, threads: solver.threads)
         let report = AnalysisReport(model: model, solution: solution, impacts: impacts, pageRank: pageRank)
         switch (output.format, what) {
-        case (.table, nil): try output.emit(report.table(top: top))
-        case (.table, .suppliers): try output.emit(report.impactTable(top: top))
+        case (.table, nil): try output.emit(report.table(top: top, order: sort ?? .impact))
+        case (.table, .suppliers): try output.emit(report.impactTable(top: top, order: sort ?? .impact))
         case (.table, .concentration): try output.emit(report.concentrationTable(limit: nil))
         case (.table, .singlePoints): try output.emit(report.singlePointsTable(top: report.singlePoints.count, hint: false))
-        case (.csv, .suppliers), (.csv, nil): try output.emit(report.csv(order: report.byImpact))
-        case (.json, .suppliers), (.json, nil): try output.emit(report.json(order: report.byImpact))
+        case (.csv, .suppliers), (.csv, nil): try output.emit(report.csv(order: report.rows(sort ?? .input)))
+        case (.json, .suppliers), (.json, nil): try output.emit(report.json(order: report.rows(sort ?? .input)))
         case (.csv, .concentration): try output.emit(report.concentrationCSV)
         case (.json, .concentration): try output.emit(report.concentrationJSON)
         case (.csv, .singlePoints): try output.emit(report.singlePointsCSV)
@@ -82,3 +91,5 @@ struct Analyze: ParsableCommand {
         if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
     }
 }
+
+extension AnalysisReport.Order: ExpressibleByArgument {}

@@ -10,18 +10,18 @@ struct DatasetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Evaluation date, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
     var date: String?
 
-    @Option(help: ArgumentHelp("Global prior in [0,1] for suppliers without their own.", valueName: "p"))
-    var prior: Double = TrustParameters.defaultPrior
+    @Option(parsing: .unconditional, help: ArgumentHelp("Global prior in [0,1] for suppliers without their own.", valueName: "p"))
+    var prior: Number = Number(TrustParameters.defaultPrior)
 
     func validate() throws {
         if let date, Day(date) == nil {
             throw ValidationError("--date '\(date)' is not a real calendar day in YYYY-MM-DD form")
         }
-        guard prior >= 0 && prior <= 1 else { throw ValidationError("--prior \(prior) is out of range (expected a number in [0,1])") }
+        guard prior.value >= 0 && prior.value <= 1 else { throw ValidationError("--prior \(prior) is out of range (expected a number in [0,1])") }
     }
 
     var parameters: TrustParameters {
-        TrustParameters(date: date.flatMap(Day.init) ?? .today(), prior: prior)
+        TrustParameters(date: date.flatMap(Day.init) ?? .today(), prior: prior.value)
     }
 
     /// Loads the dataset, printing warnings to stderr; on errors prints them and exits 1.
@@ -48,19 +48,39 @@ struct SolverFlags: ParsableArguments {
     /// The threads to use.
     var threads: Int { threadCount ?? Parallel.defaultThreads }
 
-    @Option(help: ArgumentHelp("Stop iterating a cycle when no value changes by more than this (0: exactly).", valueName: "x"))
-    var tolerance: Double = 0
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop iterating a cycle when no value changes by more than this (0: exactly).", valueName: "x"))
+    var tolerance: Number = Number(0)
 
     @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Give up on a cycle after this many sweeps.", valueName: "n"))
     var maxIterations: Int = 10_000
 
     func validate() throws {
         if let threadCount, threadCount < 1 { throw ValidationError("--threads must be at least 1") }
-        guard tolerance >= 0 && tolerance.isFinite else { throw ValidationError("--tolerance must be a number ≥ 0") }
+        guard tolerance.value >= 0 && tolerance.value.isFinite else { throw ValidationError("--tolerance \(tolerance) must be a number ≥ 0") }
         guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1") }
     }
 
-    var options: SolverOptions { SolverOptions(tolerance: tolerance, maxIterations: maxIterations, threads: threads) }
+    var options: SolverOptions { SolverOptions(tolerance: tolerance.value, maxIterations: maxIterations, threads: threads) }
+}
+
+/// A number on the command line, written as the contract writes numbers
+/// (`0.5`, `-1`, `2e-3`; not `.5`, `inf` or `nan`), negative ones included.
+struct Number: ExpressibleByArgument, CustomStringConvertible {
+    let value: Double
+    let description: String
+
+    init(_ value: Double) {
+        self.value = value
+        description = value.description
+    }
+
+    init?(argument: String) {
+        guard let value = ContractNumber.parse(argument) else { return nil }
+        self.value = value
+        description = argument
+    }
+
+    var defaultValueDescription: String { description }
 }
 
 /// Output format and destination.

@@ -12,6 +12,9 @@ struct Explain: ParsableCommand {
           • each dependency group, its weight and its best alternative, and the distrust it passes up;
           • the chain of limiting dependencies, hop by hop, down to the root cause.
 
+        Exit status: 0 on success, 1 when the dataset has errors or the supplier is unknown, \
+        3 when a cycle did not converge within --max-iterations (the explanation is still shown), 64 when the command line is wrong (an unknown option, a missing or bad value).
+
         Examples:
           trustgraph explain samples/eu-cloud shopfront-saas --date 2026-06-30
           trustgraph explain samples/eu-cloud shopfront-saas --format json

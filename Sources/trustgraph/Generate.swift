@@ -11,6 +11,8 @@ struct Generate: ParsableCommand {
         dates, suspensions, partial scope and evidence dates. The same --suppliers and --seed \
         always give the same files.
 
+        Exit status: 0 on success, 1 when the directory cannot be written, 64 when the command line is wrong (an unknown option, a missing or bad value).
+
         Examples:
           trustgraph generate --suppliers 1000 --seed 7 -o /tmp/small
           trustgraph generate --suppliers 1000000 --seed 1 -o bench-data/1m

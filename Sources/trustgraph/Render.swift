@@ -40,7 +40,7 @@ struct Render: ParsableCommand {
         dot) and rendered as it is, with no Graphviz command needed.
 
         Exit status: 0 on success, 1 on bad input or a failed render or write, 3 when a cycle \
-        did not converge within --max-iterations (the map is still written).
+        did not converge within --max-iterations (the map is still written), 64 when the command line is wrong (an unknown option, a missing or bad value).
 
         Examples:
           trustgraph render samples/eu-cloud --date 2026-06-30 -o map.svg

@@ -14,7 +14,7 @@ struct Solve: ParsableCommand {
         and carry the stable columns id,name,base_trust,trust (then country,sector).
 
         Exit status: 0 on success, 1 when the dataset has errors, 3 when a cycle did not \
-        converge within --max-iterations (the values are still written).
+        converge within --max-iterations (the values are still written), 64 when the command line is wrong (an unknown option, a missing or bad value).
 
         Examples:
           trustgraph solve samples/eu-cloud --date 2026-06-30

@@ -10,7 +10,7 @@ struct Validate: ParsableCommand {
         (the first 50 are printed, then a count). Warnings (for example a supplier that has no \
         certification and that nothing depends on) are listed separately and do not fail.
 
-        Exit status: 0 when the dataset is valid, 1 when it has errors.
+        Exit status: 0 when the dataset is valid, 1 when it has errors, 64 when the command line is wrong (an unknown option, a missing or bad value).
 
         Examples:
           trustgraph validate samples/eu-cloud

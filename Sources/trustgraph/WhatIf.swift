@@ -38,6 +38,10 @@ struct WhatIf: ParsableCommand {
         the graph — the suppliers the steps name and those whose trust moved, with their direct \
         neighbours — coloured by the change in trust, the steps' targets drawn with a heavy outline.
 
+        Exit status: 0 on success, 1 when the dataset or the scenario file has errors, 3 when \
+        the baseline or a scenario did not converge within --max-iterations (the results are \
+        still written), 64 when the command line is wrong (an unknown option, a missing or bad value).
+
         Examples:
           trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30
           trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30 --render out/cdn-breach
@@ -53,8 +57,8 @@ struct WhatIf: ParsableCommand {
     @OptionGroup var solver: SolverFlags
     @OptionGroup var output: OutputFlags
 
-    @Option(help: ArgumentHelp("Trust below this counts as weak in the summaries.", valueName: "t"))
-    var threshold: Double = 0.5
+    @Option(parsing: .unconditional, help: ArgumentHelp("Trust below this counts as weak in the summaries.", valueName: "t"))
+    var threshold: Number = Number(0.5)
 
     @Option(help: ArgumentHelp("Table: show at most N changed suppliers per scenario.", valueName: "n"))
     var top: Int = 20
@@ -66,7 +70,7 @@ struct WhatIf: ParsableCommand {
     var render: String?
 
     func validate() throws {
-        guard threshold >= 0 && threshold <= 1 else { throw ValidationError("--threshold must be in [0,1]") }
+        guard threshold.value >= 0 && threshold.value <= 1 else { throw ValidationError("--threshold \(threshold) is out of range (expected a number in [0,1])") }
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     }
 
@@ -100,18 +104,24 @@ struct WhatIf: ParsableCommand {
         }
         var outcomes: [ScenarioOutcome] = []
         for scenario in parsed { outcomes.append(try runner.run(scenario)) }
-        let report = WhatIfReport(outcomes: outcomes, threshold: threshold)
+        let report = WhatIfReport(outcomes: outcomes, threshold: threshold.value)
         switch output.format {
         case .csv: try output.emit(report.csv(changedOnly: changedOnly))
         case .json: try output.emit(report.json(changedOnly: changedOnly))
         case .table: try output.emit(report.table(top: top))
         }
         if let render { try renderScenarios(outcomes, into: render) }
+        // Scenarios start from the baseline: one that did not converge makes every delta uncertain.
+        let baselineConverged = runner.baseline.report.converged
+        if !baselineConverged {
+            Console.error("warning: the baseline did not converge within --max-iterations: "
+                + "after \(runner.baseline.report.sweeps) sweeps the largest change was \(runner.baseline.report.finalChange)")
+        }
         let notConverged = outcomes.filter { !$0.solution.report.converged }
         for outcome in notConverged {
             Console.error("warning: scenario '\(outcome.scenario.name)' did not converge within --max-iterations")
         }
-        if !notConverged.isEmpty { throw ExitCode(notConvergedExitCode) }
+        if !notConverged.isEmpty || !baselineConverged { throw ExitCode(notConvergedExitCode) }
     }
 }
 

@@ -133,6 +133,42 @@ enum CLI {
         #expect(String(decoding: svg, as: UTF8.self).contains("What if: h1 compromised"))
     }
 
+    @Test func whatifOnABaselineThatDidNotConvergeSaysSoAndExitsThree() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("empty.yaml")
+        try "scenarios:\n  - name: nothing\n    steps: []\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["whatif", CLI.example("cycles"), file.path, "--date", "2026-01-15", "--max-iterations", "1", "--format", "csv"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("warning: the baseline did not converge within --max-iterations"))
+    }
+
+    @Test func analyzeCSVKeepsTheFileOrderUnlessAskedToRank() throws {
+        let ids = { (r: CLI.Result) in r.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) } }
+        let plain = try CLI.run(["analyze", CLI.example("analyze"), "--date", "2026-01-15", "--format", "csv"])
+        #expect(plain.status == 0)
+        #expect(ids(plain) == ["a", "b", "c", "d", "e"])
+        // Impact c 0.84, b 0.72, d 0.091; a and e lose nothing and keep the file order.
+        let ranked = try CLI.run(["analyze", CLI.example("analyze"), "--date", "2026-01-15", "--format", "csv", "--sort", "impact"])
+        #expect(ids(ranked) == ["c", "b", "d", "a", "e"])
+    }
+
+    @Test func solveJSONHasAttributesOnEveryRowWhenTheFileHasExtraColumns() throws {
+        let dir = try CLI.temporaryDirectory()
+        try "id,contact\na,ops@a.example\nb,\n".write(to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["solve", dir.path, "--date", "2026-01-15", "--format", "json"])
+        #expect(r.status == 0)
+        let rows = r.stdout.split(separator: "\n").filter { $0.contains("\"id\"") }
+        #expect(rows.count == 2)
+        #expect(rows[0].contains("\"attributes\":{\"contact\":\"ops@a.example\"}"))
+        #expect(rows[1].contains("\"attributes\":{}"))
+    }
+
+    @Test func aWrongCommandLineExits64() throws {
+        let r = try CLI.run(["solve", CLI.example("cycles"), "--prior", ".5"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("'.5' is invalid for '--prior <p>'"))
+    }
+
     @Test func generateThenValidateRoundTrip() throws {
         let dir = try CLI.temporaryDirectory().appendingPathComponent("gen")
         let g = try CLI.run(["generate", "--suppliers", "500", "--seed", "3", "-o", dir.path])
@@ -152,6 +188,19 @@ enum CLI {
         #expect(message.contains("2026-02-30"))
     }
 
+    @Test func numbersFollowTheContractAndMayBeNegative() throws {
+        // A negative value is read as the option's value (then refused by range), not as an unknown option.
+        let negative = ValidationErrorProbe.message(["solve", "x", "--prior", "-0.1"])
+        #expect(negative.contains("--prior -0.1 is out of range (expected a number in [0,1])"))
+        #expect(ValidationErrorProbe.message(["solve", "x", "--tolerance", "-1"]).contains("--tolerance -1 must be a number ≥ 0"))
+        // Contract numbers only: no leading dot, no inf or nan.
+        for text in [".5", "inf", "nan", "0x1p-1"] {
+            #expect(ValidationErrorProbe.message(["solve", "x", "--prior", text]).contains("'\(text)' is invalid"))
+        }
+        let solve = try #require(try TrustGraphCommand.parseAsRoot(["solve", "x", "--prior", "2.5e-1"]) as? Solve)
+        #expect(solve.data.parameters.prior == 0.25)
+    }
+
     @Test func solveParsesItsOptions() throws {
         let command = try TrustGraphCommand.parseAsRoot(["solve", "data", "--date", "2026-06-30", "--format", "csv", "--threads", "1"])
         let solve = try #require(command as? Solve)
@@ -162,6 +211,16 @@ enum CLI {
 }
 
 enum ValidationErrorProbe {
+    /// The message the command line `arguments` is refused with ("" when accepted).
+    static func message(_ arguments: [String]) -> String {
+        do {
+            _ = try TrustGraphCommand.parseAsRoot(arguments)
+            return ""
+        } catch {
+            return TrustGraphCommand.message(for: error)
+        }
+    }
+
     static var dateError: any Error {
         do {
             _ = try TrustGraphCommand.parseAsRoot(["solve", "x", "--date", "2026-02-30"])

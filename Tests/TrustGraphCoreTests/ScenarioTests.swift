@@ -65,6 +65,16 @@ import Testing
             try ScenarioFile.parse("scenarios:\n  - name: x\n    steps: [\n", file: "bad.yaml")
         }
         #expect(error.errors.first?.kind == .syntax)
+        #expect(error.errors.first?.line == 4)
+    }
+
+    @Test func duplicateKeyIsAnErrorWithItsLine() throws {
+        let error = try #require(throws: ScenarioFileError.self) {
+            try ScenarioFile.parse("scenarios:\n  - name: x\n    steps:\n      - compromise: {supplier: a, supplier: b}\n", file: "dup.yaml")
+        }
+        #expect(error.errors.first?.kind == .syntax)
+        #expect(error.errors.first?.line == 4)
+        #expect(error.errors.first?.description.hasPrefix("dup.yaml:4: not valid YAML") == true)
     }
 }
 

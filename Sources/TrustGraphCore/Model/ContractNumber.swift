@@ -2,7 +2,7 @@
 ///
 /// Swift's `Double(_:)` also accepts `nan`, `inf`, hex floats and `.5`; the
 /// contract does not, so the text is checked before it is converted.
-enum ContractNumber {
+public enum ContractNumber {
     /// The value of `bytes`, or `nil` when the text is not a contract number.
     static func parse(_ bytes: UnsafeRawBufferPointer) -> Double? {
         if let value = parseShortDecimal(bytes) { return value }
@@ -66,7 +66,7 @@ enum ContractNumber {
     }
 
     /// The value of `text`, or `nil` when it is not a contract number.
-    static func parse(_ text: String) -> Double? {
+    public static func parse(_ text: String) -> Double? {
         var text = text
         return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
     }

@@ -27,6 +27,27 @@ public struct AnalysisReport: Sendable {
         }
     }
 
+    /// Row orders of the supplier list.
+    public enum Order: String, Sendable, CaseIterable {
+        /// Largest impact first (`byImpact`).
+        case impact
+        /// The order of suppliers.csv.
+        case input
+        /// By id, byte for byte.
+        case id
+    }
+
+    /// Supplier indices in `order`.
+    public func rows(_ order: Order) -> [Int] {
+        switch order {
+        case .impact: return byImpact
+        case .input: return Array(0..<model.supplierCount)
+        case .id:
+            let ids = model.dataset.suppliers
+            return (0..<model.supplierCount).sorted { Array(ids.id($0).utf8).lexicographicallyPrecedes(Array(ids.id($1).utf8)) }
+        }
+    }
+
     public func csv(order: [Int]) -> String {
         var writer = CSVWriter(header: AnalysisReport.csvHeader)
         let s = model.dataset.suppliers
@@ -101,17 +122,17 @@ public struct AnalysisReport: Sendable {
     }
 
     /// Tables for people: the impact ranking, concentration and single points of failure.
-    public func table(top: Int) -> String {
-        impactTable(top: top) + "\n" + concentrationTable(limit: 5) + "\n" + singlePointsTable(top: top, hint: true)
+    public func table(top: Int, order: Order = .impact) -> String {
+        impactTable(top: top, order: order) + "\n" + concentrationTable(limit: 5) + "\n" + singlePointsTable(top: top, hint: true)
     }
 
-    /// The `top` suppliers by impact.
-    public func impactTable(top: Int) -> String {
+    /// The first `top` suppliers in `order` (by impact unless asked otherwise).
+    public func impactTable(top: Int, order: Order = .impact) -> String {
         let s = model.dataset.suppliers
         let f = { (x: Double) in TextTable.fixed(x) }
         var out = "Whom can the portfolio not afford to lose? (impact = trust lost in total if the supplier is compromised)\n"
         var table = TextTable(header: ["impact", "affected", "dependents", "pagerank", "trust", "id", "name"], rightAligned: [0, 1, 2, 3, 4])
-        for i in byImpact.prefix(top) {
+        for i in rows(order).prefix(top) {
             table.add([f(impacts.impact[i]), String(impacts.affected[i]), String(impacts.dependents[i]),
                        TextTable.fixed(pageRank.rank[i], 5), f(solution.trust[i]), s.id(i), s.name(i)])
         }

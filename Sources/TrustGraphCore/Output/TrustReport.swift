@@ -37,8 +37,9 @@ public struct TrustReport: Sendable {
                 ("base_trust", .number(solution.base[i])), ("trust", .number(solution.trust[i])),
                 ("country", .string(suppliers.countries[i])), ("sector", .string(suppliers.sectors[i])),
             ]
+            // Every row has the object when the file has extra columns (with the row's non-empty cells).
             let attributes = suppliers.attributes.attributes(ofRow: i)
-            if !attributes.isEmpty {
+            if !suppliers.attributes.names.isEmpty {
                 fields.append(("attributes", .object(attributes.map { ($0.name, .string($0.value)) })))
             }
             return .object(fields)

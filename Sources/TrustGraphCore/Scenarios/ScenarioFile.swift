@@ -178,8 +178,17 @@ public enum ScenarioFile {
     }
 
     private static func yamlErrorLine(_ error: any Error) -> Int {
-        // YamlError's description carries "line:column"; take the line when present.
+        // YamlError's description carries "line:column", or "in line L, column C"
+        // (duplicate keys); take the line when present.
         let text = Array("\(error)".utf8)
+        let marker = Array("in line ".utf8)
+        if text.count > marker.count {
+            for start in stride(from: text.count - marker.count, through: 0, by: -1) where text[start..<start + marker.count].elementsEqual(marker) {
+                let digits = text[(start + marker.count)...].prefix { (48...57).contains($0) }
+                if let line = Int(String(decoding: digits, as: UTF8.self)) { return line }
+                break
+            }
+        }
         var k = 0
         while k < text.count {
             var end = k

@@ -4,8 +4,8 @@ enum RowOrder {
     /// - Returns: `start` (rows of consumer i are `order[start[i] ..< start[i+1]]`) and `order`.
     static func byConsumer(_ consumers: [Int32], extra: [Int32] = [], count n: Int) -> (start: [Int32], order: [Int32]) {
         let rows = consumers.count
-        var start = [Int32](repeating: 0, count: n + 1)
-        var order = [Int32](repeating: 0, count: rows + extra.count)
+        var start = [Int32].large(repeating: 0, count: n + 1)
+        var order = [Int32].unset(count: rows + extra.count)
         start.withUnsafeMutableBufferPointer { start in
         order.withUnsafeMutableBufferPointer { order in
         consumers.withUnsafeBufferPointer { consumers in

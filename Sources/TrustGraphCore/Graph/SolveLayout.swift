@@ -53,11 +53,11 @@ struct SolveLayout: Sendable {
                 for k in range { position[Int(schedule[k])] = Int32(k) }
             }
         }
-        var groupStart = [Int32](repeating: 0, count: n + 1)
-        var groupWeight = [Double](repeating: 0, count: groups)
-        var groupLabel = [Int32](repeating: 0, count: groups)
-        var memberStart = [Int32](repeating: 0, count: groups + 1)
-        var members = [Int32](repeating: 0, count: memberCount)
+        var groupStart = [Int32].large(repeating: 0, count: n + 1)
+        var groupWeight = [Double].large(repeating: 0, count: groups)
+        var groupLabel = [Int32].large(repeating: 0, count: groups)
+        var memberStart = [Int32].large(repeating: 0, count: groups + 1)
+        var members = [Int32].large(repeating: 0, count: memberCount)
         let (groupOffsets, memberOffsets, positions) = (groupOffset, memberOffset, SharedReadBuffer(position))
         groupStart.withUnsafeMutableBufferPointer { groupStart in
         groupWeight.withUnsafeMutableBufferPointer { groupWeight in

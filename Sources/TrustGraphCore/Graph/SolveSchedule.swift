@@ -49,7 +49,7 @@ public struct SolveSchedule: Sendable {
         var localOf: [Int32] = []
         var globalOf: [Int32] = []
         if let nodes {
-            localOf = [Int32](repeating: -1, count: n)
+            localOf = [Int32].large(repeating: -1, count: n)
             globalOf = nodes
             for (k, g) in nodes.enumerated() { localOf[Int(g)] = Int32(k) }
         }
@@ -168,9 +168,9 @@ public struct SolveSchedule: Sendable {
             sortedComponents[Int(slot[l])] = Int32(c)
             slot[l] += 1
         }
-        var component = [Int32](repeating: -1, count: nodes == nil ? n : 0)
+        var component = [Int32].large(repeating: -1, count: nodes == nil ? n : 0)
         var componentStart = [Int32](repeating: 0, count: components + 1)
-        var order = [Int32](repeating: 0, count: m)
+        var order = [Int32].large(repeating: 0, count: m)
         order.withUnsafeMutableBufferPointer { order in
         componentStart.withUnsafeMutableBufferPointer { componentStart in
         component.withUnsafeMutableBufferPointer { component in

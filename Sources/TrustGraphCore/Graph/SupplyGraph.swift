@@ -118,10 +118,10 @@ public struct SupplyGraph: Sendable {
             chunkMembers[c + 1] += chunkMembers[c]
         }
         let groupCount = chunkGroups[chunks], memberCount = chunkMembers[chunks]
-        var groupStart = [Int32](repeating: 0, count: n + 1)
+        var groupStart = [Int32].large(repeating: 0, count: n + 1)
         var groupWeight = [Double].unset(count: groupCount)
         var groupLabel = [Int32].unset(count: groupCount)
-        var memberStart = [Int32](repeating: 0, count: groupCount + 1)
+        var memberStart = [Int32].large(repeating: 0, count: groupCount + 1)
         var members = [Int32].unset(count: memberCount)
         let loose = (weight: SharedReadBuffer(looseWeight), label: SharedReadBuffer(looseLabel),
                      memberEnd: SharedReadBuffer(looseMemberEnd), members: SharedReadBuffer(looseMembers), groupEnd: SharedReadBuffer(groupEnd))
@@ -175,7 +175,7 @@ public struct SupplyGraph: Sendable {
             }
         }
         // place[t * n + j]: first counts, then where task t writes its next consumer of provider j.
-        var place = [Int32](repeating: 0, count: tasks * n)
+        var place = [Int32].large(repeating: 0, count: tasks * n)
         place.withUnsafeMutableBufferPointer { place in
             let place = SharedBuffer(place)
             Parallel.forEachTask(tasks, threads: threads) { t in
@@ -183,7 +183,7 @@ public struct SupplyGraph: Sendable {
                 for i in (t * span)..<min(n, (t + 1) * span) { eachProvider(of: i) { mine[$0] += 1 } }
             }
         }
-        var consumerStart = [Int32](repeating: 0, count: n + 1)
+        var consumerStart = [Int32].large(repeating: 0, count: n + 1)
         var total: Int32 = 0
         for j in 0..<n {
             consumerStart[j] = total

@@ -155,6 +155,24 @@ import Glibc
 import Darwin
 #endif
 
+/// Large arrays are asked to live in 2 MB pages: on this kind of virtual
+/// machine every 4 kB page of fresh memory costs a fault of about 1 µs
+/// (10 % of a load), a 2 MB page one fault for 512 of them.
+enum HugePages {
+    static let size = 2 << 20
+
+    /// Advises the kernel to back the 2 MB-aligned part of `buffer` with huge
+    /// pages; to take effect it must come before the memory is first written.
+    static func advise<T>(_ buffer: UnsafeMutableBufferPointer<T>) {
+        #if canImport(Glibc)
+        guard let base = buffer.baseAddress, buffer.count * MemoryLayout<T>.stride >= 2 * size else { return }
+        let start = (Int(bitPattern: base) + size - 1) & ~(size - 1)
+        let end = (Int(bitPattern: base) + buffer.count * MemoryLayout<T>.stride) & ~(size - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+        #endif
+    }
+}
+
 enum ProcessInfoLite {
     static var activeProcessorCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
@@ -164,6 +182,7 @@ extension Array where Element: BitwiseCopyable & Sendable {
     /// split the writes over threads: see `SharedBuffer`).
     static func filled(count: Int, _ fill: (SharedBuffer<Element>) -> Void) -> [Element] {
         [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(buffer)
             fill(SharedBuffer(buffer))
             initialized = count
         }
@@ -173,7 +192,19 @@ extension Array where Element: BitwiseCopyable & Sendable {
     /// arrays written in parts (possibly leaving gaps) where only written
     /// elements are ever read.
     static func unset(count: Int) -> [Element] {
-        [Element](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(buffer)
+            initialized = count
+        }
+    }
+
+    /// `count` copies of `value`, in huge pages when large (see `HugePages`).
+    static func large(repeating value: Element, count: Int) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            HugePages.advise(buffer)
+            buffer.initialize(repeating: value)
+            initialized = count
+        }
     }
 
     /// The concatenation of `parts`, each element passed through `transform(part, element)`,

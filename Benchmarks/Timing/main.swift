@@ -3,6 +3,10 @@
 //
 //   trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD]
 //                     [--pagerank] [--impact] [--whatif SUPPLIER [--whatif-repeat N]]
+//                     [--each]
+//
+// --each prints, for every run, the load's wall time, CPU time (user, system)
+// and minor page faults, to tell a slow machine from a slow code path.
 import Dispatch
 import TrustGraphCore
 
@@ -41,8 +45,9 @@ let whatIfSupplier = option("--whatif")
 let whatIfRepeat = Int(option("--whatif-repeat") ?? "1") ?? 1
 let withPageRank = flag("--pagerank")
 let withImpact = flag("--impact")
+let printEachRun = flag("--each")
 guard let directory = arguments.first else {
-    print("usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD] [--pagerank] [--impact] [--whatif SUPPLIER [--whatif-repeat N]]")
+    print("usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD] [--pagerank] [--impact] [--whatif SUPPLIER [--whatif-repeat N]] [--each]")
     exit(2)
 }
 
@@ -53,9 +58,26 @@ func record(_ name: String, _ value: Double) {
 var summary = ""
 let options = SolverOptions(threads: threads)
 let parameters = TrustParameters(date: date)
-for _ in 0..<runs {
+/// CPU seconds (user, system) and minor page faults of this process so far.
+func processUsage() -> (user: Double, system: Double, faults: Int) {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return (seconds(usage.ru_utime), seconds(usage.ru_stime), usage.ru_minflt)
+}
+
+for run in 0..<runs {
     var dataset = Dataset()
-    record("load", try seconds { dataset = try DatasetLoader.load(directory: directory, threads: threads).0 })
+    let before = processUsage()
+    let load = try seconds { dataset = try DatasetLoader.load(directory: directory, threads: threads).0 }
+    record("load", load)
+    if printEachRun {
+        let after = processUsage()
+        print("run \(run + 1) load: \((load * 1e4).rounded() / 10) ms wall, "
+            + "\(((after.user - before.user) * 1e4).rounded() / 10) ms user, "
+            + "\(((after.system - before.system) * 1e4).rounded() / 10) ms system, "
+            + "\(after.faults - before.faults) minor faults")
+    }
     // The compressed graph alone (what a load needs before any solve), then the
     // whole model: graph again, plus the solve schedule and its renumbered copy.
     record("csr graph", seconds { _ = SupplyGraph(dataset, threads: threads) })

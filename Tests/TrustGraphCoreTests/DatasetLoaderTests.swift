@@ -61,6 +61,15 @@ import Testing
         #expect(position(d) == "selfDependency dependencies.csv:3:provider")
     }
 
+    @Test func halfLifeMustBeAPositiveFiniteNumber() throws {
+        let errors = Fixture.errors([
+            "suppliers.csv": suppliers,
+            "schemes.csv": "scheme,assurance,evidence_half_life_days\nX1,0.5,0\nX2,0.5,1e400\nX3,0.5,365\n",
+        ])
+        #expect(errors.map(position) == ["outOfRange schemes.csv:2:evidence_half_life_days", "outOfRange schemes.csv:3:evidence_half_life_days"])
+        #expect(errors.last?.message.contains("too large") == true)
+    }
+
     @Test func selfDependencyIsReportedBesideOtherErrorsOfItsRow() throws {
         let errors = Fixture.errors(["suppliers.csv": suppliers, "dependencies.csv": "consumer,provider,criticality\nb,b,bogus\n"])
         #expect(errors.map(position) == ["selfDependency dependencies.csv:2:provider", "unknownWord dependencies.csv:2:criticality"])

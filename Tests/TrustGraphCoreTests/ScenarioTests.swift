@@ -28,6 +28,17 @@ import Testing
         #expect(scenarios[0].stepLines == [4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
     }
 
+    @Test func valuesAreTrimmedLikeCSVCells() throws {
+        let scenarios = try ScenarioFile.parse("""
+        scenarios:
+          - name: spaced
+            steps:
+              - compromise: {supplier: " yes\\u3000"}
+              - set-date: " 2027-06-30 "
+        """)
+        #expect(scenarios[0].steps == [.compromise(supplier: "yes"), .setDate("2027-06-30")])
+    }
+
     @Test func unknownKeysNameTheKeyAndTheAllowedOnes() throws {
         let error = try #require(throws: ScenarioFileError.self) {
             try ScenarioFile.parse("""
@@ -129,6 +140,26 @@ import Testing
             "bad.yaml:8: scenario 'bad', step 5 (set-assurance): unknown scheme 'NOPE' (not built in and not in schemes.csv)",
             "bad.yaml:9: scenario 'bad', step 6 (add-dependency): self-dependency: 'app' would depend on itself",
         ])
+    }
+
+    @Test func anEmptyGroupPicksThePairsRowsWithoutAGroup() throws {
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id\na\np\nq\n",
+            "dependencies.csv": "consumer,provider,criticality,group\na,p,high,\na,p,low,g\na,q,low,g\n",
+        ])
+        let runner = ScenarioRunner(model: TrustModel(dataset), parameters: TrustParameters(date: Self.date), options: SolverOptions(threads: 1))
+        let outcome = try runner.run(Scenario(name: "ungrouped", steps: [.removeDependency(consumer: "a", provider: "p", group: "")]))
+        let rows = outcome.model.dataset.dependencies
+        #expect(rows.count == 2)
+        #expect(rows.weight == [0.1, 0.1])
+        // Without `group`, every row of the pair goes.
+        let all = try runner.run(Scenario(name: "all", steps: [.removeDependency(consumer: "a", provider: "p")]))
+        #expect(all.model.dataset.dependencies.count == 1)
+        // A pair with no ungrouped row: the error says so.
+        let error = try #require(throws: ScenarioFileError.self) {
+            try runner.validate([Scenario(name: "none", steps: [.removeDependency(consumer: "a", provider: "q", group: "")])], file: "s.yaml")
+        }
+        #expect(error.errors.first?.message == "no dependency row 'a' → 'q' without a group")
     }
 
     @Test func aScenarioNeverChangesTheBaseline() throws {

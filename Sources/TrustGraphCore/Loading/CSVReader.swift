@@ -345,6 +345,17 @@ enum UnicodeWhiteSpace {
         }
     }
 
+    /// `text` without leading and trailing White_Space.
+    static func trimmed(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return "" }
+            var (start, end) = (0, bytes.count)
+            trim(UnsafeRawPointer(base), &start, &end)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<end]), as: UTF8.self)
+        }
+    }
+
     @inline(__always)
     private static func byte(_ base: UnsafeRawPointer, _ i: Int) -> UInt8 { base.load(fromByteOffset: i, as: UInt8.self) }
 

@@ -173,9 +173,10 @@ public enum DatasetLoader {
             let halfLifeText = table.text(HALF_LIFE)
             if !halfLifeText.isEmpty {
                 if let value = ContractNumber.parse(halfLifeText) {
-                    if value > 0 { halfLife = value } else {
+                    if value > 0 && value.isFinite { halfLife = value } else {
                         sink.error(.outOfRange, file: file, line: line, column: table.name(HALF_LIFE),
-                                   "half-life \(halfLifeText) must be > 0 (expected a number of days > 0)")
+                                   value > 0 ? "half-life \(halfLifeText) is too large (expected a number of days > 0 that a double holds)"
+                                             : "half-life \(halfLifeText) must be > 0 (expected a number of days > 0)")
                     }
                 } else {
                     sink.error(.badNumber, file: file, line: line, column: table.name(HALF_LIFE),

@@ -104,8 +104,10 @@ public enum ScenarioFile {
                 let line = stepNode.mark?.line ?? 0
                 if kind == "set-date" {
                     var dateText: String?
-                    if case .scalar(let scalar) = body { dateText = scalar.string }
-                    else if case .mapping(let m) = body, m.count == 1, m.first?.key.string == "date" { dateText = m.first?.value.scalar?.string }
+                    if case .scalar(let scalar) = body { dateText = UnicodeWhiteSpace.trimmed(scalar.string) }
+                    else if case .mapping(let m) = body, m.count == 1, m.first?.key.string == "date" {
+                        dateText = m.first?.value.scalar.map { UnicodeWhiteSpace.trimmed($0.string) }
+                    }
                     guard let dateText else {
                         fail(.badValue, body, scenario: scenarioName, step: number, stepKind: kind, "expected a date, e.g. '- set-date: 2027-06-30'")
                         continue
@@ -134,7 +136,7 @@ public enum ScenarioFile {
                         ok = false
                         continue
                     }
-                    values[name] = scalar.string
+                    values[name] = UnicodeWhiteSpace.trimmed(scalar.string)
                 }
                 for name in keys.required where values[name] == nil {
                     fail(.missingKey, body, scenario: scenarioName, step: number, stepKind: kind,

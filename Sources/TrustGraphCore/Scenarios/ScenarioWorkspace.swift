@@ -188,13 +188,15 @@ struct ScenarioWorkspace {
     /// Rows of a consumer–provider pair (of one group when given); none is an error.
     private func matchingRows(_ consumerId: String, _ providerId: String, _ groupText: String?) throws(ScenarioError) -> (Int, [Int]) {
         let consumer = try supplierIndex(consumerId), provider = try supplierIndex(providerId)
-        let label: Int32? = groupText.flatMap { $0.isEmpty ? nil : dataset.groupLabel($0) ?? -2 }
+        // An empty group is the provider's own id, as in dependencies.csv.
+        let label: Int32? = groupText.map { $0.isEmpty ? Int32(provider) : dataset.groupLabel($0) ?? -2 }
         let rows = dataset.dependencies
         let matches = (0..<rows.count).filter {
             rows.consumer[$0] == Int32(consumer) && rows.provider[$0] == Int32(provider) && (label == nil || rows.group[$0] == label!)
         }
         guard !matches.isEmpty else {
-            throw ScenarioError(.noSuchDependency, "no dependency row '\(consumerId)' → '\(providerId)'" + (groupText.map { " in group '\($0)'" } ?? ""))
+            let scope = groupText.map { $0.isEmpty ? " without a group" : " in group '\($0)'" } ?? ""
+            throw ScenarioError(.noSuchDependency, "no dependency row '\(consumerId)' → '\(providerId)'" + scope)
         }
         return (consumer, matches)
     }

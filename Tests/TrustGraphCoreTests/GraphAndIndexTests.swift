@@ -9,6 +9,21 @@ import Testing
         (0..<count).map { k in k % 3 == 0 ? "supplier-with-a-long-identifier-\(k)" : "s-\(k)" }
     }
 
+    @Test func shortLoadsReadExactlyTheirBytes() throws {
+        // Every length below 8 at every offset of random buffers: a byte read past the n would show.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let bytes = (0..<24).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for n in 0..<8 {
+                for offset in 0...(24 - n) {
+                    let expected = (0..<n).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + $1]) << UInt64(8 * $1) }
+                    let got = bytes.withUnsafeBytes { InternTable.loadShort($0.baseAddress! + offset, n) }
+                    #expect(got == expected, "n \(n) at \(offset)")
+                }
+            }
+        }
+    }
+
     @Test func aTableBuiltInShardsFindsEveryIdAtItsPosition() throws {
         let keys = keys(100_000)
         var values = StringColumn()

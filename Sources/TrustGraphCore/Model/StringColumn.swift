@@ -316,13 +316,7 @@ public struct InternTable: Sendable {
         @inline(__always)
         static func lane(_ p: UnsafeRawPointer, _ n: Int, _ at: Int) -> UInt32 {
             if at + 4 <= n { return UInt32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
-            var word: UInt32 = 0
-            var k = at
-            while k < n {
-                word |= UInt32(p.load(fromByteOffset: k, as: UInt8.self)) << UInt32(8 * (k - at))
-                k += 1
-            }
-            return word
+            return at < n ? UInt32(truncatingIfNeeded: InternTable.loadShort(p + at, n - at)) : 0
         }
 
         func slot(id: Int32) -> Slot {
@@ -378,6 +372,24 @@ public struct InternTable: Sendable {
         shardShift = grown.shardShift
     }
 
+    /// The `n` < 8 bytes at `p` as a little-endian word, zero above them:
+    /// two overlapping loads instead of a loop over the bytes, never reading
+    /// outside them.
+    @inline(__always)
+    static func loadShort(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
+        if n >= 4 {
+            let low = UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+            return low | high << UInt64(8 * (n - 4))
+        }
+        if n >= 2 {
+            let low = UInt64(UInt16(littleEndian: p.loadUnaligned(as: UInt16.self)))
+            let high = UInt64(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)))
+            return low | high << UInt64(8 * (n - 2))
+        }
+        return n == 1 ? UInt64(p.load(as: UInt8.self)) : 0
+    }
+
     /// A fast 64-bit hash over 8-byte words (multiply–xorshift mixing).
     @inline(__always)
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
@@ -390,13 +402,7 @@ public struct InternTable: Sendable {
             h ^= h >> 31
             i += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << shift
-            shift += 8
-            i += 1
-        }
+        let tail = InternTable.loadShort(p + i, n - i)
         h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         h ^= h >> 29
         h = h &* 0xBF58_476D_1CE4_E5B9

@@ -8,11 +8,36 @@ extension DatasetLoader {
     /// One piece of dependencies.csv, parsed and resolved in parallel with the others.
     struct DependencyPiece: Sendable {
         /// Rows with lines from the piece's start; unknown ids are -1. `group`
-        /// holds −1 − local id for labels that are no supplier id (see `labels`).
-        var rows = DependencyTable()
-        var ok: [Bool] = []
+        /// holds −1 − local id for labels that are no supplier id (see `labels`),
+        /// `service` ids of `serviceNames`.
+        let consumer, provider, group, service, lines: PieceColumn<Int32>
+        let weight: PieceColumn<Double>
+        let ok: PieceColumn<Bool>
+        var serviceNames = InternTable()
+        var attributes = AttributeColumns()
         /// Group labels that are no supplier id, interned in this piece.
         var labels = InternTable()
+
+        init(capacity: Int) {
+            (consumer, provider, group, service, lines) = (PieceColumn(capacity: capacity), PieceColumn(capacity: capacity),
+                                                           PieceColumn(capacity: capacity), PieceColumn(capacity: capacity),
+                                                           PieceColumn(capacity: capacity))
+            weight = PieceColumn(capacity: capacity)
+            ok = PieceColumn(capacity: capacity)
+            serviceNames.intern("")
+        }
+
+        var count: Int { ok.count }
+
+        /// The rows as a table (for the rare merge that drops rows).
+        var table: DependencyTable {
+            var table = DependencyTable()
+            (table.consumer, table.provider, table.weight) = (consumer.array, provider.array, weight.array)
+            (table.group, table.service, table.lines) = (group.array, service.array, lines.array)
+            table.serviceNames = serviceNames
+            table.attributes = attributes
+            return table
+        }
     }
 
     /// Cells of a dependency row that are looked up (`PendingLookups.Entry.cell`).
@@ -34,11 +59,8 @@ extension DatasetLoader {
         let extras = header.extraColumns.count
         let index = dataset.suppliers.index
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
-            var piece = DependencyPiece()
-            let estimate = table.csv.remaining / 24
-            piece.rows.reserve(estimate)
-            piece.ok.reserveCapacity(estimate)
-            piece.rows.attributes = header.emptyAttributes
+            var piece = DependencyPiece(capacity: table.csv.remaining / 24)
+            piece.attributes = header.emptyAttributes
             var pending = PendingLookups()
             // Consumer ids that were not found, by row (for the rows that repeat them).
             var unknownConsumers: [Int32: String] = [:]
@@ -48,22 +70,22 @@ extension DatasetLoader {
                     // A label seen before in this piece is no supplier id: no need to look in the id table.
                     let local = piece.labels.find(lookup.key, hash: lookup.hash)
                     if local >= 0 {
-                        piece.rows.group[r] = -1 - local
+                        piece.group[r] = -1 - local
                         return
                     }
                 }
                 let found = index.find(lookup.key, hash: lookup.hash)
                 switch lookup.cell {
-                case consumerCell: piece.rows.consumer[r] = found
-                case providerCell: piece.rows.provider[r] = found
-                default: piece.rows.group[r] = found >= 0 ? found : -1 - piece.labels.intern(lookup.key, hash: lookup.hash).id
+                case consumerCell: piece.consumer[r] = found
+                case providerCell: piece.provider[r] = found
+                default: piece.group[r] = found >= 0 ? found : -1 - piece.labels.intern(lookup.key, hash: lookup.hash).id
                 }
                 if found < 0 && lookup.cell != groupCell {
                     let id = String(decoding: lookup.key, as: UTF8.self)
                     if lookup.cell == consumerCell { unknownConsumers[lookup.row] = id }
                     if checkSuppliers {
                         let k = lookup.cell == consumerCell ? CONSUMER : PROVIDER
-                        sink.error(.unknownSupplier, file: file, line: Int(piece.rows.lines[r]), column: header.name(k), rank: header.rank(k),
+                        sink.error(.unknownSupplier, file: file, line: Int(piece.lines[r]), column: header.name(k), rank: header.rank(k),
                                    unknownSupplierMessage(id))
                     }
                     piece.ok[r] = false
@@ -77,7 +99,7 @@ extension DatasetLoader {
                     // Rows are often grouped by consumer: a repeated consumer is copied in the last pass.
                     if table.cellIsInFile(k) && key.count == lastConsumer.count && key.count > 0
                         && memcmp(key.baseAddress!, lastConsumer.baseAddress!, key.count) == 0 {
-                        piece.rows.consumer[Int(row)] = sameConsumer
+                        piece.consumer[Int(row)] = sameConsumer
                         return
                     }
                     lastConsumer = table.cellIsInFile(k) ? key : UnsafeRawBufferPointer(start: nil, count: 0)
@@ -86,7 +108,7 @@ extension DatasetLoader {
                 if cell == groupCell {
                     let local = piece.labels.find(key, hash: lookup.hash)
                     if local >= 0 {
-                        piece.rows.group[Int(row)] = -1 - local
+                        piece.group[Int(row)] = -1 - local
                         return
                     }
                 }
@@ -113,12 +135,14 @@ extension DatasetLoader {
                 let row = Int32(piece.ok.count)
                 let service = table.cell(SERVICE)
                 let groupIsEmpty = table.cell(GROUP).isEmpty
-                piece.rows.append(consumer: -1, provider: -1, weight: weight ?? 0,
-                                  group: groupIsEmpty ? groupIsProvider : -1,
-                                  service: service.isEmpty ? 0 : piece.rows.serviceNames.intern(service).id,
-                                  line: Int32(truncatingIfNeeded: line))
+                piece.consumer.append(-1)
+                piece.provider.append(-1)
+                piece.weight.append(weight ?? 0)
+                piece.group.append(groupIsEmpty ? groupIsProvider : -1)
+                piece.service.append(service.isEmpty ? 0 : piece.serviceNames.intern(service).id)
+                piece.lines.append(Int32(truncatingIfNeeded: line))
                 piece.ok.append(weight != nil)
-                if extras > 0 { table.appendAttributes(&piece.rows.attributes) }
+                if extras > 0 { table.appendAttributes(&piece.attributes) }
                 // Ids are looked up a few rows later (see PendingLookups).
                 lookUp(CONSUMER, cell: consumerCell, row: row)
                 lookUp(PROVIDER, cell: providerCell, row: row)
@@ -127,12 +151,12 @@ extension DatasetLoader {
             while let due = pending.pop() { resolve(due) }
             var lastLookedUp = 0
             for r in 0..<piece.ok.count {
-                if piece.rows.consumer[r] == sameConsumer {
-                    let consumer = piece.rows.consumer[lastLookedUp]
-                    piece.rows.consumer[r] = consumer
+                if piece.consumer[r] == sameConsumer {
+                    let consumer = piece.consumer[lastLookedUp]
+                    piece.consumer[r] = consumer
                     if consumer < 0 {
                         if checkSuppliers {
-                            sink.error(.unknownSupplier, file: file, line: Int(piece.rows.lines[r]), column: header.name(CONSUMER),
+                            sink.error(.unknownSupplier, file: file, line: Int(piece.lines[r]), column: header.name(CONSUMER),
                                        rank: header.rank(CONSUMER), unknownSupplierMessage(unknownConsumers[Int32(lastLookedUp)] ?? ""))
                         }
                         piece.ok[r] = false
@@ -140,10 +164,10 @@ extension DatasetLoader {
                 } else {
                     lastLookedUp = r
                 }
-                let consumer = piece.rows.consumer[r], provider = piece.rows.provider[r]
-                if piece.rows.group[r] == groupIsProvider { piece.rows.group[r] = provider }
+                let consumer = piece.consumer[r], provider = piece.provider[r]
+                if piece.group[r] == groupIsProvider { piece.group[r] = provider }
                 if consumer >= 0 && consumer == provider {
-                    sink.error(.selfDependency, file: file, line: Int(piece.rows.lines[r]), column: header.name(PROVIDER),
+                    sink.error(.selfDependency, file: file, line: Int(piece.lines[r]), column: header.name(PROVIDER),
                                rank: header.rank(PROVIDER), "self-dependency: '\(index.values[Int(provider)])' depends on itself")
                     piece.ok[r] = false
                 }
@@ -159,28 +183,29 @@ extension DatasetLoader {
         for parsed in pieces {
             let piece = parsed.piece
             labelIds.append((0..<piece.labels.count).map { supplierCount + rows.extraLabels.intern(piece.labels.values[$0]).id })
-            serviceIds.append((0..<piece.rows.serviceNames.count).map { rows.serviceNames.intern(piece.rows.serviceNames.values[$0]).id })
+            serviceIds.append((0..<piece.serviceNames.count).map { rows.serviceNames.intern(piece.serviceNames.values[$0]).id })
             sink.append(parsed.sink)
         }
-        if pieces.allSatisfy({ !$0.piece.ok.contains(false) }) {
+        if pieces.allSatisfy({ piece in !UnsafeBufferPointer(start: piece.piece.ok.base, count: piece.piece.count).contains(false) }) {
             // Every row kept: copy the columns piece by piece on all threads.
-            let parts = pieces.map(\.piece.rows)
+            let parts = pieces.map(\.piece)
             let firstLines = pieces.map { Int32($0.firstLine) }
             let (labels, services) = (labelIds, serviceIds)
-            rows.consumer = .concatenating(parts.map(\.consumer), threads: threads)
-            rows.provider = .concatenating(parts.map(\.provider), threads: threads)
-            rows.weight = .concatenating(parts.map(\.weight), threads: threads)
-            rows.group = .concatenating(parts.map(\.group), threads: threads) { k, label in label >= 0 ? label : labels[k][Int(-1 - label)] }
-            rows.service = .concatenating(parts.map(\.service), threads: threads) { k, service in services[k][Int(service)] }
-            rows.lines = .concatenating(parts.map(\.lines), threads: threads) { k, line in line + firstLines[k] }
+            rows.consumer = .concatenating(parts.map(\.consumer.shared), threads: threads)
+            rows.provider = .concatenating(parts.map(\.provider.shared), threads: threads)
+            rows.weight = .concatenating(parts.map(\.weight.shared), threads: threads)
+            rows.group = .concatenating(parts.map(\.group.shared), threads: threads) { k, label in label >= 0 ? label : labels[k][Int(-1 - label)] }
+            rows.service = .concatenating(parts.map(\.service.shared), threads: threads) { k, service in services[k][Int(service)] }
+            rows.lines = .concatenating(parts.map(\.lines.shared), threads: threads) { k, line in line + firstLines[k] }
             for x in 0..<extras {
                 rows.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes.values[x] })
             }
+            withExtendedLifetime(parts) {}
         } else {
-            rows.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })
+            rows.reserve(pieces.reduce(0) { $0 + $1.piece.count })
             for (k, parsed) in pieces.enumerated() {
-                rows.append(contentsOf: parsed.piece.rows, lineOffset: Int32(parsed.firstLine), service: serviceIds[k],
-                            label: labelIds[k], keep: parsed.piece.ok)
+                rows.append(contentsOf: parsed.piece.table, lineOffset: Int32(parsed.firstLine), service: serviceIds[k],
+                            label: labelIds[k], keep: parsed.piece.ok.array)
             }
         }
         dataset.dependencies = rows

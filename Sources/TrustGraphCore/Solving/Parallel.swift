@@ -223,9 +223,32 @@ extension Array where Element: BitwiseCopyable & Sendable {
         }
     }
 
+    /// The concatenation of the buffers `parts` (alive until this returns), copied part by part on up to `threads` threads.
+    static func concatenating(_ parts: [SharedReadBuffer<Element>], threads: Int) -> [Element] {
+        concatenating(parts, threads: threads) { _, part, destination in
+            if let source = part.baseAddress { destination.update(from: source, count: part.count) }
+        }
+    }
+
+    /// The concatenation of the buffers `parts`, each element passed through `transform(part, element)`.
+    static func concatenating<Source: BitwiseCopyable & Sendable>(_ parts: [SharedReadBuffer<Source>], threads: Int,
+                                                                 _ transform: @escaping @Sendable (Int, Source) -> Element) -> [Element] {
+        concatenating(parts, threads: threads) { k, part, destination in
+            for i in 0..<part.count { destination[i] = transform(k, part[i]) }
+        }
+    }
+
     /// Part `k` of `parts` is written by `copy(k, part, destination)` at its offset, parts on up to `threads` threads.
     private static func concatenating<Source: Sendable>(
         _ parts: [[Source]], threads: Int,
+        copy: @escaping @Sendable (Int, UnsafeBufferPointer<Source>, UnsafeMutablePointer<Element>) -> Void
+    ) -> [Element] {
+        defer { withExtendedLifetime(parts) {} }
+        return concatenating(parts.map { SharedReadBuffer($0) }, threads: threads, copy: copy)
+    }
+
+    private static func concatenating<Source: Sendable>(
+        _ parts: [SharedReadBuffer<Source>], threads: Int,
         copy: @escaping @Sendable (Int, UnsafeBufferPointer<Source>, UnsafeMutablePointer<Element>) -> Void
     ) -> [Element] {
         var ends = [0]
@@ -233,7 +256,7 @@ extension Array where Element: BitwiseCopyable & Sendable {
         let offsets = ends
         return filled(count: offsets.last!) { out in
             Parallel.forEachTask(parts.count, threads: threads) { k in
-                parts[k].withUnsafeBufferPointer { copy(k, $0, out.base + offsets[k]) }
+                copy(k, UnsafeBufferPointer(start: parts[k].base, count: parts[k].count), out.base + offsets[k])
             }
         }
     }

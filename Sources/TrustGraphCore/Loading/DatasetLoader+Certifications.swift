@@ -2,8 +2,28 @@ extension DatasetLoader {
     /// One piece of certifications.csv, parsed and resolved in parallel with the others.
     struct CertificationPiece: Sendable {
         /// Rows with lines from the piece's start; `supplier` is -1 where the id is unknown.
-        var rows = CertificationTable()
-        var ok: [Bool] = []
+        let supplier, scheme, issued, expires, lastEvidence, lines: PieceColumn<Int32>
+        let status: PieceColumn<CertificationStatus>
+        let partial, ok: PieceColumn<Bool>
+        var attributes = AttributeColumns()
+
+        init(capacity: Int) {
+            (supplier, scheme, issued) = (PieceColumn(capacity: capacity), PieceColumn(capacity: capacity), PieceColumn(capacity: capacity))
+            (expires, lastEvidence, lines) = (PieceColumn(capacity: capacity), PieceColumn(capacity: capacity), PieceColumn(capacity: capacity))
+            status = PieceColumn(capacity: capacity)
+            (partial, ok) = (PieceColumn(capacity: capacity), PieceColumn(capacity: capacity))
+        }
+
+        var count: Int { ok.count }
+
+        /// The rows as a table (for the rare merge that drops rows).
+        var table: CertificationTable {
+            var table = CertificationTable()
+            (table.supplier, table.scheme, table.status, table.issued) = (supplier.array, scheme.array, status.array, issued.array)
+            (table.expires, table.lastEvidence, table.partial, table.lines) = (expires.array, lastEvidence.array, partial.array, lines.array)
+            table.attributes = attributes
+            return table
+        }
     }
 
     static func readCertifications(_ bytes: UnsafeRawBufferPointer, threads: Int, into dataset: inout Dataset,
@@ -20,11 +40,8 @@ extension DatasetLoader {
         let index = dataset.suppliers.index
         let schemes = dataset.schemes
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
-            var piece = CertificationPiece()
-            let estimate = table.csv.remaining / 40
-            piece.ok.reserveCapacity(estimate)
-            piece.rows.reserve(estimate)
-            piece.rows.attributes = header.emptyAttributes
+            var piece = CertificationPiece(capacity: table.csv.remaining / 40)
+            piece.attributes = header.emptyAttributes
             // Exact spellings seen so far, mapped to scheme ids (-1: unknown).
             var spellings = InternTable()
             var spellingScheme: [Int32] = []
@@ -34,11 +51,11 @@ extension DatasetLoader {
                 let r = Int(lookup.row)
                 let found = index.find(lookup.key, hash: lookup.hash)
                 if found >= 0 {
-                    piece.rows.supplier[r] = found
+                    piece.supplier[r] = found
                     return
                 }
                 if checkSuppliers {
-                    sink.error(.unknownSupplier, file: file, line: Int(piece.rows.lines[r]), column: header.name(SUPPLIER),
+                    sink.error(.unknownSupplier, file: file, line: Int(piece.lines[r]), column: header.name(SUPPLIER),
                                rank: header.rank(SUPPLIER), unknownSupplierMessage(String(decoding: lookup.key, as: UTF8.self)))
                 }
                 piece.ok[r] = false
@@ -80,10 +97,16 @@ extension DatasetLoader {
                     ok = false
                 }
                 let row = Int32(piece.ok.count)
-                piece.rows.append(supplier: -1, scheme: scheme, status: status ?? .valid, issued: issued, expires: expires,
-                                  lastEvidence: evidence, partial: partial, line: Int32(truncatingIfNeeded: line))
+                piece.supplier.append(-1)
+                piece.scheme.append(scheme)
+                piece.status.append(status ?? .valid)
+                piece.issued.append(issued)
+                piece.expires.append(expires)
+                piece.lastEvidence.append(evidence)
+                piece.partial.append(partial)
+                piece.lines.append(Int32(truncatingIfNeeded: line))
                 piece.ok.append(ok)
-                if extras > 0 { table.appendAttributes(&piece.rows.attributes) }
+                if extras > 0 { table.appendAttributes(&piece.attributes) }
                 // The supplier is looked up a few rows later (see PendingLookups).
                 let key = table.cell(SUPPLIER)
                 let lookup = PendingLookups.Entry(key: key, hash: InternTable.hash(key), row: row, cell: 0)
@@ -100,25 +123,27 @@ extension DatasetLoader {
         var certifications = CertificationTable()
         certifications.attributes = header.emptyAttributes
         for parsed in pieces { sink.append(parsed.sink) }
-        if pieces.allSatisfy({ !$0.piece.ok.contains(false) }) {
+        if pieces.allSatisfy({ piece in !UnsafeBufferPointer(start: piece.piece.ok.base, count: piece.piece.count).contains(false) }) {
             // Every row kept: copy the columns piece by piece on all threads.
-            let parts = pieces.map(\.piece.rows)
+            let parts = pieces.map(\.piece)
             let firstLines = pieces.map { Int32($0.firstLine) }
-            certifications.supplier = .concatenating(parts.map(\.supplier), threads: threads)
-            certifications.scheme = .concatenating(parts.map(\.scheme), threads: threads)
-            certifications.status = .concatenating(parts.map(\.status), threads: threads)
-            certifications.issued = .concatenating(parts.map(\.issued), threads: threads)
-            certifications.expires = .concatenating(parts.map(\.expires), threads: threads)
-            certifications.lastEvidence = .concatenating(parts.map(\.lastEvidence), threads: threads)
-            certifications.partial = .concatenating(parts.map(\.partial), threads: threads)
-            certifications.lines = .concatenating(parts.map(\.lines), threads: threads) { k, line in line + firstLines[k] }
+            certifications.supplier = .concatenating(parts.map(\.supplier.shared), threads: threads)
+            certifications.scheme = .concatenating(parts.map(\.scheme.shared), threads: threads)
+            certifications.status = .concatenating(parts.map(\.status.shared), threads: threads)
+            certifications.issued = .concatenating(parts.map(\.issued.shared), threads: threads)
+            certifications.expires = .concatenating(parts.map(\.expires.shared), threads: threads)
+            certifications.lastEvidence = .concatenating(parts.map(\.lastEvidence.shared), threads: threads)
+            certifications.partial = .concatenating(parts.map(\.partial.shared), threads: threads)
+            certifications.lines = .concatenating(parts.map(\.lines.shared), threads: threads) { k, line in line + firstLines[k] }
             for x in 0..<extras {
                 certifications.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes.values[x] })
             }
+            withExtendedLifetime(parts) {}
         } else {
-            certifications.reserve(pieces.reduce(0) { $0 + $1.piece.ok.count })
+            certifications.reserve(pieces.reduce(0) { $0 + $1.piece.count })
             for parsed in pieces {
-                certifications.append(contentsOf: parsed.piece.rows, lineOffset: Int32(parsed.firstLine)) { parsed.piece.ok[$0] }
+                let ok = parsed.piece.ok
+                certifications.append(contentsOf: parsed.piece.table, lineOffset: Int32(parsed.firstLine)) { ok[$0] }
             }
         }
         dataset.certifications = certifications

@@ -3,14 +3,22 @@ extension DatasetLoader {
     /// a non-empty id, its columns already in their final form.
     struct SupplierPiece: Sendable {
         /// Lines from the piece's start.
-        var lines: [Int32] = []
-        var ids = StringColumn()
-        var hashes: [UInt64] = []
-        var names = StringColumn()
-        var countries = StringColumn()
-        var sectors = StringColumn()
-        var priors: [Double] = []
+        let lines: PieceColumn<Int32>
+        let ids: PieceStrings
+        let hashes: PieceColumn<UInt64>
+        let names, countries, sectors: PieceStrings
+        let priors: PieceColumn<Double>
         var attributes = AttributeColumns()
+
+        init(capacity: Int) {
+            lines = PieceColumn(capacity: capacity)
+            ids = PieceStrings(values: capacity, bytesEach: 12)
+            hashes = PieceColumn(capacity: capacity)
+            names = PieceStrings(values: capacity, bytesEach: 16)
+            countries = PieceStrings(values: capacity, bytesEach: 2)
+            sectors = PieceStrings(values: capacity, bytesEach: 8)
+            priors = PieceColumn(capacity: capacity)
+        }
     }
 
     /// Reads suppliers.csv: records are parsed in parallel pieces, then ids
@@ -28,15 +36,7 @@ extension DatasetLoader {
         let (ID, NAME, COUNTRY, SECTOR, PRIOR) = (0, 1, 2, 3, 4)
         let extras = header.extraColumns.count
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
-            var piece = SupplierPiece()
-            let estimate = table.csv.remaining / 32
-            piece.lines.reserveCapacity(estimate)
-            piece.priors.reserveCapacity(estimate)
-            piece.hashes.reserveCapacity(estimate)
-            piece.ids.reserve(values: estimate, bytesEach: 12)
-            piece.names.reserve(values: estimate, bytesEach: 16)
-            piece.countries.reserve(values: estimate, bytesEach: 2)
-            piece.sectors.reserve(values: estimate, bytesEach: 8)
+            var piece = SupplierPiece(capacity: table.csv.remaining / 32)
             piece.attributes = header.emptyAttributes
             while let line = table.nextRecord(sink: &sink) {
                 let id = table.cell(ID)
@@ -51,7 +51,7 @@ extension DatasetLoader {
                 } else {
                     sink.error(.badCountry, file: file, line: line, column: table.name(COUNTRY), rank: header.rank(COUNTRY),
                                "'\(table.text(COUNTRY))' is not a country code (expected two ASCII letters)")
-                    piece.countries.append("")
+                    piece.countries.append(UnsafeRawBufferPointer(start: nil, count: 0))
                 }
                 var prior = Double.nan
                 let priorText = table.cell(PRIOR)
@@ -83,22 +83,24 @@ extension DatasetLoader {
         suppliers.attributes = header.emptyAttributes
         // Usually no id repeats: the id table is then built on all threads.
         let ids = StringColumn(concatenating: pieces.map(\.piece.ids))
-        if let index = InternTable.build(distinct: ids, hashes: .concatenating(pieces.map(\.piece.hashes), threads: threads),
+        if let index = InternTable.build(distinct: ids, hashes: .concatenating(pieces.map(\.piece.hashes.shared), threads: threads),
                                          threads: threads) {
             for parsed in pieces { sink.append(parsed.sink) }
             suppliers.index = index
             let firstLines = pieces.map { Int32($0.firstLine) }
-            suppliers.lines = .concatenating(pieces.map(\.piece.lines), threads: threads) { k, line in line + firstLines[k] }
-            suppliers.priors = .concatenating(pieces.map(\.piece.priors), threads: threads)
+            suppliers.lines = .concatenating(pieces.map(\.piece.lines.shared), threads: threads) { k, line in line + firstLines[k] }
+            suppliers.priors = .concatenating(pieces.map(\.piece.priors.shared), threads: threads)
             // The text columns, one task each.
-            var columns: [[StringColumn]] = [pieces.map(\.piece.names), pieces.map(\.piece.countries), pieces.map(\.piece.sectors)]
-            for x in 0..<extras { columns.append(pieces.map { $0.piece.attributes.values[x] }) }
-            let parts = columns
-            var joined = [StringColumn](repeating: StringColumn(), count: parts.count)
+            let known: [[PieceStrings]] = [pieces.map(\.piece.names), pieces.map(\.piece.countries), pieces.map(\.piece.sectors)]
+            let attributes = (0..<extras).map { x in pieces.map { $0.piece.attributes.values[x] } }
+            var joined = [StringColumn](repeating: StringColumn(), count: known.count + extras)
             joined.withUnsafeMutableBufferPointer { joined in
                 let out = SharedBuffer(joined)
-                Parallel.forEachTask(parts.count, threads: threads) { k in out[k] = StringColumn(concatenating: parts[k]) }
+                Parallel.forEachTask(known.count + extras, threads: threads) { k in
+                    out[k] = k < known.count ? StringColumn(concatenating: known[k]) : StringColumn(concatenating: attributes[k - known.count])
+                }
             }
+            withExtendedLifetime(pieces) {}
             suppliers.names = joined[0]
             suppliers.countries = joined[1]
             suppliers.sectors = joined[2]
@@ -119,19 +121,19 @@ extension DatasetLoader {
             var keep = [Bool](repeating: true, count: piece.lines.count)
             for r in 0..<piece.lines.count {
                 let line = piece.lines[r] + firstLine
-                let (index, inserted) = piece.ids.withBytes(r) { suppliers.index.intern($0, hash: piece.hashes[r]) }
+                let (index, inserted) = suppliers.index.intern(piece.ids.value(r), hash: piece.hashes[r])
                 if inserted {
                     suppliers.lines.append(line)
                 } else {
                     keep[r] = false
                     duplicates.error(.duplicateId, file: file, line: Int(line), column: "id", rank: header.rank(ID),
-                                     "duplicate supplier id '\(piece.ids[r])' (first on line \(suppliers.lines[Int(index)]))")
+                                     "duplicate supplier id '\(String(decoding: piece.ids.value(r), as: UTF8.self))' (first on line \(suppliers.lines[Int(index)]))")
                 }
             }
-            suppliers.names.append(contentsOf: piece.names) { keep[$0] }
-            suppliers.countries.append(contentsOf: piece.countries) { keep[$0] }
-            suppliers.sectors.append(contentsOf: piece.sectors) { keep[$0] }
-            suppliers.priors += piece.priors.indices.filter { keep[$0] }.map { piece.priors[$0] }
+            suppliers.names.append(contentsOf: piece.names.column) { keep[$0] }
+            suppliers.countries.append(contentsOf: piece.countries.column) { keep[$0] }
+            suppliers.sectors.append(contentsOf: piece.sectors.column) { keep[$0] }
+            suppliers.priors += (0..<piece.priors.count).filter { keep[$0] }.map { piece.priors[$0] }
             for x in 0..<extras { suppliers.attributes.values[x].append(contentsOf: piece.attributes.values[x]) { keep[$0] } }
             var merged = parsed.sink
             merged.append(duplicates)

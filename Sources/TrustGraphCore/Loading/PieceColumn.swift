@@ -35,6 +35,14 @@ final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
         set { base[i] = newValue }
     }
 
+    /// Appends the bytes of `bytes` (a column of bytes).
+    @inline(__always)
+    func append(contentsOf bytes: UnsafeRawBufferPointer) where Element == UInt8 {
+        while count + bytes.count > capacity { grow() }
+        if let source = bytes.baseAddress { UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count) }
+        count += bytes.count
+    }
+
     /// The values, for reading while the column is alive.
     var shared: SharedReadBuffer<Element> { SharedReadBuffer(UnsafeBufferPointer(start: base, count: count)) }
 
@@ -46,5 +54,65 @@ final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
         capacity *= 2
         guard let memory = realloc(base, capacity * MemoryLayout<Element>.stride) else { fatalError("out of memory for a column of \(capacity) values") }
         base = memory.bindMemory(to: Element.self, capacity: capacity)
+    }
+}
+
+/// Strings of a piece of a file being parsed, as a byte arena and the end
+/// of each value in it (see `PieceColumn`); the merge makes them a `StringColumn`.
+struct PieceStrings: Sendable {
+    let bytes: PieceColumn<UInt8>
+    let ends: PieceColumn<Int>
+
+    init(values: Int, bytesEach: Int) {
+        bytes = PieceColumn(capacity: values * bytesEach)
+        ends = PieceColumn(capacity: values)
+    }
+
+    var count: Int { ends.count }
+
+    @inline(__always)
+    func append(_ value: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: value)
+        ends.append(bytes.count)
+    }
+
+    /// Appends `value` with ASCII letters upper-cased.
+    func appendASCIIUppercased(_ value: UnsafeRawBufferPointer) {
+        for b in value { bytes.append(b >= 97 && b <= 122 ? b - 32 : b) }
+        ends.append(bytes.count)
+    }
+
+    /// The bytes of value `index`.
+    func value(_ index: Int) -> UnsafeRawBufferPointer {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeRawBufferPointer(start: bytes.base + start, count: ends[index] - start)
+    }
+
+    /// The values as a column (a copy).
+    var column: StringColumn { StringColumn(concatenating: [self]) }
+}
+
+extension StringColumn {
+    /// The values of `parts`, one after the other.
+    init(concatenating parts: [PieceStrings]) {
+        let byteCount = parts.reduce(0) { $0 + $1.bytes.count }
+        let count = parts.reduce(0) { $0 + $1.count }
+        self.init()
+        arena = [UInt8].filled(count: byteCount) { arena in
+            var at = 0
+            for part in parts {
+                (arena.base + at).update(from: part.bytes.base, count: part.bytes.count)
+                at += part.bytes.count
+            }
+        }
+        offsets = [Int].filled(count: count + 1) { offsets in
+            offsets[0] = 0
+            var at = 1, shift = 0
+            for part in parts {
+                for k in 0..<part.count { offsets[at + k] = part.ends[k] + shift }
+                at += part.count
+                shift += part.bytes.count
+            }
+        }
     }
 }

@@ -38,6 +38,8 @@ func flag(_ name: String) -> Bool {
     arguments.remove(at: k)
     return true
 }
+// As the command line does (see MemoryReuse).
+MemoryReuse.keepFreedMemory()
 let runs = Int(option("--runs") ?? "5") ?? 5
 let threads = Int(option("--threads") ?? "") ?? Parallel.defaultThreads
 let date = Day(option("--date") ?? "2026-06-30")!

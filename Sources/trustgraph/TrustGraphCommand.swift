@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrustGraphCore
 
 @main
 struct TrustGraphCommand: ParsableCommand {
@@ -23,4 +24,10 @@ struct TrustGraphCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self]
     )
+
+    static func main() {
+        // A command loads one dataset and exits: memory freed on the way is better reused than returned.
+        MemoryReuse.keepFreedMemory()
+        main(nil)
+    }
 }

@@ -216,3 +216,11 @@ import Testing
         #expect(report.warnings.map(\.kind).contains(.emptyFile))
     }
 }
+
+@Suite struct MemoryReuseTests {
+    @Test func glibcTakesTheSettings() {
+        #if canImport(Glibc)
+        #expect(MemoryReuse.keepFreedMemory())
+        #endif
+    }
+}

@@ -2,6 +2,9 @@
 #define TRUSTGRAPH_FAST_PATHS_H
 
 #include <stdint.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -33,6 +36,17 @@ static inline uint64_t trustgraph_classify16(const void *bytes) {
         if (p[k] == '"' || p[k] >= 0x80) result |= (uint64_t)1 << (32 + k);
     }
     return result;
+#endif
+}
+
+/// Keeps freed memory in the process for reuse (see MemoryReuse.swift):
+/// blocks up to 32 MB (glibc's largest threshold) come from the heap, which
+/// is never trimmed. Returns 1 when the C library took the settings.
+static inline int trustgraph_keep_freed_memory(void) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, 32 << 20) && mallopt(M_TRIM_THRESHOLD, 0x7fffffff) && mallopt(M_TOP_PAD, 64 << 20);
+#else
+    return 0;
 #endif
 }
 

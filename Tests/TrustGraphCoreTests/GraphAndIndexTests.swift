@@ -97,6 +97,19 @@ import Testing
         #expect(withExtra.order == [0, 2, 1])
     }
 
+    @Test(arguments: [2, 3])
+    func rowsGroupedInParallelAreGroupedExactlyAsOnOneThread(threads: Int) {
+        // Enough rows for the parallel counting sort (shares of 2^18 rows and more), with extra rows.
+        var generator = SystemRandomNumberGenerator()
+        let n = 50_000
+        let consumers = (0..<800_000).map { _ in Int32.random(in: 0..<Int32(n), using: &generator) }
+        let extra = (0..<1_000).map { _ in Int32.random(in: 0..<Int32(n), using: &generator) }
+        let one = RowOrder.byConsumer(consumers, extra: extra, count: n, threads: 1)
+        let many = RowOrder.byConsumer(consumers, extra: extra, count: n, threads: threads)
+        #expect(one.start == many.start)
+        #expect(one.order == many.order)
+    }
+
     @Test func theGraphDoesNotDependOnTheThreadCount() throws {
         let dataset = try DatasetLoader.load(contents: DatasetGenerator(suppliers: 40_000, seed: 9).files()).0
         let one = SupplyGraph(dataset, threads: 1), four = SupplyGraph(dataset, threads: 4)

@@ -2,8 +2,10 @@
 enum RowOrder {
     /// Row indices grouped by consumer (counting sort), in file order within a consumer.
     /// - Returns: `start` (rows of consumer i are `order[start[i] ..< start[i+1]]`) and `order`.
-    static func byConsumer(_ consumers: [Int32], extra: [Int32] = [], count n: Int) -> (start: [Int32], order: [Int32]) {
+    static func byConsumer(_ consumers: [Int32], extra: [Int32] = [], count n: Int, threads: Int = 1) -> (start: [Int32], order: [Int32]) {
         let rows = consumers.count
+        let tasks = max(1, min(threads, (rows + extra.count) / (1 << 18)))
+        if tasks > 1 { return byConsumer(consumers, extra: extra, count: n, tasks: tasks) }
         var start = [Int32].large(repeating: 0, count: n + 1)
         var order = [Int32].unset(count: rows + extra.count)
         start.withUnsafeMutableBufferPointer { start in
@@ -29,6 +31,57 @@ enum RowOrder {
                 r -= 1
             }
         }}}
+        return (start, order)
+    }
+
+    /// `byConsumer` in parallel: each task counts the rows of its share per
+    /// consumer, the counts give each task its place in every consumer's
+    /// range (earlier shares first, so rows stay in file order), then each
+    /// task places its rows.
+    private static func byConsumer(_ consumers: [Int32], extra: [Int32], count n: Int, tasks: Int) -> (start: [Int32], order: [Int32]) {
+        let rows = consumers.count, total = rows + extra.count
+        let share = (total + tasks - 1) / tasks
+        let (rowConsumer, extraConsumer) = (SharedReadBuffer(consumers), SharedReadBuffer(extra))
+        @inline(__always) @Sendable func consumer(_ k: Int) -> Int { Int(k < rows ? rowConsumer[k] : extraConsumer[k - rows]) }
+        // place[t * n + c]: first task t's count of consumer c's rows, then where it writes the next one.
+        var place = [Int32].large(repeating: 0, count: tasks * n)
+        place.withUnsafeMutableBufferPointer { place in
+            let place = SharedBuffer(place)
+            Parallel.forEachTask(tasks, threads: tasks) { t in
+                let mine = place.base + t * n
+                for k in (t * share)..<min(total, (t + 1) * share) { mine[consumer(k)] += 1 }
+            }
+        }
+        var start = [Int32].large(repeating: 0, count: n + 1)
+        var running: Int32 = 0
+        place.withUnsafeMutableBufferPointer { place in
+            start.withUnsafeMutableBufferPointer { start in
+                for c in 0..<n {
+                    start[c] = running
+                    for t in 0..<tasks {
+                        let count = place[t * n + c]
+                        place[t * n + c] = running
+                        running += count
+                    }
+                }
+                start[n] = running
+            }
+        }
+        var order = [Int32].unset(count: total)
+        order.withUnsafeMutableBufferPointer { order in
+            place.withUnsafeMutableBufferPointer { place in
+                let (order, place) = (SharedBuffer(order), SharedBuffer(place))
+                Parallel.forEachTask(tasks, threads: tasks) { t in
+                    let next = place.base + t * n
+                    for k in (t * share)..<min(total, (t + 1) * share) {
+                        let c = consumer(k)
+                        order[Int(next[c])] = Int32(k)
+                        next[c] += 1
+                    }
+                }
+            }
+        }
+        withExtendedLifetime((consumers, extra)) {}
         return (start, order)
     }
 

@@ -40,7 +40,7 @@ public struct SupplyGraph: Sendable {
         let total = rows.count + emptied.count
 
         // Row order by consumer, then by label within a consumer.
-        var (start, order) = RowOrder.byConsumer(rows.consumer, extra: emptied.map(\.consumer), count: n)
+        var (start, order) = RowOrder.byConsumer(rows.consumer, extra: emptied.map(\.consumer), count: n, threads: threads)
 
         // Labels, weights and providers of rows and emptied groups, side by side (provider -1: emptied).
         var labelOf = rows.group

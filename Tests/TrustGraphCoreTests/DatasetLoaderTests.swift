@@ -61,6 +61,18 @@ import Testing
         #expect(position(d) == "selfDependency dependencies.csv:3:provider")
     }
 
+    @Test func quotedCellsStayOnOneLineAndShort() throws {
+        let long = String(repeating: "x", count: 500)
+        let errors = Fixture.errors([
+            "suppliers.csv": suppliers,
+            "dependencies.csv": "consumer,provider,criticality\na,\"ghost\r\nline\",high\na,b,\(long)\n",
+        ])
+        #expect(errors.map(\.description) == [
+            "dependencies.csv:2: column 'provider': unknown supplier 'ghost\\r\\nline' (expected an id from suppliers.csv)",
+            "dependencies.csv:4: column 'criticality': '\(String(repeating: "x", count: 60))…' is not critical/high/medium/low or a number in (0,1]",
+        ])
+    }
+
     @Test func halfLifeMustBeAPositiveFiniteNumber() throws {
         let errors = Fixture.errors([
             "suppliers.csv": suppliers,

@@ -73,13 +73,13 @@ extension DatasetLoader {
                     sink.error(name.isEmpty ? .emptyId : .unknownScheme, file: file, line: line, column: table.name(SCHEME),
                                rank: header.rank(SCHEME),
                                name.isEmpty ? "empty scheme (expected a scheme name)"
-                                            : "unknown scheme '\(name)' (not built in and not in schemes.csv)")
+                                            : "unknown scheme \(Diagnostic.quote(name)) (not built in and not in schemes.csv)")
                     ok = false
                 }
                 let status = CertificationStatus.parse(table.cell(STATUS))
                 if status == nil {
                     sink.error(.unknownWord, file: file, line: line, column: table.name(STATUS), rank: header.rank(STATUS),
-                               "unknown status '\(table.text(STATUS))' (expected one of valid, suspended, revoked, expired)")
+                               "unknown status \(Diagnostic.quote(table.text(STATUS))) (expected one of valid, suspended, revoked, expired)")
                     ok = false
                 }
                 let issued = readDate(table, ISSUED, line: line, missing: CertificationTable.noStart, cache: &days, ok: &ok, sink: &sink)
@@ -93,7 +93,7 @@ extension DatasetLoader {
                     partial = true
                 } else {
                     sink.error(.unknownWord, file: file, line: line, column: table.name(SCOPE), rank: header.rank(SCOPE),
-                               "unknown scope '\(table.text(SCOPE))' (expected full or partial)")
+                               "unknown scope \(Diagnostic.quote(table.text(SCOPE))) (expected full or partial)")
                     ok = false
                 }
                 let row = Int32(piece.ok.count)

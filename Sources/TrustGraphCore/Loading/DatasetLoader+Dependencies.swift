@@ -129,7 +129,7 @@ extension DatasetLoader {
                                    "criticality \(text) is out of range (0,1]")
                     } else {
                         sink.error(.unknownWord, file: file, line: line, column: table.name(CRITICALITY), rank: header.rank(CRITICALITY),
-                                   "'\(text)' is not critical/high/medium/low or a number in (0,1]")
+                                   "\(Diagnostic.quote(text)) is not critical/high/medium/low or a number in (0,1]")
                     }
                 }
                 let row = Int32(piece.ok.count)
@@ -168,7 +168,7 @@ extension DatasetLoader {
                 if piece.group[r] == groupIsProvider { piece.group[r] = provider }
                 if consumer >= 0 && consumer == provider {
                     sink.error(.selfDependency, file: file, line: Int(piece.lines[r]), column: header.name(PROVIDER),
-                               rank: header.rank(PROVIDER), "self-dependency: '\(index.values[Int(provider)])' depends on itself")
+                               rank: header.rank(PROVIDER), "self-dependency: \(Diagnostic.quote(index.values[Int(provider)])) depends on itself")
                     piece.ok[r] = false
                 }
             }

@@ -50,7 +50,7 @@ extension DatasetLoader {
                     piece.countries.appendASCIIUppercased(country)
                 } else {
                     sink.error(.badCountry, file: file, line: line, column: table.name(COUNTRY), rank: header.rank(COUNTRY),
-                               "'\(table.text(COUNTRY))' is not a country code (expected two ASCII letters)")
+                               "\(Diagnostic.quote(table.text(COUNTRY))) is not a country code (expected two ASCII letters)")
                     piece.countries.append(UnsafeRawBufferPointer(start: nil, count: 0))
                 }
                 var prior = Double.nan
@@ -65,7 +65,7 @@ extension DatasetLoader {
                         }
                     } else {
                         sink.error(.badNumber, file: file, line: line, column: table.name(PRIOR), rank: header.rank(PRIOR),
-                                   "'\(table.text(PRIOR))' is not a number (expected a number in [0,1])")
+                                   "\(Diagnostic.quote(table.text(PRIOR))) is not a number (expected a number in [0,1])")
                     }
                 }
                 piece.lines.append(Int32(truncatingIfNeeded: line))
@@ -127,7 +127,7 @@ extension DatasetLoader {
                 } else {
                     keep[r] = false
                     duplicates.error(.duplicateId, file: file, line: Int(line), column: "id", rank: header.rank(ID),
-                                     "duplicate supplier id '\(String(decoding: piece.ids.value(r), as: UTF8.self))' (first on line \(suppliers.lines[Int(index)]))")
+                                     "duplicate supplier id \(Diagnostic.quote(String(decoding: piece.ids.value(r), as: UTF8.self))) (first on line \(suppliers.lines[Int(index)]))")
                 }
             }
             suppliers.names.append(contentsOf: piece.names.column) { keep[$0] }

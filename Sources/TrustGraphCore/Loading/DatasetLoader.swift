@@ -154,7 +154,7 @@ public enum DatasetLoader {
             let key = SchemeCatalogue.key(name)
             if let first = firstLine[key] {
                 sink.error(.duplicateScheme, file: file, line: line, column: "scheme",
-                           "scheme '\(name)' listed twice (first on line \(first))")
+                           "scheme \(Diagnostic.quote(name)) listed twice (first on line \(first))")
                 continue
             }
             firstLine[key] = line
@@ -167,7 +167,7 @@ public enum DatasetLoader {
                 }
             } else {
                 sink.error(.badNumber, file: file, line: line, column: table.name(ASSURANCE),
-                           "'\(assuranceText)' is not a number (expected a number in [0,1])")
+                           "\(Diagnostic.quote(assuranceText)) is not a number (expected a number in [0,1])")
             }
             var halfLife = SchemeCatalogue.defaultHalfLifeDays
             let halfLifeText = table.text(HALF_LIFE)
@@ -180,7 +180,7 @@ public enum DatasetLoader {
                     }
                 } else {
                     sink.error(.badNumber, file: file, line: line, column: table.name(HALF_LIFE),
-                               "'\(halfLifeText)' is not a number (expected a number of days > 0)")
+                               "\(Diagnostic.quote(halfLifeText)) is not a number (expected a number of days > 0)")
                 }
             }
             dataset.schemes.define(name, assurance: assurance, halfLifeDays: halfLife)
@@ -191,7 +191,7 @@ public enum DatasetLoader {
 
     static func unknownSupplierMessage(_ id: String) -> String {
         id.isEmpty ? "empty supplier id (expected an id from suppliers.csv)"
-                   : "unknown supplier '\(id)' (expected an id from suppliers.csv)"
+                   : "unknown supplier \(Diagnostic.quote(id)) (expected an id from suppliers.csv)"
     }
 
     static func readDate(_ table: borrowing TableReader, _ k: Int, line: Int, missing: Int32, cache: inout DayCache,
@@ -205,10 +205,10 @@ public enum DatasetLoader {
             return day.ordinal
         case .some(.none):
             sink.error(.badDate, file: table.file, line: line, column: table.name(k), rank: table.header.rank(k),
-                       "'\(table.text(k))' is not a valid calendar date")
+                       "\(Diagnostic.quote(table.text(k))) is not a valid calendar date")
         case .none:
             sink.error(.badDate, file: table.file, line: line, column: table.name(k), rank: table.header.rank(k),
-                       "'\(table.text(k))' is not a date in YYYY-MM-DD form")
+                       "\(Diagnostic.quote(table.text(k))) is not a date in YYYY-MM-DD form")
         }
         ok = false
         return missing
@@ -250,7 +250,7 @@ public enum DatasetLoader {
                 let i = w * 64 + missing.trailingZeroBitCount
                 missing &= missing - 1
                 sink.warning(.isolatedSupplier, file: suppliersFile, line: Int(dataset.suppliers.lines[i]), column: "id",
-                             "supplier '\(dataset.suppliers.id(i))' has no certification and nothing depends on it (its base trust is its prior alone)")
+                             "supplier \(Diagnostic.quote(dataset.suppliers.id(i))) has no certification and nothing depends on it (its base trust is its prior alone)")
             }
         }
     }

@@ -27,13 +27,39 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, and what was expected.
     public var message: String
 
+    /// - Parameter message: control characters (line breaks inside a quoted
+    ///   cell, say) are written as escapes, so a diagnostic stays on one line.
     public init(_ severity: Severity = .error, _ kind: Kind, file: String, line: Int, column: String? = nil, _ message: String) {
         self.severity = severity
         self.kind = kind
         self.file = file
         self.line = line
-        self.column = column
-        self.message = message
+        self.column = column.map(Diagnostic.escapingControls)
+        self.message = Diagnostic.escapingControls(message)
+    }
+
+    /// A cell's text as a message quotes it: in single quotes, control
+    /// characters escaped (`\n`), cut after 60 characters with an ellipsis.
+    public static func quote(_ text: String) -> String {
+        let limit = 60
+        let shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
+        return "'" + escapingControls(shown) + "'"
+    }
+
+    /// `text` with C0 controls and DEL written as `\n`, `\r`, `\t` or `\u{…}`.
+    static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     public var description: String {

@@ -55,7 +55,7 @@ struct TableHeader: Sendable {
             if name.isEmpty { continue }
             if let first = firstIndex[name] {
                 sink.error(.duplicateColumn, file: file, line: headerLine, column: name,
-                           "header names column '\(name)' twice (cells \(first + 1) and \(i + 1))")
+                           "header names column \(Diagnostic.quote(name)) twice (cells \(first + 1) and \(i + 1))")
                 ok = false
                 continue
             }
@@ -65,7 +65,7 @@ struct TableHeader: Sendable {
         columnIndex = known.map { firstIndex[$0] ?? -1 }
         for name in required where firstIndex[name] == nil {
             sink.error(.missingColumn, file: file, line: headerLine, column: name,
-                       "required column '\(name)' is missing (header has: \(names.filter { !$0.isEmpty }.joined(separator: ", ")))")
+                       "required column \(Diagnostic.quote(name)) is missing (header has: \(names.filter { !$0.isEmpty }.joined(separator: ", ")))")
             ok = false
         }
         if !ok { return nil }

@@ -112,7 +112,7 @@ enum Console {
 
     static func emit(_ text: String, to path: String?) throws {
         guard let path, path != "-" else {
-            print(text, terminator: "")
+            try out(text, terminator: "")
             return
         }
         do {
@@ -121,6 +121,34 @@ enum Console {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
+    }
+
+    /// Writes `text` to standard output, checked: a failed write (a full
+    /// disk, a closed pipe) is an error and exit status 1, not lost output.
+    static func out(_ text: String, terminator: String = "\n") throws {
+        guard writeToStandardOutput(Array((text + terminator).utf8)) else {
+            error("error: cannot write to standard output: \(errnoText())")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Writes all of `bytes` to standard output; false when a write failed.
+    static func writeToStandardOutput(_ bytes: [UInt8]) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            written += n
+        }
+        return true
+    }
+
+    static func errnoText() -> String {
+        guard let text = strerror(errno) else { return "error \(errno)" }
+        return String(cString: text)
     }
 
     /// Reports a solve that did not converge on stderr.

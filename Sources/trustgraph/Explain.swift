@@ -47,8 +47,8 @@ struct Explain: ParsableCommand {
         let solution = model.solve(parameters, options: solver.options)
         let explanation = model.explain(index, solution: solution, parameters: parameters)
         switch format {
-        case .json: print(explanation.json.serialized())
-        case .text: print(explanation.text, terminator: "")
+        case .json: try Console.out(explanation.json.serialized())
+        case .text: try Console.out(explanation.text, terminator: "")
         }
         Console.reportConvergence(solution.report)
         if !solution.report.converged { throw ExitCode(notConvergedExitCode) }

@@ -44,6 +44,6 @@ struct Generate: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        print("wrote \(output)/suppliers.csv, certifications.csv, dependencies.csv")
+        try Console.out("wrote \(output)/suppliers.csv, certifications.csv, dependencies.csv")
     }
 }

@@ -179,7 +179,7 @@ struct Render: ParsableCommand {
     func emit(_ rendered: RenderedGraph, summary: String) throws {
         for warning in rendered.warnings { Console.error("graphviz: warning: \(warning)") }
         if output == "-" {
-            guard Render.writeToStandardOutput(rendered.bytes) else {
+            guard Console.writeToStandardOutput(rendered.bytes) else {
                 Console.error("error: cannot write to standard output")
                 throw ExitCode(1)
             }
@@ -191,7 +191,7 @@ struct Render: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        print("wrote \(output): \(summary)")
+        try Console.out("wrote \(output): \(summary)")
     }
 
     /// The focus ids: each value is an id when one has exactly that name (ids may contain
@@ -213,19 +213,5 @@ extension Render {
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-    }
-
-    /// Writes raw bytes (PNG and PDF are binary) to standard output.
-    static func writeToStandardOutput(_ bytes: [UInt8]) -> Bool {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            written += n
-        }
-        return true
     }
 }

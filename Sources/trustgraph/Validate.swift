@@ -25,20 +25,22 @@ struct Validate: ParsableCommand {
     var maxErrors: Int = 50
 
     func run() throws {
+        let loaded: (Dataset, LoadReport)
         do {
-            let (data, report) = try DatasetLoader.load(directory: dataset)
-            if report.warningCount > 0 {
-                print(LoadReport.summarize(report.warnings, total: report.warningCount, limit: maxErrors, noun: "warning"))
-            }
-            print("\(dataset): valid — \(data.suppliers.count) suppliers, \(data.certifications.count) certifications, "
-                  + "\(data.dependencies.count) dependency rows, \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")")
+            loaded = try DatasetLoader.load(directory: dataset)
         } catch {
-            print(LoadReport.summarize(error.errors, total: error.errorCount, limit: maxErrors, noun: "error"))
+            try Console.out(LoadReport.summarize(error.errors, total: error.errorCount, limit: maxErrors, noun: "error"))
             if !error.warnings.isEmpty {
-                print(LoadReport.summarize(error.warnings, total: error.warnings.count, limit: maxErrors, noun: "warning"))
+                try Console.out(LoadReport.summarize(error.warnings, total: error.warnings.count, limit: maxErrors, noun: "warning"))
             }
             Console.error("\(dataset): \(error.errorCount) error\(error.errorCount == 1 ? "" : "s")")
             throw ExitCode(1)
         }
+        let (data, report) = loaded
+        if report.warningCount > 0 {
+            try Console.out(LoadReport.summarize(report.warnings, total: report.warningCount, limit: maxErrors, noun: "warning"))
+        }
+        try Console.out("\(dataset): valid — \(data.suppliers.count) suppliers, \(data.certifications.count) certifications, "
+                        + "\(data.dependencies.count) dependency rows, \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")")
     }
 }

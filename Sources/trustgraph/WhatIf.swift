@@ -34,7 +34,8 @@ struct WhatIf: ParsableCommand {
         (then base_trust) for every supplier present in the scenario (exited suppliers have no \
         row); --changed-only keeps the changed ones.
 
-        --render DIR writes one SVG per scenario (DIR/<scenario>.svg): the changed part of \
+        --render DIR writes one SVG per scenario (DIR/<scenario>.svg, the name's letters and digits, \
+        at most 80): the changed part of \
         the graph — the suppliers the steps name and those whose trust moved, with their direct \
         neighbours — coloured by the change in trust, the steps' targets drawn with a heavy outline.
 
@@ -173,6 +174,8 @@ extension WhatIf {
                 slug += "-"
             }
         }
+        // File names are limited (255 bytes on most systems): a long name keeps its first 80 characters.
+        if slug.count > 80 { slug = String(slug.prefix(80)) }
         while slug.hasSuffix("-") { slug.removeLast() }
         if slug.isEmpty { slug = "scenario" }
         var candidate = slug

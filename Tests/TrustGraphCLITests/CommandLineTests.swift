@@ -163,6 +163,28 @@ enum CLI {
         #expect(rows[1].contains("\"attributes\":{}"))
     }
 
+    @Test func aFailedWriteToStandardOutputIsAnError() throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }
+        let process = Process()
+        process.executableURL = CLI.products.appendingPathComponent("trustgraph")
+        process.arguments = ["solve", CLI.example("cycles"), "--date", "2026-01-15", "--format", "csv"]
+        process.standardOutput = full
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("cannot write to standard output: No space left on device"))
+    }
+
+    @Test func longScenarioNamesMakeShortFileNames() {
+        var used = Set<String>()
+        let name = WhatIf.fileName(for: String(repeating: "x", count: 300), avoiding: &used)
+        #expect(name == String(repeating: "x", count: 80))
+        #expect(WhatIf.fileName(for: String(repeating: "x", count: 300), avoiding: &used) == name + "-2")
+    }
+
     @Test func aWrongCommandLineExits64() throws {
         let r = try CLI.run(["solve", CLI.example("cycles"), "--prior", ".5"])
         #expect(r.status == 64)

@@ -208,6 +208,39 @@ import Testing
         #expect(dataset.dependencies.count == 0)
     }
 
+    @Test func bareCarriageReturnLineEndingsAreAnErrorNotAnEmptyFile() throws {
+        let error = try #require(throws: DatasetError.self) {
+            try DatasetLoader.load(contents: ["suppliers.csv": Array("id,name\ra,A\rb,B\r".utf8)])
+        }
+        #expect(error.errors.map(\.description) == ["suppliers.csv:1: header: lines end in a bare carriage return (expected LF or CRLF line endings)"])
+    }
+
+    @Test func aLinkToNothingIsUnreadableNotMissing() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trustgraph-edge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("id\na\n".utf8).write(to: directory.appendingPathComponent("suppliers.csv"))
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("schemes.csv").path, withDestinationPath: "nowhere.csv")
+        let error = try #require(throws: DatasetError.self) { try DatasetLoader.load(directory: directory.path) }
+        #expect(error.errors.map(\.kind) == [.unreadableFile])
+        #expect(error.errors.first?.message.hasSuffix("it links to a file that does not exist") == true)
+    }
+
+    @Test func writingThroughALinkReplacesItsTargetAndAFullDeviceIsAnError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trustgraph-edge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("real.csv").path, link = directory.appendingPathComponent("link.csv").path
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.csv")
+        try FileBytes.writeAtomically(Array("new\n".utf8), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.csv")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            #expect(throws: FileBytes.WriteError.self) { try FileBytes.writeAtomically(Array("x".utf8), to: "/dev/full") }
+        }
+    }
+
     @Test func anEarlyDuplicateIsKeptAmongTheFirstErrorsWhenThereAreTooMany() throws {
         var text = "id,prior\na,\nb,\nc,\na,\n"
         for k in 0..<1_200 { text += "s\(k),bad\n" }

@@ -16,7 +16,11 @@ public enum FileBytes {
     static func withOpenFile<T>(_ path: String, _ body: (Int32, stat) -> Result<T, ReadFailure>) -> Result<T, ReadFailure> {
         let fd = open(path, O_RDONLY)
         if fd < 0 {
-            return errno == ENOENT ? .failure(.missing) : .failure(.unreadable(errnoDescription()))
+            let code = errno, reason = errnoDescription()
+            guard code == ENOENT else { return .failure(.unreadable(reason)) }
+            // A link to nothing is there but unreadable, not missing.
+            var link = stat()
+            return lstat(path, &link) == 0 ? .failure(.unreadable("it links to a file that does not exist")) : .failure(.missing)
         }
         defer { close(fd) }
         var info = stat()
@@ -61,7 +65,22 @@ public enum FileBytes {
 
     /// Writes `bytes` to `path` atomically: a temporary file beside it, then `rename`.
     /// A reader never sees a half-written file, and on error the old file is untouched.
+    /// Through a symbolic link, the file it points to is replaced (the link stays);
+    /// an existing device or pipe (`/dev/stdout`, a FIFO) is written in place.
+    /// Every write is checked: a full disk is an error, not a short file.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        var info = stat(), link = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            // A device or a pipe cannot be replaced, only written to.
+            try writeInPlace(bytes, to: path)
+            return
+        }
+        if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK, let target = realpath(path, nil) {
+            // Through a link: replace the file it points to, keep the link.
+            defer { free(target) }
+            try writeAtomically(bytes, to: String(cString: target))
+            return
+        }
         let directory: String
         if let slash = path.lastIndex(of: "/") {
             directory = slash == path.startIndex ? "/" : String(path[..<slash])
@@ -94,6 +113,24 @@ public enum FileBytes {
             unlink(temporary)
             throw WriteError(path: path, reason: reason)
         }
+    }
+
+    /// Writes `bytes` to an existing device or pipe, every write checked.
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let fd = open(path, O_WRONLY)
+        guard fd >= 0 else { throw WriteError(path: path, reason: errnoDescription()) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc_write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = errnoDescription()
+                close(fd)
+                throw WriteError(path: path, reason: reason)
+            }
+            written += n
+        }
+        if close(fd) != 0 { throw WriteError(path: path, reason: errnoDescription()) }
     }
 
     /// Writing a file failed.

@@ -46,6 +46,13 @@ struct TableHeader: Sendable {
             return nil
         }
         width = csv.fieldCount
+        // A bare CR ends no line (the contract knows LF and CRLF): a file saved with CR line
+        // endings would otherwise read as one long header and no rows.
+        if (0..<width).contains(where: { csv.string($0).unicodeScalars.contains("\r") }) {
+            sink.error(.malformedRecord, file: file, line: headerLine,
+                       "header: lines end in a bare carriage return (expected LF or CRLF line endings)")
+            return nil
+        }
         var firstIndex: [String: Int] = [:]
         var ok = true
         for i in 0..<width {

@@ -27,6 +27,17 @@ import Testing
         #expect(e.text.contains("root cause"))
     }
 
+    @Test func aLargeGroupShowsEightAlternativesWithTheBest() throws {
+        // Twenty alternatives; the best (highest prior) is the last one, p20.
+        var suppliers = "id,prior\napp,1\n", rows = "consumer,provider,group\n"
+        for k in 1...20 { suppliers += "p\(k),\(k == 20 ? "0.9" : "0.2")\n"; rows += "app,p\(k),pool\n" }
+        let (model, solution) = Fixture.solve(try Fixture.load(["suppliers.csv": suppliers, "dependencies.csv": rows]))
+        let e = model.explain(0, solution: solution, parameters: TrustParameters(date: Fixture.exampleDate))
+        let row = try #require(e.text.split(separator: "\n").first { $0.contains("pool") })
+        #expect(row.contains("p1 0.2000, p2 0.2000, p3 0.2000, p4 0.2000, p5 0.2000, p6 0.2000, p7 0.2000, p20 0.9000 ← best, … 12 more"))
+        #expect(e.groups[0].alternatives.count == 20)
+    }
+
     @Test func chainStopsWhenACycleClosesBack() throws {
         let dataset = try Fixture.load([
             "suppliers.csv": "id,prior\na,0.9\nb,0.9\nc,0.2\n",

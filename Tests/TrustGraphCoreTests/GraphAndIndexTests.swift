@@ -69,6 +69,22 @@ import Testing
 
 /// The compressed graph: groups, members and distinct consumers.
 @Suite struct SupplyGraphTests {
+    @Test func aConsumerWithThousandsOfRowsIsGroupedAndDeduplicated() throws {
+        // a names p1…p1000 twice in group g, then each once without a group.
+        var suppliers = "id\na\n", rows = "consumer,provider,group\n"
+        for k in 1...1000 { suppliers += "p\(k)\n" }
+        for _ in 0..<2 { for k in stride(from: 1000, through: 1, by: -1) { rows += "a,p\(k),g\n" } }
+        for k in 1...1000 { rows += "a,p\(k),\n" }
+        let dataset = try Fixture.load(["suppliers.csv": suppliers, "dependencies.csv": rows])
+        let graph = SupplyGraph(dataset, threads: 2)
+        let groups = graph.groups(of: 0)
+        #expect(groups.count == 1001)
+        let g = try #require(groups.first { graph.groupLabel[$0] == dataset.groupLabel("g") })
+        // First occurrences in file order, no repeats.
+        #expect(Array(graph.providers(ofGroup: g)) == (1...1000).reversed().map { Int32($0) })
+        for j in 1...1000 { #expect(Array(graph.consumers(of: j)) == [0]) }
+    }
+
     @Test func aProviderInTwoGroupsIsOneConsumerLink() throws {
         let dataset = try Fixture.load([
             "suppliers.csv": "id\na\nb\nc\n",

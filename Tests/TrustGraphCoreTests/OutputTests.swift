@@ -2,6 +2,16 @@ import Testing
 @testable import TrustGraphCore
 
 @Suite struct OutputTests {
+    @Test func tableCellsStayOnOneLineAndShort() {
+        var table = TextTable(header: ["id", "name"])
+        table.add(["a", String(repeating: "n", count: 1000)])
+        table.add(["b\nc", "short"])
+        let lines = table.render().split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[2] == "a     " + String(repeating: "n", count: TextTable.maxCellWidth - 1) + "…")
+        #expect(lines[3] == "b\\nc  short")
+    }
+
     @Test func csvOutputRoundTripsHostileIds() throws {
         let ids = ["plain", "with,comma", "with \"quotes\"", "multi\nline", "ünï©ødé ✓"]
         var writer = CSVWriter(header: ["id", "name"])

@@ -31,9 +31,14 @@ extension Explanation {
             let order = groups.indices.sorted { (groups[$1].passed, $0) < (groups[$0].passed, $1) }
             for k in order {
                 let g = groups[k]
-                let alternatives = g.alternatives.enumerated().map { (n, a) in
-                    "\(a.id) \(f(a.trust))" + (n == g.best && g.alternatives.count > 1 ? " ← best" : "")
+                // At most eight alternatives, the best among them (JSON lists them all).
+                let shown = g.alternatives.count <= 8 ? Array(g.alternatives.indices)
+                    : Array(0..<7) + [max(g.best ?? 7, 7)]
+                var alternatives = shown.map { n in
+                    let a = g.alternatives[n]
+                    return "\(a.id) \(f(a.trust))" + (n == g.best && g.alternatives.count > 1 ? " ← best" : "")
                 }.joined(separator: ", ")
+                if g.alternatives.count > shown.count { alternatives += ", … \(g.alternatives.count - shown.count) more" }
                 table.add([g.label + (k == limitingGroup ? " ◀" : ""), Criticality.describe(g.weight),
                            alternatives.isEmpty ? "(all providers exited)" : alternatives, f(g.passed)])
             }

@@ -85,10 +85,17 @@ enum RowOrder {
         return (start, order)
     }
 
-    /// Sorts `order[range]` by (key of the row, row): an insertion sort, as one consumer has few rows.
+    /// Sorts `order[range]` by (key of the row, row): an insertion sort, as one
+    /// consumer usually has few rows; a comparison sort above 32 rows (a
+    /// consumer with thousands of rows would otherwise take quadratic time).
     @inline(__always)
     static func sort(_ order: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>, by key: UnsafeBufferPointer<Int32>) {
         guard range.count > 1 else { return }
+        if range.count > 32 {
+            let sorted = order[range].sorted { (key[Int($0)], $0) < (key[Int($1)], $1) }
+            for (k, row) in zip(range, sorted) { order[k] = row }
+            return
+        }
         for k in (range.lowerBound + 1)..<range.upperBound {
             let r = order[k]
             let value = key[Int(r)]

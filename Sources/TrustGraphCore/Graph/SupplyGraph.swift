@@ -91,13 +91,23 @@ public struct SupplyGraph: Sendable {
                         let l = labels[Int(order[k])]
                         var w = 0.0
                         let groupMembersStart = members
+                        // Members seen, once a group is too large to search its members (rare).
+                        var seen: Set<Int32>?
                         while k < hi && labels[Int(order[k])] == l {
                             let r = Int(order[k])
                             w = max(w, weights[r])
                             let p = providers[r]
                             if p >= 0 {
                                 var duplicate = false
-                                for m in groupMembersStart..<members where out.members[m] == p { duplicate = true; break }
+                                if seen != nil {
+                                    duplicate = !seen!.insert(p).inserted
+                                } else {
+                                    for m in groupMembersStart..<members where out.members[m] == p { duplicate = true; break }
+                                    if members - groupMembersStart >= 32 {
+                                        seen = Set((groupMembersStart..<members).map { out.members[$0] })
+                                        seen!.insert(p)
+                                    }
+                                }
                                 if !duplicate { out.members[members] = p; members += 1 }
                             }
                             k += 1
@@ -167,6 +177,12 @@ public struct SupplyGraph: Sendable {
         /// Calls `body` with each distinct provider of consumer `i`, in member order.
         @inline(__always) @Sendable func eachProvider(of i: Int, _ body: (Int) -> Void) {
             let first = Int(forward.memberStart[Int(forward.groupStart[i])]), end = Int(forward.memberStart[Int(forward.groupStart[i + 1])])
+            if end - first > 32 {
+                // Many providers (rare): a set instead of searching the earlier ones.
+                var seen = Set<Int32>(minimumCapacity: end - first)
+                for m in first..<end where seen.insert(forward.members[m]).inserted { body(Int(forward.members[m])) }
+                return
+            }
             for m in first..<end {
                 let j = forward.members[m]
                 var repeated = false

@@ -124,7 +124,11 @@ public enum JSON {
 }
 
 /// Plain-text tables for the terminal: columns padded to their widest cell.
+/// A cell is shown on one line (control characters escaped) and cut after
+/// `maxCellWidth` characters, so one huge name cannot widen every row.
 public struct TextTable: Sendable {
+    public static let maxCellWidth = 120
+
     public var header: [String]
     public var rows: [[String]] = []
     /// Columns aligned right (numbers).
@@ -135,7 +139,13 @@ public struct TextTable: Sendable {
         self.rightAligned = rightAligned
     }
 
-    public mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row.map(TextTable.shown)) }
+
+    /// A cell as the table shows it.
+    static func shown(_ cell: String) -> String {
+        let cut = cell.utf8.count > maxCellWidth && cell.count > maxCellWidth ? String(cell.prefix(maxCellWidth - 1)) + "…" : cell
+        return Diagnostic.escapingControls(cut)
+    }
 
     public func render() -> String {
         var widths = header.map(\.count)

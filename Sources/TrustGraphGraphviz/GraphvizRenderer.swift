@@ -53,8 +53,12 @@ public enum GraphvizRenderer {
     /// The version of the Graphviz library in use, e.g. `2.43.0`.
     public static var version: String {
         GraphvizLock.shared.withLock {
-            withContext { gvc in gvcVersion(gvc).map { String(cString: $0) } ?? "" } ?? ""
+            withContext { gvc in versionLocked(gvc) } ?? ""
         }
+    }
+
+    private static func versionLocked(_ gvc: OpaquePointer) -> String {
+        gvcVersion(gvc).map { String(cString: $0) } ?? ""
     }
 
     // MARK: - Under the lock
@@ -78,6 +82,16 @@ public enum GraphvizRenderer {
 
         let engine = engine ?? layoutAttribute(graph) ?? "dot"
         guard engines.contains(engine) else { throw .unknownEngine(engine, available: engines) }
+        var notes: [String] = []
+        if clampEdgeWeights(graph) {
+            notes.append("edge weights above \(maxEdgeWeight) overflow Graphviz's layout; they are taken as \(maxEdgeWeight)")
+        }
+        if let splines = trustgraph_attribute(graph, "splines"), String(cString: splines).lowercased() == "ortho",
+           versionLocked(gvc).hasPrefix("2.") {
+            // Orthogonal edges abort or crash Graphviz 2.x on some graphs, and it runs in this process.
+            _ = trustgraph_set_attribute(graph, "splines", "polyline")
+            notes.append("splines=ortho can crash Graphviz \(GraphvizRenderer.versionLocked(gvc)); edges are drawn as polylines instead")
+        }
 
         guard gvLayout(gvc, graph, engine) == 0 else {
             throw .layoutFailed(engine: engine, message: messages.errors())
@@ -90,7 +104,32 @@ public enum GraphvizRenderer {
         guard status == 0, let buffer else { throw .renderFailed(format: format, message: messages.errors()) }
         var bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
         if format.hasPrefix("pdf") { fixCreationDates(&bytes) }
-        return RenderedGraph(bytes: bytes, warnings: messages.warnings())
+        return RenderedGraph(bytes: bytes, warnings: notes + messages.warnings())
+    }
+
+    /// The largest edge `weight` passed to Graphviz: larger integers overflow
+    /// its network simplex and crash the process it runs in.
+    static let maxEdgeWeight = 10_000
+
+    /// Lowers every edge weight above `maxEdgeWeight` to it.
+    /// - Returns: whether any weight was lowered.
+    private static func clampEdgeWeights(_ graph: UnsafeMutablePointer<Agraph_t>) -> Bool {
+        guard trustgraph_edges_declare(graph, "weight") != 0 else { return false }
+        var clamped = false
+        var node = agfstnode(graph)
+        while let n = node {
+            var edge = agfstout(graph, n)
+            while let e = edge {
+                if let value = trustgraph_attribute(e, "weight"), let weight = Double(String(cString: value)),
+                   !(weight <= Double(maxEdgeWeight)) {
+                    _ = trustgraph_set_attribute(e, "weight", String(maxEdgeWeight))
+                    clamped = true
+                }
+                edge = agnxtout(graph, e)
+            }
+            node = agnxtnode(graph, n)
+        }
+        return clamped
     }
 
     /// The graph's `layout` attribute, if set.

@@ -19,6 +19,39 @@ import TrustGraphGraphviz
         #expect(String(decoding: pdf.bytes.prefix(5), as: UTF8.self) == "%PDF-")
     }
 
+    @Test func inputsThatCrashGraphvizAreDefused() throws {
+        // Orthogonal edges abort Graphviz 2.43 on this graph (a trapezoid-table overflow);
+        // an edge weight past Int32 crashes its network simplex.
+        let ortho = """
+        digraph "trust-map" {
+        graph [nodesep="0.12", splines=ortho];
+        "s-a_2cb" [];
+        "s-_3d1_2b1" [];
+        "s-_27x" [];
+        "s-q_22q" -> "s-cr_0dx" [];
+        "s-lf_0ax" -> "s-crlf_0d_0ax" [];
+        "s-crlf_0d_0ax" -> "s-tab_09x" [];
+        "s-tab_09x" -> "s-nul_00x" [];
+        "s-nul_00x" -> "s-ls_e2_80_a8x" [];
+        "s-ls_e2_80_a8x" -> "s-_3d1_2b1" [];
+        "s-_3d1_2b1" -> "s-plain" [];
+        "s-plain" -> "s-_23x" [];
+        "s-_23x" -> "s-_5cx" [];
+        "s-_5cx" -> "s-sp_20ace" [];
+        "legend-sectors" [];
+        "legend-other" [];
+        }
+        """
+        let weighted = "digraph g { a -> b [weight=99999999999]; b -> c; a -> c }"
+        for (dot, warning) in [(ortho, "splines=ortho can crash Graphviz"), (weighted, "edge weights above 10000")] {
+            let svg = try GraphvizRenderer.render(dot, engine: "dot", format: "svg")
+            #expect(String(decoding: svg.bytes, as: UTF8.self).contains("</svg>"))
+            if GraphvizRenderer.version.hasPrefix("2.") || warning.hasPrefix("edge") {
+                #expect(svg.warnings.contains { $0.hasPrefix(warning) }, "\(svg.warnings)")
+            }
+        }
+    }
+
     @Test func sameInputGivesSameBytes() throws {
         for engine in ["dot", "sfdp"] {
             let first = try GraphvizRenderer.render(Self.small, engine: engine, format: "svg")

@@ -79,7 +79,7 @@ struct Analyze: ParsableCommand {
         case (.table, nil): try output.emit(report.table(top: top, order: sort ?? .impact))
         case (.table, .suppliers): try output.emit(report.impactTable(top: top, order: sort ?? .impact))
         case (.table, .concentration): try output.emit(report.concentrationTable(limit: nil))
-        case (.table, .singlePoints): try output.emit(report.singlePointsTable(top: report.singlePoints.count, hint: false))
+        case (.table, .singlePoints): try output.emit(report.singlePointsTable(top: top, hint: false))
         case (.csv, .suppliers), (.csv, nil): try output.emit(report.csv(order: report.rows(sort ?? .input)))
         case (.json, .suppliers), (.json, nil): try output.emit(report.json(order: report.rows(sort ?? .input)))
         case (.csv, .concentration): try output.emit(report.concentrationCSV)

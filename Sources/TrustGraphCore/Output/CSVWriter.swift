@@ -125,9 +125,9 @@ public enum JSON {
 
 /// Plain-text tables for the terminal: columns padded to their widest cell.
 /// A cell is shown on one line (control characters escaped) and cut after
-/// `maxCellWidth` characters, so one huge name cannot widen every row.
+/// `maxCellWidth` characters (200), so one huge name cannot widen every row.
 public struct TextTable: Sendable {
-    public static let maxCellWidth = 120
+    public static let maxCellWidth = 200
 
     public var header: [String]
     public var rows: [[String]] = []

@@ -185,6 +185,16 @@ enum CLI {
         #expect(WhatIf.fileName(for: String(repeating: "x", count: 300), avoiding: &used) == name + "-2")
     }
 
+    @Test func singlePointsTableHonoursTop() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples/eu-cloud").path
+        let r = try CLI.run(["analyze", sample, "--date", "2026-06-30", "--what", "single-points", "--top", "3"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines.last?.hasSuffix("more (use --top)") == true)
+    }
+
     @Test func aWrongCommandLineExits64() throws {
         let r = try CLI.run(["solve", CLI.example("cycles"), "--prior", ".5"])
         #expect(r.status == 64)

@@ -288,6 +288,28 @@ import Testing
         #expect(one.dependencies.extraLabels.values == many.dependencies.extraLabels.values)
     }
 
+    @Test func extraColumnsReadInPiecesMatchASequentialRead() throws {
+        // Each file gains a last column 'note' holding its line number (empty on lines 8, 15, 22, …).
+        var files = DatasetGenerator(suppliers: 30_000, seed: 7).files()
+        for (name, bytes) in files {
+            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            files[name] = Array(lines.enumerated().map { k, line in
+                line.isEmpty ? "" : line + (k == 0 ? ",note" : k % 7 == 0 ? "," : ",n\(k + 1)")
+            }.joined(separator: "\n").utf8)
+        }
+        let one = try DatasetLoader.load(contents: files, threads: 1).0
+        let many = try DatasetLoader.load(contents: files, threads: 4).0
+        #expect(one.suppliers.attributes == many.suppliers.attributes)
+        #expect(one.certifications.attributes == many.certifications.attributes)
+        #expect(one.dependencies.attributes == many.dependencies.attributes)
+        for table in [many.suppliers.attributes, many.certifications.attributes, many.dependencies.attributes] {
+            #expect(table.names.last == "note")
+            #expect(table.attributes(ofRow: 0).last?.value == "n2")
+            #expect(table.attributes(ofRow: 6).last?.name != "note")  // line 8: an empty note
+            #expect(table.attributes(ofRow: 9_999).last?.value == "n10001")
+        }
+    }
+
     @Test func errorsInPiecesMatchASequentialRead() throws {
         var files = DatasetGenerator(suppliers: 30_000, seed: 6).files()
         var deps = files["dependencies.csv"]!

@@ -5,7 +5,7 @@ extension DatasetLoader {
         let supplier, scheme, issued, expires, lastEvidence, lines: PieceColumn<Int32>
         let status: PieceColumn<CertificationStatus>
         let partial, ok: PieceColumn<Bool>
-        var attributes = AttributeColumns()
+        var attributes: [PieceStrings] = []
 
         init(capacity: Int) {
             (supplier, scheme, issued) = (PieceColumn(capacity: capacity), PieceColumn(capacity: capacity), PieceColumn(capacity: capacity))
@@ -21,7 +21,7 @@ extension DatasetLoader {
             var table = CertificationTable()
             (table.supplier, table.scheme, table.status, table.issued) = (supplier.array, scheme.array, status.array, issued.array)
             (table.expires, table.lastEvidence, table.partial, table.lines) = (expires.array, lastEvidence.array, partial.array, lines.array)
-            table.attributes = attributes
+            table.attributes = AttributeColumns(piece: attributes)
             return table
         }
     }
@@ -41,7 +41,7 @@ extension DatasetLoader {
         let schemes = dataset.schemes
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
             var piece = CertificationPiece(capacity: table.csv.remaining / 40)
-            piece.attributes = header.emptyAttributes
+            piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 40)
             // Exact spellings seen so far, mapped to scheme ids (-1: unknown).
             var spellings = InternTable()
             var spellingScheme: [Int32] = []
@@ -106,7 +106,7 @@ extension DatasetLoader {
                 piece.partial.append(partial)
                 piece.lines.append(Int32(truncatingIfNeeded: line))
                 piece.ok.append(ok)
-                if extras > 0 { table.appendAttributes(&piece.attributes) }
+                if extras > 0 { table.appendAttributes(to: piece.attributes) }
                 // The supplier is looked up a few rows later (see PendingLookups).
                 let key = table.cell(SUPPLIER)
                 let lookup = PendingLookups.Entry(key: key, hash: InternTable.hash(key), row: row, cell: 0)
@@ -136,7 +136,7 @@ extension DatasetLoader {
             certifications.partial = .concatenating(parts.map(\.partial.shared), threads: threads)
             certifications.lines = .concatenating(parts.map(\.lines.shared), threads: threads) { k, line in line + firstLines[k] }
             for x in 0..<extras {
-                certifications.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes.values[x] })
+                certifications.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes[x] })
             }
             withExtendedLifetime(parts) {}
         } else {

@@ -14,7 +14,7 @@ extension DatasetLoader {
         let weight: PieceColumn<Double>
         let ok: PieceColumn<Bool>
         var serviceNames = InternTable()
-        var attributes = AttributeColumns()
+        var attributes: [PieceStrings] = []
         /// Group labels that are no supplier id, interned in this piece.
         var labels = InternTable()
 
@@ -35,7 +35,7 @@ extension DatasetLoader {
             (table.consumer, table.provider, table.weight) = (consumer.array, provider.array, weight.array)
             (table.group, table.service, table.lines) = (group.array, service.array, lines.array)
             table.serviceNames = serviceNames
-            table.attributes = attributes
+            table.attributes = AttributeColumns(piece: attributes)
             return table
         }
     }
@@ -60,7 +60,7 @@ extension DatasetLoader {
         let index = dataset.suppliers.index
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
             var piece = DependencyPiece(capacity: table.csv.remaining / 24)
-            piece.attributes = header.emptyAttributes
+            piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 24)
             var pending = PendingLookups()
             // Consumer ids that were not found, by row (for the rows that repeat them).
             var unknownConsumers: [Int32: String] = [:]
@@ -142,7 +142,7 @@ extension DatasetLoader {
                 piece.service.append(service.isEmpty ? 0 : piece.serviceNames.intern(service).id)
                 piece.lines.append(Int32(truncatingIfNeeded: line))
                 piece.ok.append(weight != nil)
-                if extras > 0 { table.appendAttributes(&piece.attributes) }
+                if extras > 0 { table.appendAttributes(to: piece.attributes) }
                 // Ids are looked up a few rows later (see PendingLookups).
                 lookUp(CONSUMER, cell: consumerCell, row: row)
                 lookUp(PROVIDER, cell: providerCell, row: row)
@@ -198,7 +198,7 @@ extension DatasetLoader {
             rows.service = .concatenating(parts.map(\.service.shared), threads: threads) { k, service in services[k][Int(service)] }
             rows.lines = .concatenating(parts.map(\.lines.shared), threads: threads) { k, line in line + firstLines[k] }
             for x in 0..<extras {
-                rows.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes.values[x] })
+                rows.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes[x] })
             }
             withExtendedLifetime(parts) {}
         } else {

@@ -8,7 +8,7 @@ extension DatasetLoader {
         let hashes: PieceColumn<UInt64>
         let names, countries, sectors: PieceStrings
         let priors: PieceColumn<Double>
-        var attributes = AttributeColumns()
+        var attributes: [PieceStrings] = []
 
         init(capacity: Int) {
             lines = PieceColumn(capacity: capacity)
@@ -37,7 +37,7 @@ extension DatasetLoader {
         let extras = header.extraColumns.count
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
             var piece = SupplierPiece(capacity: table.csv.remaining / 32)
-            piece.attributes = header.emptyAttributes
+            piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 32)
             while let line = table.nextRecord(sink: &sink) {
                 let id = table.cell(ID)
                 if id.isEmpty {
@@ -74,7 +74,7 @@ extension DatasetLoader {
                 piece.names.append(table.cell(NAME))
                 piece.sectors.append(table.cell(SECTOR))
                 piece.priors.append(prior)
-                if extras > 0 { table.appendAttributes(&piece.attributes) }
+                if extras > 0 { table.appendAttributes(to: piece.attributes) }
             }
             return piece
         }
@@ -92,7 +92,7 @@ extension DatasetLoader {
             suppliers.priors = .concatenating(pieces.map(\.piece.priors.shared), threads: threads)
             // The text columns, one task each.
             let known: [[PieceStrings]] = [pieces.map(\.piece.names), pieces.map(\.piece.countries), pieces.map(\.piece.sectors)]
-            let attributes = (0..<extras).map { x in pieces.map { $0.piece.attributes.values[x] } }
+            let attributes = (0..<extras).map { x in pieces.map { $0.piece.attributes[x] } }
             var joined = [StringColumn](repeating: StringColumn(), count: known.count + extras)
             joined.withUnsafeMutableBufferPointer { joined in
                 let out = SharedBuffer(joined)
@@ -134,7 +134,7 @@ extension DatasetLoader {
             suppliers.countries.append(contentsOf: piece.countries.column) { keep[$0] }
             suppliers.sectors.append(contentsOf: piece.sectors.column) { keep[$0] }
             suppliers.priors += (0..<piece.priors.count).filter { keep[$0] }.map { piece.priors[$0] }
-            for x in 0..<extras { suppliers.attributes.values[x].append(contentsOf: piece.attributes.values[x]) { keep[$0] } }
+            for x in 0..<extras { suppliers.attributes.values[x].append(contentsOf: piece.attributes[x].column) { keep[$0] } }
             var merged = parsed.sink
             merged.append(duplicates)
             merged.sortByPosition()

@@ -116,3 +116,12 @@ extension StringColumn {
         }
     }
 }
+
+extension AttributeColumns {
+    /// The columns of one piece (for the rare merge that drops rows); names are left empty.
+    init(piece columns: [PieceStrings]) {
+        self.init()
+        names = Array(repeating: "", count: columns.count)
+        values = columns.map(\.column)
+    }
+}

@@ -90,6 +90,11 @@ struct TableHeader: Sendable {
         return attributes
     }
 
+    /// Empty columns for this header's unknown columns in a piece of about `rows` rows.
+    func pieceAttributes(rows: Int) -> [PieceStrings] {
+        extraColumns.map { _ in PieceStrings(values: rows, bytesEach: 8) }
+    }
+
     /// Sort rank of diagnostics about known column `k` within a line: file order.
     func rank(_ k: Int) -> Int { columnIndex[k] + 1 }
 }
@@ -166,11 +171,10 @@ struct TableReader: ~Copyable {
     /// Header name of known column `k`.
     func name(_ k: Int) -> String { header.name(k) }
 
-    /// Appends the current record's unknown columns to `attributes` (set up for this header).
-    func appendAttributes(_ attributes: inout AttributeColumns) {
-        if attributes.values.count != header.extraColumns.count { attributes = header.emptyAttributes }
+    /// Appends the current record's unknown columns to `columns` (`TableHeader.pieceAttributes`).
+    func appendAttributes(to columns: [PieceStrings]) {
         for (k, column) in header.extraColumns.enumerated() {
-            attributes.values[k].append(csv.bytes(column.index))
+            columns[k].append(csv.bytes(column.index))
         }
     }
 }

@@ -134,16 +134,7 @@ enum Console {
 
     /// Writes all of `bytes` to standard output; false when a write failed.
     static func writeToStandardOutput(_ bytes: [UInt8]) -> Bool {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            written += n
-        }
-        return true
+        FileBytes.writeAll(bytes, to: 1)
     }
 
     static func errnoText() -> String {

@@ -91,16 +91,10 @@ public enum FileBytes {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw WriteError(path: path, reason: errnoDescription()) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc_write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = errnoDescription()
-                close(fd); unlink(temporary)
-                throw WriteError(path: path, reason: reason)
-            }
-            written += n
+        guard writeAll(bytes, to: fd) else {
+            let reason = errnoDescription()
+            close(fd); unlink(temporary)
+            throw WriteError(path: path, reason: reason)
         }
         fchmod(fd, 0o644)
         if fsync(fd) != 0 || close(fd) != 0 {
@@ -119,18 +113,28 @@ public enum FileBytes {
     private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(WriteError) {
         let fd = open(path, O_WRONLY)
         guard fd >= 0 else { throw WriteError(path: path, reason: errnoDescription()) }
+        guard writeAll(bytes, to: fd) else {
+            let reason = errnoDescription()
+            close(fd)
+            throw WriteError(path: path, reason: reason)
+        }
+        if close(fd) != 0 { throw WriteError(path: path, reason: errnoDescription()) }
+    }
+
+    /// Writes all of `bytes` to the open descriptor `fd`, retrying short and
+    /// interrupted writes.
+    /// - Returns: false when a write failed (`errno` says why).
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc_write(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                let reason = errnoDescription()
-                close(fd)
-                throw WriteError(path: path, reason: reason)
+                return false
             }
             written += n
         }
-        if close(fd) != 0 { throw WriteError(path: path, reason: errnoDescription()) }
+        return true
     }
 
     /// Writing a file failed.

@@ -40,39 +40,9 @@ public struct StringColumn: Sendable, Equatable {
         }
     }
 
-    /// The values of `parts`, one after the other (two allocations in all).
-    init(concatenating parts: [StringColumn]) {
-        let bytes = parts.reduce(0) { $0 + $1.arena.count }
-        let count = parts.reduce(0) { $0 + $1.count }
-        arena = [UInt8].filled(count: bytes) { arena in
-            var at = 0
-            for part in parts {
-                part.arena.withUnsafeBufferPointer { if let source = $0.baseAddress { (arena.base + at).update(from: source, count: $0.count) } }
-                at += part.arena.count
-            }
-        }
-        offsets = [Int].filled(count: count + 1) { offsets in
-            offsets[0] = 0
-            var at = 1, shift = 0
-            for part in parts {
-                part.offsets.withUnsafeBufferPointer { source in
-                    for k in 1..<source.count { offsets[at + k - 1] = source[k] + shift }
-                }
-                at += part.count
-                shift += part.arena.count
-            }
-        }
-    }
-
     /// Appends the values of `other` whose index `keep` accepts.
     mutating func append(contentsOf other: StringColumn, where keep: (Int) -> Bool) {
         for k in 0..<other.count where keep(k) { other.withBytes(k) { append($0) } }
-    }
-
-    /// Appends bytes with ASCII letters upper-cased.
-    mutating func appendASCIIUppercased(_ bytes: UnsafeRawBufferPointer) {
-        for b in bytes { arena.append(b >= 97 && b <= 122 ? b - 32 : b) }
-        offsets.append(arena.count)
     }
 
     /// Appends a string.

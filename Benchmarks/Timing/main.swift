@@ -38,19 +38,34 @@ func flag(_ name: String) -> Bool {
     arguments.remove(at: k)
     return true
 }
+let usageLine = "usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD] [--pagerank] [--impact] [--whatif SUPPLIER [--whatif-repeat N]] [--each]"
+func fail(_ message: String) -> Never {
+    FileHandleOutput.standardError(message)
+    exit(2)
+}
+/// The value of a numeric option, or a usage error naming it.
+func count(_ name: String, default value: Int) -> Int {
+    guard let text = option(name) else { return value }
+    guard let number = Int(text), number > 0 else { fail("trustgraph-timing: \(name) expects a positive whole number, got '\(text)'\n\(usageLine)") }
+    return number
+}
+if flag("--help") || flag("-h") {
+    print(usageLine)
+    exit(0)
+}
 // As the command line does (see MemoryReuse).
 MemoryReuse.keepFreedMemory()
-let runs = Int(option("--runs") ?? "5") ?? 5
-let threads = Int(option("--threads") ?? "") ?? Parallel.defaultThreads
-let date = Day(option("--date") ?? "2026-06-30")!
+let runs = count("--runs", default: 5)
+let threads = count("--threads", default: Parallel.defaultThreads)
+let dateText = option("--date") ?? "2026-06-30"
+guard let date = Day(dateText) else { fail("trustgraph-timing: --date expects YYYY-MM-DD, got '\(dateText)'") }
 let whatIfSupplier = option("--whatif")
-let whatIfRepeat = Int(option("--whatif-repeat") ?? "1") ?? 1
+let whatIfRepeat = count("--whatif-repeat", default: 1)
 let withPageRank = flag("--pagerank")
 let withImpact = flag("--impact")
 let printEachRun = flag("--each")
-guard let directory = arguments.first else {
-    print("usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD] [--pagerank] [--impact] [--whatif SUPPLIER [--whatif-repeat N]] [--each]")
-    exit(2)
+guard arguments.count == 1, let directory = arguments.first, !directory.hasPrefix("-") else {
+    fail(arguments.isEmpty ? usageLine : "trustgraph-timing: unexpected '\(arguments.joined(separator: " "))'\n\(usageLine)")
 }
 
 nonisolated(unsafe) var phases: [(String, [Double])] = []
@@ -71,7 +86,12 @@ func processUsage() -> (user: Double, system: Double, faults: Int) {
 for run in 0..<runs {
     var dataset = Dataset()
     let before = processUsage()
-    let load = try seconds { dataset = try DatasetLoader.load(directory: directory, threads: threads).0 }
+    let load: Double
+    do {
+        load = try seconds { dataset = try DatasetLoader.load(directory: directory, threads: threads).0 }
+    } catch {
+        fail("trustgraph-timing: \(error)")
+    }
     record("load", load)
     if printEachRun {
         let after = processUsage()
@@ -96,7 +116,11 @@ for run in 0..<runs {
         let scenario = Scenario(name: "compromise", steps: [.compromise(supplier: whatIfSupplier)])
         var outcome: ScenarioOutcome?
         for _ in 0..<whatIfRepeat {
-            record("whatif compromise \(whatIfSupplier)", try seconds { outcome = try runner.run(scenario) })
+            do {
+                record("whatif compromise \(whatIfSupplier)", try seconds { outcome = try runner.run(scenario) })
+            } catch {
+                fail("trustgraph-timing: --whatif: \(error)")
+            }
         }
         summary += "; whatif re-solved \(outcome!.solution.report.solvedSuppliers) suppliers"
     }
@@ -116,6 +140,13 @@ print("threads \(threads), \(runs) runs, medians:")
 for (name, values) in phases { print("  \(name): \((median(values) * 1e4).rounded() / 10) ms") }
 print("peak RSS \(usage.ru_maxrss / 1024) MB")
 print("machine: " + phases.map { "\($0.0.replacingSpaces)=\(median($0.1))" }.joined(separator: " ") + " rss_mb=\(usage.ru_maxrss / 1024)")
+
+enum FileHandleOutput {
+    static func standardError(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+}
 
 extension String {
     var replacingSpaces: String { String(map { $0 == " " ? "_" : $0 }) }

@@ -193,6 +193,69 @@ import Testing
     }
 }
 
+/// Short cells are remembered by their bytes; a hit must be that exact cell.
+@Suite struct ShortKeyCacheTests {
+    @Test func onlyTheExactCellHits() {
+        let cache = ShortKeyCache()
+        let keys = ["a", "ab", "ba", "hosting", "hostinG", "hosting ", "platform-1", "platform-2", "0123456789abcdef",
+                    "0123456789abcdeF", "x123456789abcdef"]
+        func value(_ key: String) -> Int32? {
+            var key = key
+            return key.withUTF8 { cache.value(of: UnsafeRawBufferPointer($0)) }
+        }
+        for (k, key) in keys.enumerated() {
+            var key = key
+            key.withUTF8 { cache.remember(UnsafeRawBufferPointer($0), value: Int32(k)) }
+            #expect(value(key) == Int32(k))
+        }
+        // Every key either hits with its own value or misses (a later key took its entry).
+        for (k, key) in keys.enumerated() { #expect(value(key) == nil || value(key) == Int32(k)) }
+        #expect(value("") == nil)
+        #expect(value("hostin") == nil && value("hosting\u{0}") == nil)
+        var long = "a-key-of-seventeen"
+        long.withUTF8 { cache.remember(UnsafeRawBufferPointer($0), value: 99) }
+        #expect(value(long) == nil)
+    }
+
+    @Test func wordsMatchIgnoringCaseOnlyForLetters() {
+        func equal(_ bytes: String, _ word: StaticString) -> Bool {
+            var bytes = bytes
+            return bytes.withUTF8 { ASCII.equalsIgnoringCase(UnsafeRawBufferPointer($0), word) }
+        }
+        #expect(equal("HIGH", "high") && equal("High", "high") && equal("low", "low") && equal("SusPended", "suspended"))
+        // '@' and '`' are one bit from 'A' and 'a', '[' from '{': not letters, no match.
+        #expect(!equal("@bc", "abc") && !equal("`bc", "abc") && !equal("hig\u{08}", "high") && !equal("hig", "high"))
+        #expect(!equal("SUSPENDEd!", "suspended") && !equal("suspende@", "suspended") && !equal("Xuspended", "suspended"))
+    }
+}
+
+/// Cells that repeat (suppliers, scheme spellings, group labels, services) resolve row by row,
+/// whatever the loader remembers between rows.
+@Suite struct RepeatedCellTests {
+    @Test func everyRowOfARepeatedUnknownSupplierIsAnErrorAndKnownOnesResolve() throws {
+        let errors = Fixture.errors([
+            "suppliers.csv": "id\na\nb\n",
+            "certifications.csv": "supplier,scheme\nghost,ISO27001\nghost,SOC2-TYPE2\na,ISO27001\na,SOC2-TYPE2\nb,iso27001\n",
+        ])
+        #expect(errors.map { "\($0.line) \($0.column ?? "-") \($0.message)" } == [
+            "2 supplier unknown supplier 'ghost' (expected an id from suppliers.csv)",
+            "3 supplier unknown supplier 'ghost' (expected an id from suppliers.csv)",
+        ])
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id\na\nb\n",
+            "certifications.csv": "supplier,scheme\na,ISO27001\na,soc2-type2\nb,SOC2-TYPE2\nb,SOC2-TYPE2\na,Iso27001\nb,eucs-substantial\nb,EUCS-SUBSTANTIAL\n",
+            "dependencies.csv": "consumer,provider,group,service\na,b,g,mail\nb,a,g,Mail\nb,a,b,mail\n",
+        ])
+        #expect(dataset.certifications.supplier == [0, 0, 1, 1, 0, 1, 1])
+        let schemes = dataset.certifications.scheme.map { dataset.schemes.names[Int($0)] }
+        #expect(schemes == ["ISO27001", "SOC2-TYPE2", "SOC2-TYPE2", "SOC2-TYPE2", "ISO27001", "EUCS-SUBSTANTIAL", "EUCS-SUBSTANTIAL"])
+        #expect(dataset.dependencies.group.map { dataset.groupLabelText($0) } == ["g", "g", "b"])
+        #expect(dataset.dependencies.group[2] == 1)
+        let services = dataset.dependencies.service.map { dataset.dependencies.serviceNames.values[Int($0)] }
+        #expect(services == ["mail", "Mail", "mail"])
+    }
+}
+
 /// Dates are remembered by their text; the memory must not invent any.
 @Suite struct DayCacheTests {
     @Test func tenZeroBytesAreNoDateAndRepeatedDatesReadTheSame() throws {

@@ -65,7 +65,7 @@ struct CSVReader: ~Copyable {
     var remaining: Int { count - position }
 
     /// True when cell `index` of the current record was unescaped into scratch memory.
-    func isUnescaped(_ index: Int) -> Bool { index >= 0 && index < fieldCount && fieldBuffer[index].unescaped }
+    func isUnescaped(_ index: Int) -> Bool { UInt(bitPattern: index) < UInt(bitPattern: fieldCount) && fieldBuffer[index].unescaped }
 
     /// Cell `index` of the current record (`index < fieldCount`).
     func field(_ index: Int) -> Field { fieldBuffer[index] }
@@ -78,7 +78,8 @@ struct CSVReader: ~Copyable {
     /// The bytes of cell `index` of the current record, or an empty buffer past its end.
     @inline(__always)
     func bytes(_ index: Int) -> UnsafeRawBufferPointer {
-        guard index >= 0 && index < fieldCount else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        // One unsigned comparison: a negative index (an absent column) is out of range too.
+        guard UInt(bitPattern: index) < UInt(bitPattern: fieldCount) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         let f = fieldBuffer[index]
         if f.unescaped {
             return UnsafeRawBufferPointer(start: scratch.baseAddress! + f.start, count: f.end - f.start)

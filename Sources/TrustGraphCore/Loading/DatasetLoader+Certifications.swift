@@ -45,6 +45,7 @@ extension DatasetLoader {
             // Exact spellings seen so far, mapped to scheme ids (-1: unknown).
             var spellings = InternTable()
             var spellingScheme: [Int32] = []
+            let recentSchemes = ShortKeyCache()
             var pending = PendingLookups()
             var days = DayCache()
             func resolve(_ lookup: PendingLookups.Entry) {
@@ -63,11 +64,17 @@ extension DatasetLoader {
             while let line = table.nextRecord(sink: &sink) {
                 var ok = true
                 let schemeCell = table.cell(SCHEME)
-                let spelling = spellings.intern(schemeCell)
-                if spelling.inserted {
-                    spellingScheme.append(schemes.find(table.text(SCHEME)) ?? -1)
+                var scheme: Int32
+                if let known = recentSchemes.value(of: schemeCell) {
+                    scheme = known
+                } else {
+                    let spelling = spellings.intern(schemeCell)
+                    if spelling.inserted {
+                        spellingScheme.append(schemes.find(table.text(SCHEME)) ?? -1)
+                    }
+                    scheme = spellingScheme[Int(spelling.id)]
+                    recentSchemes.remember(schemeCell, value: scheme)
                 }
-                let scheme = spellingScheme[Int(spelling.id)]
                 if scheme < 0 {
                     let name = table.text(SCHEME)
                     sink.error(name.isEmpty ? .emptyId : .unknownScheme, file: file, line: line, column: table.name(SCHEME),

@@ -62,6 +62,8 @@ extension DatasetLoader {
             var piece = DependencyPiece(capacity: table.csv.remaining / 24)
             piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 24)
             var pending = PendingLookups()
+            // Service ids and resolved groups of recent cells (a few words repeat all over the file).
+            let services = ShortKeyCache(), groups = ShortKeyCache()
             // Consumer ids that were not found, by row (for the rows that repeat them).
             var unknownConsumers: [Int32: String] = [:]
             func resolve(_ lookup: PendingLookups.Entry) {
@@ -78,7 +80,10 @@ extension DatasetLoader {
                 switch lookup.cell {
                 case consumerCell: piece.consumer[r] = found
                 case providerCell: piece.provider[r] = found
-                default: piece.group[r] = found >= 0 ? found : -1 - piece.labels.intern(lookup.key, hash: lookup.hash).id
+                default:
+                    let group = found >= 0 ? found : -1 - piece.labels.intern(lookup.key, hash: lookup.hash).id
+                    piece.group[r] = group
+                    groups.remember(lookup.key, value: group)
                 }
                 if found < 0 && lookup.cell != groupCell {
                     let id = String(decoding: lookup.key, as: UTF8.self)
@@ -103,6 +108,10 @@ extension DatasetLoader {
                         return
                     }
                     lastConsumer = table.cellIsInFile(k) ? key : UnsafeRawBufferPointer(start: nil, count: 0)
+                }
+                if cell == groupCell, let group = groups.value(of: key) {
+                    piece.group[Int(row)] = group
+                    return
                 }
                 let lookup = PendingLookups.Entry(key: key, hash: InternTable.hash(key), row: row, cell: cell)
                 if cell == groupCell {
@@ -139,7 +148,15 @@ extension DatasetLoader {
                 piece.provider.append(-1)
                 piece.weight.append(weight ?? 0)
                 piece.group.append(groupIsEmpty ? groupIsProvider : -1)
-                piece.service.append(service.isEmpty ? 0 : piece.serviceNames.intern(service).id)
+                if service.isEmpty {
+                    piece.service.append(0)
+                } else if let id = services.value(of: service) {
+                    piece.service.append(id)
+                } else {
+                    let id = piece.serviceNames.intern(service).id
+                    services.remember(service, value: id)
+                    piece.service.append(id)
+                }
                 piece.lines.append(Int32(truncatingIfNeeded: line))
                 piece.ok.append(weight != nil)
                 if extras > 0 { table.appendAttributes(to: piece.attributes) }

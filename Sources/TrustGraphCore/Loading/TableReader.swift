@@ -109,11 +109,17 @@ struct TableReader: ~Copyable {
     var csv: CSVReader
     /// Set when a malformed record was met (the piece may have been cut wrongly).
     private(set) var sawMalformed = false
+    /// `header.columnIndex`, read without an array's checks (a few cells per row, millions of rows).
+    private let fieldOf: UnsafeMutablePointer<Int>
 
     init(header: TableHeader, bytes: UnsafeRawBufferPointer, range: Range<Int>, line: Int) {
         self.header = header
         csv = CSVReader(bytes, range: range, line: line)
+        fieldOf = .allocate(capacity: max(1, header.columnIndex.count))
+        fieldOf.initialize(from: header.columnIndex, count: header.columnIndex.count)
     }
+
+    deinit { fieldOf.deallocate() }
 
     var file: String { header.file }
 
@@ -159,11 +165,11 @@ struct TableReader: ~Copyable {
 
     /// Bytes of known column `k` in the current record (empty when absent or short).
     @inline(__always)
-    func cell(_ k: Int) -> UnsafeRawBufferPointer { csv.bytes(header.columnIndex[k]) }
+    func cell(_ k: Int) -> UnsafeRawBufferPointer { csv.bytes(fieldOf[k]) }
 
     /// True when the bytes of known column `k` lie in the file (they stay
     /// valid after the next record), not in the reader's scratch memory.
-    func cellIsInFile(_ k: Int) -> Bool { !csv.isUnescaped(header.columnIndex[k]) }
+    func cellIsInFile(_ k: Int) -> Bool { !csv.isUnescaped(fieldOf[k]) }
 
     /// Known column `k` as a `String`.
     func text(_ k: Int) -> String { csv.string(header.columnIndex[k]) }

@@ -291,11 +291,25 @@ public struct Dataset: Sendable {
 
 /// Byte-level helpers for the ASCII words of the contract.
 enum ASCII {
-    /// True when `bytes` spell `word` (lower-case ASCII) ignoring ASCII case.
+    /// True when `bytes` spell `word` (lower-case ASCII letters) ignoring ASCII case.
     @inline(__always)
     static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
-        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let n = word.utf8CodeUnitCount
+        guard bytes.count == n else { return false }
         let w = word.utf8Start
+        if n > 0 && n <= 16, let p = bytes.baseAddress {
+            // Word at a time: setting bit 5 lower-cases a letter, and a byte that becomes
+            // a lower-case letter that way was that letter in either case.
+            if n <= 8 {
+                let fold: UInt64 = 0x2020_2020_2020_2020 >> UInt64(8 * (8 - n))
+                return InternTable.loadShort(p, n) | fold == InternTable.loadShort(UnsafeRawPointer(w), n)
+            }
+            let fold: UInt64 = 0x2020_2020_2020_2020
+            return UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) | fold
+                    == UInt64(littleEndian: UnsafeRawPointer(w).loadUnaligned(as: UInt64.self))
+                && UInt64(littleEndian: p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) | fold
+                    == UInt64(littleEndian: UnsafeRawPointer(w).loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+        }
         for k in 0..<bytes.count {
             let b = bytes[k]
             if (b >= 65 && b <= 90 ? b + 32 : b) != w[k] { return false }

@@ -39,6 +39,78 @@ static inline uint64_t trustgraph_classify16(const void *bytes) {
 #endif
 }
 
+/// One cell of a CSV record: bytes `start..<end` of the file, or of the
+/// reader's scratch memory when `unescaped` (a quoted cell that held `""`).
+typedef struct {
+    long start;
+    long end;
+    _Bool unescaped;
+} trustgraph_field;
+
+/// Reads the record at `position` of `base[0..<end]` if it is plain: no
+/// quote, only ASCII, no cell that starts or ends with a byte <= 32, at most
+/// `capacity` cells (a CR before the line feed ends the line, not the cell).
+/// Writes its cells to `fields` and their number to `count`, and returns the
+/// offset after its line feed (`end + 1` for a last line without one); -1
+/// when the record is not plain, having read nothing the caller keeps. This
+/// is the CSV reader's path for nearly every record of a large file; the
+/// general reader gives the same cells for a plain record.
+static inline long trustgraph_plain_record(const unsigned char *base, long position, long end,
+                                           trustgraph_field *fields, long capacity, long *count) {
+    long n = 0, start = position, block = position;
+#define TRUSTGRAPH_END_CELL(at, newline)                                                   \
+    do {                                                                                   \
+        if (n == capacity) return -1;                                                      \
+        long last = (at);                                                                  \
+        if ((newline) && last > start && base[last - 1] == 13) last--;                     \
+        if (last > start && (base[start] <= 32 || base[last - 1] <= 32)) return -1;        \
+        fields[n].start = start;                                                           \
+        fields[n].end = last;                                                              \
+        fields[n].unescaped = 0;                                                           \
+        n++;                                                                               \
+        start = (at) + 1;                                                                  \
+    } while (0)
+    // Sixteen bytes at a time: commas, line feeds and stop bytes as bit masks.
+    while (block + 16 <= end) {
+        uint64_t classes = trustgraph_classify16(base + block);
+        uint32_t special = (uint32_t)(classes >> 32) & 0xFFFF;
+        uint32_t newlines = (uint32_t)(classes >> 16) & 0xFFFF;
+        // A stop byte before the block's first line feed (or anywhere, without one): not plain.
+        if (special & ((newlines & (0u - newlines)) - 1)) return -1;
+        uint32_t marks = ((uint32_t)classes & 0xFFFF) | newlines;
+        while (marks) {
+            uint32_t bit = marks & (0u - marks);
+            marks &= marks - 1;
+            long at = block + __builtin_ctz(bit);
+            if (newlines & bit) {
+                TRUSTGRAPH_END_CELL(at, 1);
+                *count = n;
+                return start;
+            }
+            TRUSTGRAPH_END_CELL(at, 0);
+        }
+        block += 16;
+    }
+    // Fewer than sixteen bytes left: byte by byte.
+    long p = start;
+    for (;;) {
+        unsigned char c = 10;
+        while (p < end) {
+            c = base[p];
+            if (c == ',' || c == 10 || c == '"' || c >= 0x80) break;
+            p++;
+        }
+        if (p == end) c = 10;
+        if (c == '"' || c >= 0x80) return -1;
+        TRUSTGRAPH_END_CELL(p, c == 10);
+        p++;
+        if (c == 10) break;
+    }
+#undef TRUSTGRAPH_END_CELL
+    *count = n;
+    return start;
+}
+
 /// Keeps freed memory in the process for reuse (see MemoryReuse.swift):
 /// blocks up to 32 MB (glibc's largest threshold) come from the heap, which
 /// is never trimmed. Returns 1 when the C library took the settings.

@@ -8,13 +8,9 @@ import CFastPaths
 /// reports it and resumes at the next line. See `docs/performance.md` for why
 /// this is hand-written rather than taken from a CSV package.
 struct CSVReader: ~Copyable {
-    /// One cell of the current record, trimmed.
-    struct Field {
-        var start: Int
-        var end: Int
-        /// A quoted cell holding `""` escapes: its bytes live in the scratch buffer.
-        var unescaped: Bool
-    }
+    /// One cell of the current record, trimmed: `start..<end` of the file, or
+    /// of the scratch buffer when `unescaped` (a quoted cell holding `""` escapes).
+    typealias Field = trustgraph_field
 
     /// What `next()` found.
     enum Event {
@@ -102,69 +98,19 @@ struct CSVReader: ~Copyable {
     /// cell that starts or ends with white space (nearly every record of a
     /// large file). Returns `false` without reading anything otherwise, or at
     /// the end: `next()` then reads the record by the general rules, which
-    /// give the same cells for a plain record.
+    /// give the same cells for a plain record. The scan is in C
+    /// (`trustgraph_plain_record`): a tight loop over bit masks of sixteen
+    /// bytes, without the overflow checks Swift puts on each offset.
     @inline(__always)
     mutating func nextPlain() -> Bool {
-        let end = count
-        guard position < end else { return false }
+        guard position < count else { return false }
         var n = 0
-        var start = position
-        /// Ends the cell `start..<at` (`at` holds a comma or a line feed); false when it is not plain.
-        @inline(__always) func endCell(_ at: Int, newline: Bool) -> Bool {
-            if n == fieldCapacity { return false }
-            var last = at
-            if newline && last > start && base.load(fromByteOffset: last - 1, as: UInt8.self) == 13 { last -= 1 }  // CRLF
-            if last > start && (base.load(fromByteOffset: start, as: UInt8.self) <= 32 || base.load(fromByteOffset: last - 1, as: UInt8.self) <= 32) {
-                return false
-            }
-            (fieldBuffer + n).initialize(to: Field(start: start, end: last, unescaped: false))
-            n += 1
-            start = at + 1
-            return true
-        }
-        // Sixteen bytes at a time: commas, line feeds and stop bytes as bit masks.
-        var block = start
-        var finished = false
-        blocks: while block + 16 <= end {
-            let classes = trustgraph_classify16(base + block)
-            let special = UInt32(truncatingIfNeeded: classes >> 32) & 0xFFFF
-            let newlines = UInt32(truncatingIfNeeded: classes >> 16) & 0xFFFF
-            var marks = UInt32(truncatingIfNeeded: classes) & 0xFFFF | newlines | special
-            while marks != 0 {
-                let bit = marks & (0 &- marks)
-                marks &= marks - 1
-                if special & bit != 0 { return false }
-                let at = block + bit.trailingZeroBitCount
-                let newline = newlines & bit != 0
-                if !endCell(at, newline: newline) { return false }
-                if newline {
-                    finished = true
-                    break blocks
-                }
-            }
-            block += 16
-        }
-        if !finished {
-            // Fewer than sixteen bytes left: byte by byte.
-            var p = start
-            while true {
-                var c: UInt8 = 10
-                while p < end {
-                    c = base.load(fromByteOffset: p, as: UInt8.self)
-                    if c == UInt8(ascii: ",") || c == 10 || c == UInt8(ascii: "\"") || c >= 0x80 { break }
-                    p += 1
-                }
-                if p == end { c = 10 }
-                if c == UInt8(ascii: "\"") || c >= 0x80 { return false }
-                if !endCell(p, newline: c == 10) { return false }
-                p += 1
-                if c == 10 { break }
-            }
-        }
+        let next = trustgraph_plain_record(base.assumingMemoryBound(to: UInt8.self), position, count, fieldBuffer, fieldCapacity, &n)
+        guard next >= 0 else { return false }
         fieldCount = n
         scratchCount = 0
         if !invalidUTF8Fields.isEmpty { invalidUTF8Fields.removeAll(keepingCapacity: true) }
-        position = start
+        position = next
         line += 1
         return true
     }

@@ -24,6 +24,32 @@ import Testing
         }
     }
 
+    @Test func keysOfEveryLengthDifferingInOneByteAreDistinct() throws {
+        // Lengths 0 to 40 cover every path of a slot's inline prefix (under 8, 8 to 15,
+        // 16 to 19, 20 and more); each variant differs from the base in one byte.
+        var table = InternTable()
+        var keys: [[UInt8]] = []
+        for n in 0...40 {
+            let base = (0..<n).map { UInt8(97 + ($0 * 7 + n) % 26) }
+            keys.append(base)
+            for k in 0..<n {
+                var variant = base
+                variant[k] ^= 0x20
+                keys.append(variant)
+            }
+        }
+        for (id, key) in keys.enumerated() {
+            let (got, inserted) = key.withUnsafeBytes { table.intern($0) }
+            #expect(inserted && got == Int32(id), "\(String(decoding: key, as: UTF8.self))")
+        }
+        for (id, key) in keys.enumerated() {
+            #expect(key.withUnsafeBytes { table.find($0) } == Int32(id))
+            let other = keys[(id + 1) % keys.count]
+            #expect(key.withUnsafeBytes { a in other.withUnsafeBytes { b in InternTable.equal(a, b) } } == false)
+            #expect(key.withUnsafeBytes { a in Array(key).withUnsafeBytes { b in InternTable.equal(a, b) } })
+        }
+    }
+
     @Test func aTableBuiltInShardsFindsEveryIdAtItsPosition() throws {
         let keys = keys(100_000)
         var values = StringColumn()

@@ -102,8 +102,7 @@ extension DatasetLoader {
                 let key = table.cell(k)
                 if cell == consumerCell {
                     // Rows are often grouped by consumer: a repeated consumer is copied in the last pass.
-                    if table.cellIsInFile(k) && key.count == lastConsumer.count && key.count > 0
-                        && memcmp(key.baseAddress!, lastConsumer.baseAddress!, key.count) == 0 {
+                    if key.count > 0 && table.cellIsInFile(k) && InternTable.equal(key, lastConsumer) {
                         piece.consumer[Int(row)] = sameConsumer
                         return
                     }

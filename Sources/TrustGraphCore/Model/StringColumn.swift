@@ -84,12 +84,15 @@ public struct InternTable: Sendable {
     private var shardShift: Int
     private var shardMask: Int
 
-    /// One slot: 32 bytes, all zero when empty (it holds id + 1).
+    /// One slot: 32 bytes, all zero when empty (it holds id + 1). The key's
+    /// first 20 bytes, zero-padded, are `low`, `high` and `tail`; `meta` holds
+    /// its length and hash tag.
     struct Slot {
         var idPlusOne: Int32 = 0
-        var length: UInt32 = 0
-        var tag: UInt32 = 0
-        var prefix: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0)
+        var tail: UInt32 = 0
+        var meta: UInt64 = 0
+        var low: UInt64 = 0
+        var high: UInt64 = 0
     }
 
     static let inlineBytes = 20
@@ -273,20 +276,23 @@ public struct InternTable: Sendable {
         init(key: UnsafeRawBufferPointer, hash: UInt64) {
             self.key = key
             self.hash = hash
-            var head = Slot(idPlusOne: 0, length: UInt32(key.count), tag: UInt32(truncatingIfNeeded: hash >> 32))
+            let n = key.count
+            var head = Slot(meta: UInt64(truncatingIfNeeded: n) << 32 | hash >> 32)
             // Word loads, not a byte copy read back as words (which stalls store forwarding).
             if let p = key.baseAddress {
-                let n = key.count
-                head.prefix = (Probe.lane(p, n, 0), Probe.lane(p, n, 4), Probe.lane(p, n, 8), Probe.lane(p, n, 12), Probe.lane(p, n, 16))
+                if n >= 16 {
+                    head.low = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+                    head.high = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    head.tail = n >= 20 ? UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+                                        : UInt32(truncatingIfNeeded: InternTable.loadShort(p + 16, n - 16))
+                } else if n >= 8 {
+                    head.low = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+                    head.high = InternTable.loadShort(p + 8, n - 8)
+                } else {
+                    head.low = InternTable.loadShort(p, n)
+                }
             }
             self.head = head
-        }
-
-        /// Bytes `at..<at+4` of a key of `n` bytes as a little-endian word, zero past the end.
-        @inline(__always)
-        static func lane(_ p: UnsafeRawPointer, _ n: Int, _ at: Int) -> UInt32 {
-            if at + 4 <= n { return UInt32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
-            return at < n ? UInt32(truncatingIfNeeded: InternTable.loadShort(p + at, n - at)) : 0
         }
 
         func slot(id: Int32) -> Slot {
@@ -296,9 +302,7 @@ public struct InternTable: Sendable {
         }
 
         @inline(__always) func matchesHead(_ s: Slot) -> Bool {
-            s.tag == head.tag && s.length == head.length
-                && s.prefix.0 == head.prefix.0 && s.prefix.1 == head.prefix.1 && s.prefix.2 == head.prefix.2
-                && s.prefix.3 == head.prefix.3 && s.prefix.4 == head.prefix.4
+            s.meta == head.meta && s.low == head.low && s.high == head.high && s.tail == head.tail
         }
     }
 
@@ -358,6 +362,21 @@ public struct InternTable: Sendable {
             return low | high << UInt64(8 * (n - 2))
         }
         return n == 1 ? UInt64(p.load(as: UInt8.self)) : 0
+    }
+
+    /// True when `a` and `b` hold the same bytes: word compares for keys of
+    /// up to 16 bytes (ids, mostly), `memcmp` beyond.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let n = a.count
+        guard n == b.count else { return false }
+        guard n > 0, let p = a.baseAddress, let q = b.baseAddress else { return true }
+        if n < 8 { return loadShort(p, n) == loadShort(q, n) }
+        if n <= 16 {
+            return p.loadUnaligned(as: UInt64.self) == q.loadUnaligned(as: UInt64.self)
+                && p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == q.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        }
+        return memcmp(p, q, n) == 0
     }
 
     /// A fast 64-bit hash over 8-byte words (multiply–xorshift mixing).

@@ -152,6 +152,23 @@ import Testing
         #expect(one.order == many.order)
     }
 
+    @Test(arguments: [1, 3])
+    func consumerListsAreTheDistinctConsumersOfEachProviderInOrder(threads: Int) throws {
+        // 40,000 suppliers: providers fall in many buckets of 64 (see withConsumerLists).
+        let dataset = try DatasetLoader.load(contents: DatasetGenerator(suppliers: 40_000, seed: 4).files()).0
+        let graph = SupplyGraph(dataset, threads: threads)
+        var expected = [[Int32]](repeating: [], count: graph.supplierCount)
+        for i in 0..<graph.supplierCount {
+            for j in Set(graph.providers(of: i)) { expected[Int(j)].append(Int32(i)) }
+        }
+        #expect(graph.consumerStart.count == graph.supplierCount + 1)
+        #expect(graph.consumers.count == expected.reduce(0) { $0 + $1.count })
+        for j in 0..<graph.supplierCount where Array(graph.consumers(of: j)) != expected[j] {
+            Issue.record("consumers of \(j): \(Array(graph.consumers(of: j))) instead of \(expected[j])")
+            break
+        }
+    }
+
     @Test func theGraphDoesNotDependOnTheThreadCount() throws {
         let dataset = try DatasetLoader.load(contents: DatasetGenerator(suppliers: 40_000, seed: 9).files()).0
         let one = SupplyGraph(dataset, threads: 1), four = SupplyGraph(dataset, threads: 4)

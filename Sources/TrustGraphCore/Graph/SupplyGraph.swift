@@ -190,41 +190,79 @@ public struct SupplyGraph: Sendable {
                 if !repeated { body(Int(j)) }
             }
         }
-        // place[t * n + j]: first counts, then where task t writes its next consumer of provider j.
-        var place = [Int32].large(repeating: 0, count: tasks * n)
-        place.withUnsafeMutableBufferPointer { place in
-            let place = SharedBuffer(place)
+        // Counting per provider straight into arrays of millions would touch a
+        // random cache line (and, on virtual machines, a random page) for every
+        // pair, twice. Pairs are first laid out in buckets of `1 << shift`
+        // consecutive providers (bucket-major, then task, then consumer order),
+        // then each bucket is counted and placed on its own, in cache.
+        let shift = max(0, (Int.bitWidth - max(n - 1, 1).leadingZeroBitCount) - 10)
+        let buckets = n == 0 ? 0 : ((n - 1) >> shift) + 1
+        // slot[t * buckets + b]: first task t's pair count in bucket b, then where it writes the next one.
+        var slot = [Int](repeating: 0, count: tasks * buckets)
+        slot.withUnsafeMutableBufferPointer { slot in
+            let slot = SharedBuffer(slot)
             Parallel.forEachTask(tasks, threads: threads) { t in
-                let mine = place.base + t * n
-                for i in (t * span)..<min(n, (t + 1) * span) { eachProvider(of: i) { mine[$0] += 1 } }
+                let mine = slot.base + t * buckets
+                for i in (t * span)..<min(n, (t + 1) * span) { eachProvider(of: i) { mine[$0 >> shift] += 1 } }
             }
         }
-        var consumerStart = [Int32].large(repeating: 0, count: n + 1)
-        var total: Int32 = 0
-        for j in 0..<n {
-            consumerStart[j] = total
+        var bucketStart = [Int](repeating: 0, count: buckets + 1)
+        var total = 0
+        for b in 0..<buckets {
+            bucketStart[b] = total
             for t in 0..<tasks {
-                let count = place[t * n + j]
-                place[t * n + j] = total
+                let count = slot[t * buckets + b]
+                slot[t * buckets + b] = total
                 total += count
             }
         }
-        consumerStart[n] = total
-        var consumers = [Int32].unset(count: Int(total))
-        consumers.withUnsafeMutableBufferPointer { consumers in
-            place.withUnsafeMutableBufferPointer { place in
-                let (consumers, place) = (SharedBuffer(consumers), SharedBuffer(place))
+        if buckets > 0 { bucketStart[buckets] = total }
+        // Each pair as provider << 32 | consumer.
+        let pairs = [UInt64].filled(count: total) { pairs in
+            slot.withUnsafeMutableBufferPointer { slot in
+                let slot = SharedBuffer(slot)
                 Parallel.forEachTask(tasks, threads: threads) { t in
-                    let next = place.base + t * n
+                    let next = slot.base + t * buckets
                     for i in (t * span)..<min(n, (t + 1) * span) {
                         eachProvider(of: i) { j in
-                            consumers[Int(next[j])] = Int32(i)
-                            next[j] += 1
+                            pairs[next[j >> shift]] = UInt64(j) << 32 | UInt64(i)
+                            next[j >> shift] += 1
                         }
                     }
                 }
             }
         }
+        var consumerStart = [Int32].unset(count: n + 1)
+        var consumers = [Int32].unset(count: total)
+        let (sortedPairs, starts) = (SharedReadBuffer(pairs), SharedReadBuffer(bucketStart))
+        consumerStart.withUnsafeMutableBufferPointer { consumerStart in
+            consumers.withUnsafeMutableBufferPointer { consumers in
+                let (consumerStart, consumers) = (SharedBuffer(consumerStart), SharedBuffer(consumers))
+                Parallel.forEachChunk(buckets, chunk: 16, threads: threads) { range in
+                    let count = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << shift)
+                    defer { count.deallocate() }
+                    for b in range {
+                        let first = b << shift, width = min(n, (b + 1) << shift) - first
+                        count.initialize(repeating: 0, count: width)
+                        for k in starts[b]..<starts[b + 1] { count[Int(sortedPairs[k] >> 32) - first] += 1 }
+                        var at = Int32(starts[b])
+                        for j in 0..<width {
+                            consumerStart[first + j] = at
+                            at += count[j]
+                            count[j] = consumerStart[first + j]
+                        }
+                        for k in starts[b]..<starts[b + 1] {
+                            let pair = sortedPairs[k]
+                            let j = Int(pair >> 32) - first
+                            consumers[Int(count[j])] = Int32(truncatingIfNeeded: pair)
+                            count[j] += 1
+                        }
+                    }
+                }
+            }
+        }
+        consumerStart[n] = Int32(total)
+        withExtendedLifetime((pairs, bucketStart)) {}
         withExtendedLifetime((groupStart, memberStart, members)) {}
         return SupplyGraph(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
                            memberStart: memberStart, members: members, consumerStart: consumerStart, consumers: consumers)

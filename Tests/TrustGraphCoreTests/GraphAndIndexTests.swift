@@ -299,6 +299,28 @@ import Testing
     }
 }
 
+/// Pieces make room for rows as they go: rows much shorter than expected fill every column.
+@Suite struct ShortRowTests {
+    @Test func thousandsOfShortRowsKeepEveryColumn() throws {
+        var dependencies = "consumer,provider,criticality,group\n", certifications = "supplier,scheme,status\n"
+        for k in 0..<5_000 {
+            dependencies += k % 2 == 0 ? "a,b,low,\n" : "b,c,high,g\n"
+            certifications += k % 3 == 0 ? "c,TISAX,suspended\n" : "a,TISAX,\n"
+        }
+        let dataset = try Fixture.load(["suppliers.csv": "id\na\nb\nc\n", "dependencies.csv": dependencies,
+                                        "certifications.csv": certifications])
+        let rows = dataset.dependencies, certs = dataset.certifications
+        #expect(rows.count == 5_000 && certs.count == 5_000)
+        #expect(rows.lines == (0..<5_000).map { Int32($0 + 2) } && certs.lines == (0..<5_000).map { Int32($0 + 2) })
+        #expect(rows.consumer == (0..<5_000).map { Int32($0 % 2) })
+        #expect(rows.provider == (0..<5_000).map { Int32($0 % 2 + 1) })
+        #expect(rows.weight == (0..<5_000).map { $0 % 2 == 0 ? 0.1 : 0.7 })
+        #expect(rows.group.map { dataset.groupLabelText($0) } == (0..<5_000).map { $0 % 2 == 0 ? "b" : "g" })
+        #expect(certs.supplier == (0..<5_000).map { $0 % 3 == 0 ? 2 : 0 })
+        #expect(certs.status == (0..<5_000).map { $0 % 3 == 0 ? .suspended : .valid })
+    }
+}
+
 /// Dates are remembered by their text; the memory must not invent any.
 @Suite struct DayCacheTests {
     @Test func tenZeroBytesAreNoDateAndRepeatedDatesReadTheSame() throws {

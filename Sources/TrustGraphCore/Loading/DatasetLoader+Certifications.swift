@@ -16,6 +16,22 @@ extension DatasetLoader {
 
         var count: Int { ok.count }
 
+        /// Room for `rows` rows in every column written with `put`.
+        func reserve(_ rows: Int) {
+            for column in [supplier, scheme, issued, expires, lastEvidence, lines] { column.reserve(rows) }
+            status.reserve(rows)
+            partial.reserve(rows)
+            ok.reserve(rows)
+        }
+
+        /// Sets the count of every column written with `put`.
+        func finish(rows: Int) {
+            for column in [supplier, scheme, issued, expires, lastEvidence, lines] { column.count = rows }
+            status.count = rows
+            partial.count = rows
+            ok.count = rows
+        }
+
         /// The rows as a table (for the rare merge that drops rows).
         var table: CertificationTable {
             var table = CertificationTable()
@@ -41,6 +57,7 @@ extension DatasetLoader {
         let schemes = dataset.schemes
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
             var piece = CertificationPiece(capacity: table.csv.remaining / 40)
+            var rows = PieceRows(capacity: table.csv.remaining / 40)
             piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 40)
             // Exact spellings seen so far, mapped to scheme ids (-1: unknown).
             var spellings = InternTable()
@@ -103,16 +120,17 @@ extension DatasetLoader {
                                "unknown scope \(Diagnostic.quote(table.text(SCOPE))) (expected full or partial)")
                     ok = false
                 }
-                let row = Int32(piece.ok.count)
-                piece.supplier.append(-1)
-                piece.scheme.append(scheme)
-                piece.status.append(status ?? .valid)
-                piece.issued.append(issued)
-                piece.expires.append(expires)
-                piece.lastEvidence.append(evidence)
-                piece.partial.append(partial)
-                piece.lines.append(Int32(truncatingIfNeeded: line))
-                piece.ok.append(ok)
+                let r = rows.add { piece.reserve($0) }
+                let row = Int32(r)
+                piece.supplier.put(-1, at: r)
+                piece.scheme.put(scheme, at: r)
+                piece.status.put(status ?? .valid, at: r)
+                piece.issued.put(issued, at: r)
+                piece.expires.put(expires, at: r)
+                piece.lastEvidence.put(evidence, at: r)
+                piece.partial.put(partial, at: r)
+                piece.lines.put(Int32(truncatingIfNeeded: line), at: r)
+                piece.ok.put(ok, at: r)
                 if extras > 0 { table.appendAttributes(to: piece.attributes) }
                 // The supplier is looked up a few rows later (see PendingLookups).
                 let key = table.cell(SUPPLIER)
@@ -124,6 +142,7 @@ extension DatasetLoader {
                     resolve(lookup)
                 }
             }
+            piece.finish(rows: rows.count)
             while let due = pending.pop() { resolve(due) }
             return piece
         }

@@ -29,6 +29,20 @@ extension DatasetLoader {
 
         var count: Int { ok.count }
 
+        /// Room for `rows` rows in every column written with `put`.
+        func reserve(_ rows: Int) {
+            for column in [consumer, provider, group, service, lines] { column.reserve(rows) }
+            weight.reserve(rows)
+            ok.reserve(rows)
+        }
+
+        /// Sets the count of every column written with `put`.
+        func finish(rows: Int) {
+            for column in [consumer, provider, group, service, lines] { column.count = rows }
+            weight.count = rows
+            ok.count = rows
+        }
+
         /// The rows as a table (for the rare merge that drops rows).
         var table: DependencyTable {
             var table = DependencyTable()
@@ -60,6 +74,7 @@ extension DatasetLoader {
         let index = dataset.suppliers.index
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
             var piece = DependencyPiece(capacity: table.csv.remaining / 24)
+            var rows = PieceRows(capacity: table.csv.remaining / 24)
             piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 24)
             var pending = PendingLookups()
             // Service ids and resolved groups of recent cells (a few words repeat all over the file).
@@ -140,30 +155,32 @@ extension DatasetLoader {
                                    "\(Diagnostic.quote(text)) is not critical/high/medium/low or a number in (0,1]")
                     }
                 }
-                let row = Int32(piece.ok.count)
+                let r = rows.add { piece.reserve($0) }
+                let row = Int32(r)
                 let service = table.cell(SERVICE)
                 let groupIsEmpty = table.cell(GROUP).isEmpty
-                piece.consumer.append(-1)
-                piece.provider.append(-1)
-                piece.weight.append(weight ?? 0)
-                piece.group.append(groupIsEmpty ? groupIsProvider : -1)
+                piece.consumer.put(-1, at: r)
+                piece.provider.put(-1, at: r)
+                piece.weight.put(weight ?? 0, at: r)
+                piece.group.put(groupIsEmpty ? groupIsProvider : -1, at: r)
                 if service.isEmpty {
-                    piece.service.append(0)
+                    piece.service.put(0, at: r)
                 } else if let id = services.value(of: service) {
-                    piece.service.append(id)
+                    piece.service.put(id, at: r)
                 } else {
                     let id = piece.serviceNames.intern(service).id
                     services.remember(service, value: id)
-                    piece.service.append(id)
+                    piece.service.put(id, at: r)
                 }
-                piece.lines.append(Int32(truncatingIfNeeded: line))
-                piece.ok.append(weight != nil)
+                piece.lines.put(Int32(truncatingIfNeeded: line), at: r)
+                piece.ok.put(weight != nil, at: r)
                 if extras > 0 { table.appendAttributes(to: piece.attributes) }
                 // Ids are looked up a few rows later (see PendingLookups).
                 lookUp(CONSUMER, cell: consumerCell, row: row)
                 lookUp(PROVIDER, cell: providerCell, row: row)
                 if !groupIsEmpty { lookUp(GROUP, cell: groupCell, row: row) }
             }
+            piece.finish(rows: rows.count)
             while let due = pending.pop() { resolve(due) }
             var lastLookedUp = 0
             for r in 0..<piece.ok.count {

@@ -10,7 +10,8 @@ import Darwin
 /// piece writes it; the merge then reads it through `shared`.
 final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
+    /// Set by `append`, or once at the end by a piece that writes rows with `put` (see `PieceRows`).
+    var count = 0
     private var capacity: Int
 
     init(capacity: Int) {
@@ -26,6 +27,19 @@ final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
         if count == capacity { grow() }
         (base + count).initialize(to: value)
         count += 1
+    }
+
+    /// Room for at least `needed` values.
+    func reserve(_ needed: Int) {
+        while capacity < needed { grow() }
+    }
+
+    /// Writes value `i` without a check of room or a change of the count: a
+    /// piece writes each row's columns this way after one check for all of
+    /// them (`PieceRows`), and sets their counts at the end.
+    @inline(__always)
+    func put(_ value: Element, at i: Int) {
+        (base + i).initialize(to: value)
     }
 
     /// Value `i` (`i < count`, unchecked).
@@ -54,6 +68,30 @@ final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
         capacity *= 2
         guard let memory = realloc(base, capacity * MemoryLayout<Element>.stride) else { fatalError("out of memory for a column of \(capacity) values") }
         base = memory.bindMemory(to: Element.self, capacity: capacity)
+    }
+}
+
+/// The row count of a piece whose columns take one value per row: one check
+/// of room per row for all its columns, which then `put` their values at the
+/// row's index and get their counts at the end.
+struct PieceRows {
+    private(set) var count = 0
+    /// Rows every column has room for (a `PieceColumn` made with the same capacity has at least as many).
+    private var room: Int
+
+    init(capacity: Int) {
+        room = max(capacity, 16)
+    }
+
+    /// The index of a new row; `grow` is first called with the new room when the columns are full.
+    @inline(__always)
+    mutating func add(grow: (Int) -> Void) -> Int {
+        if count == room {
+            room *= 2
+            grow(room)
+        }
+        count += 1
+        return count - 1
     }
 }
 

@@ -337,6 +337,18 @@ import Testing
     }
 }
 
+@Suite struct ManyDatesTests {
+    @Test func moreDistinctDatesThanTheMemoryHoldsAllReadRight() throws {
+        // 6,000 distinct days (the memory keeps 4,096), each on two rows.
+        let first = try #require(Day("2000-01-01"))
+        var certifications = "supplier,scheme,issued\n"
+        for _ in 0..<2 { for k in 0..<6_000 { certifications += "a,ISO27001,\(Day(ordinal: first.ordinal + Int32(k)))\n" } }
+        let dataset = try Fixture.load(["suppliers.csv": "id\na\n", "certifications.csv": certifications])
+        let expected = (0..<6_000).map { first.ordinal + Int32($0) }
+        #expect(dataset.certifications.issued == expected + expected)
+    }
+}
+
 /// Edge cases of whole files.
 @Suite struct FileEdgeTests {
     @Test func aHeaderOnTheLastLineWithoutALineBreakIsAnEmptyFile() throws {

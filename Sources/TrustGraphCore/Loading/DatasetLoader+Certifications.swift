@@ -106,9 +106,13 @@ extension DatasetLoader {
                                "unknown status \(Diagnostic.quote(table.text(STATUS))) (expected one of valid, suspended, revoked, expired)")
                     ok = false
                 }
-                let issued = readDate(table, ISSUED, line: line, missing: CertificationTable.noStart, cache: &days, ok: &ok, sink: &sink)
-                let expires = readDate(table, EXPIRES, line: line, missing: CertificationTable.noEnd, cache: &days, ok: &ok, sink: &sink)
-                let evidence = readDate(table, EVIDENCE, line: line, missing: CertificationTable.noStart, cache: &days, ok: &ok, sink: &sink)
+                let (noStart, noEnd) = (CertificationTable.noStart, CertificationTable.noEnd)
+                let issued = cachedDate(table.cell(ISSUED), missing: noStart, cache: days)
+                    ?? readDate(table, ISSUED, line: line, missing: noStart, cache: &days, ok: &ok, sink: &sink)
+                let expires = cachedDate(table.cell(EXPIRES), missing: noEnd, cache: days)
+                    ?? readDate(table, EXPIRES, line: line, missing: noEnd, cache: &days, ok: &ok, sink: &sink)
+                let evidence = cachedDate(table.cell(EVIDENCE), missing: noStart, cache: days)
+                    ?? readDate(table, EVIDENCE, line: line, missing: noStart, cache: &days, ok: &ok, sink: &sink)
                 var partial = false
                 let scope = table.cell(SCOPE)
                 if scope.isEmpty || ASCII.equalsIgnoringCase(scope, "full") {

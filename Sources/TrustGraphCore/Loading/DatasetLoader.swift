@@ -194,11 +194,19 @@ public enum DatasetLoader {
                    : "unknown supplier \(Diagnostic.quote(id)) (expected an id from suppliers.csv)"
     }
 
-    static func readDate(_ table: borrowing TableReader, _ k: Int, line: Int, missing: Int32, cache: inout DayCache,
-                         ok: inout Bool, sink: inout DiagnosticSink) -> Int32 {
+    /// The day of a date cell already read (or `missing` for an empty one);
+    /// `nil` when the cell is new: `readDate` then parses it.
+    @inline(__always)
+    static func cachedDate(_ bytes: UnsafeRawBufferPointer, missing: Int32, cache: borrowing DayCache) -> Int32? {
+        bytes.isEmpty ? missing : cache.ordinal(of: bytes)
+    }
+
+    /// Column `k` of the current record as a day not yet in `cache` (see
+    /// `cachedDate`), remembered when valid; `missing` and an error otherwise.
+    @inline(never)
+    static func readDate(_ table: borrowing TableReader, _ k: Int, line: Int, missing: Int32,
+                         cache: inout DayCache, ok: inout Bool, sink: inout DiagnosticSink) -> Int32 {
         let bytes = table.cell(k)
-        if bytes.isEmpty { return missing }
-        if let ordinal = cache.ordinal(of: bytes) { return ordinal }
         switch Day.parse(bytes) {
         case .some(.some(let day)):
             cache.remember(bytes, ordinal: day.ordinal)
@@ -257,34 +265,58 @@ public enum DatasetLoader {
 }
 
 /// Days already read, by their exact text: a large file repeats a few
-/// thousand dates millions of times. Direct-mapped on the ten bytes of
-/// `YYYY-MM-DD`; only valid dates are remembered.
-struct DayCache {
-    private var keys = [UInt64](repeating: 0, count: DayCache.size)
-    private var tails = [UInt16](repeating: 0, count: DayCache.size)
-    /// `Int32.min` in an empty entry (no day has it).
-    private var ordinals = [Int32](repeating: .min, count: DayCache.size)
-    private static let size = 4096
+/// thousand dates millions of times. Open addressing on the ten bytes of
+/// `YYYY-MM-DD`; only valid dates are remembered, and no more than half the
+/// slots are ever filled (a file of more distinct dates reads the rest as new).
+struct DayCache: ~Copyable {
+    private static let size = 8192
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let tails: UnsafeMutablePointer<UInt16>
+    /// `Int32.min` in an empty slot (no day has it).
+    private let ordinals: UnsafeMutablePointer<Int32>
+    private var count = 0
+
+    init() {
+        keys = .allocate(capacity: DayCache.size)
+        tails = .allocate(capacity: DayCache.size)
+        ordinals = .allocate(capacity: DayCache.size)
+        ordinals.initialize(repeating: .min, count: DayCache.size)
+    }
+
+    deinit {
+        keys.deallocate()
+        tails.deallocate()
+        ordinals.deallocate()
+    }
 
     @inline(__always)
     private static func slot(_ head: UInt64, _ tail: UInt16) -> Int {
-        Int(truncatingIfNeeded: ((head ^ UInt64(tail)) &* 0x9E37_79B9_7F4A_7C15) >> 52)
+        Int(truncatingIfNeeded: ((head ^ UInt64(tail)) &* 0x9E37_79B9_7F4A_7C15) >> 51)
     }
 
     @inline(__always)
     func ordinal(of bytes: UnsafeRawBufferPointer) -> Int32? {
         guard bytes.count == 10, let p = bytes.baseAddress else { return nil }
         let head = p.loadUnaligned(as: UInt64.self), tail = p.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        let k = DayCache.slot(head, tail)
-        return keys[k] == head && tails[k] == tail && ordinals[k] != .min ? ordinals[k] : nil
+        var k = DayCache.slot(head, tail)
+        while ordinals[k] != .min {
+            if keys[k] == head && tails[k] == tail { return ordinals[k] }
+            k = (k + 1) & (DayCache.size - 1)
+        }
+        return nil
     }
 
     mutating func remember(_ bytes: UnsafeRawBufferPointer, ordinal: Int32) {
-        guard bytes.count == 10, let p = bytes.baseAddress else { return }
+        guard bytes.count == 10, let p = bytes.baseAddress, count < DayCache.size / 2 else { return }
         let head = p.loadUnaligned(as: UInt64.self), tail = p.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        let k = DayCache.slot(head, tail)
+        var k = DayCache.slot(head, tail)
+        while ordinals[k] != .min {
+            if keys[k] == head && tails[k] == tail { return }
+            k = (k + 1) & (DayCache.size - 1)
+        }
         keys[k] = head
         tails[k] = tail
         ordinals[k] = ordinal
+        count += 1
     }
 }

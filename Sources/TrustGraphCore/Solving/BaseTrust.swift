@@ -10,15 +10,23 @@ public enum BaseTrust {
     /// - Returns: assurance × freshness × scope, or 0 when it does not count.
     @inline(__always)
     static func certificationValue(_ certs: CertificationTable, _ row: Int, schemes: SchemeCatalogue, date: Int32) -> Double {
-        guard certs.status[row] == .valid, certs.issued[row] <= date, date <= certs.expires[row] else { return 0 }
         let s = Int(certs.scheme[row])
-        var value = schemes.assurance[s]
-        let evidence = certs.lastEvidence[row]
+        return certificationValue(status: certs.status[row], issued: certs.issued[row], expires: certs.expires[row],
+                                  evidence: certs.lastEvidence[row], partial: certs.partial[row],
+                                  assurance: schemes.assurance[s], halfLifeDays: schemes.halfLifeDays[s], date: date)
+    }
+
+    /// a(c) from a certification's cells and its scheme's figures: the one formula.
+    @inline(__always)
+    static func certificationValue(status: CertificationStatus, issued: Int32, expires: Int32, evidence: Int32, partial: Bool,
+                                   assurance: Double, halfLifeDays: Double, date: Int32) -> Double {
+        guard status == .valid, issued <= date, date <= expires else { return 0 }
+        var value = assurance
         if evidence != CertificationTable.noStart {
             let age = max(0, Int(date) - Int(evidence))
-            value *= pow(0.5, Double(age) / schemes.halfLifeDays[s])
+            value *= pow(0.5, Double(age) / halfLifeDays)
         }
-        if certs.partial[row] { value *= 0.5 }
+        if partial { value *= 0.5 }
         return value
     }
 
@@ -27,55 +35,106 @@ public enum BaseTrust {
     static func compute(_ dataset: Dataset, index: CertificationIndex, parameters: TrustParameters,
                         threads: Int) -> [Double] {
         let n = dataset.suppliers.count
-        var base = [Double](repeating: 0, count: n)
-        base.withUnsafeMutableBufferPointer { buffer in
-            let out = SharedBuffer(buffer)
+        let inputs = Inputs(dataset, index: index, parameters: parameters)
+        let base = [Double].filled(count: n) { out in
             Parallel.forEachChunk(n, chunk: 16_384, threads: threads) { range in
                 var scratch = SchemeScratch(count: dataset.schemes.count)
-                for i in range {
-                    out[i] = value(of: i, dataset, index: index, parameters: parameters, scratch: &scratch)
-                }
+                for i in range { out[i] = inputs.value(of: i, scratch: &scratch) }
             }
         }
+        withExtendedLifetime((dataset, index)) {}
         return base
     }
 
     /// b(i) of one supplier.
     static func value(of i: Int, _ dataset: Dataset, index: CertificationIndex, parameters: TrustParameters,
                       scratch: inout SchemeScratch) -> Double {
-        let certs = dataset.certifications
-        let date = parameters.date.ordinal
-        for k in Int(index.start[i])..<Int(index.start[i + 1]) {
-            let row = Int(index.rows[k])
-            scratch.offer(Int(certs.scheme[row]), certificationValue(certs, row, schemes: dataset.schemes, date: date))
+        let value = Inputs(dataset, index: index, parameters: parameters).value(of: i, scratch: &scratch)
+        withExtendedLifetime((dataset, index)) {}
+        return value
+    }
+
+    /// The columns base trust reads, as views: a million suppliers are read
+    /// without an array's checks or a copy of the tables per supplier. Valid
+    /// while the dataset and index it was made from are.
+    struct Inputs: Sendable {
+        let status: SharedReadBuffer<CertificationStatus>
+        let issued, expires, evidence, scheme: SharedReadBuffer<Int32>
+        let partial: SharedReadBuffer<Bool>
+        let assurance, halfLifeDays, priors: SharedReadBuffer<Double>
+        let start, rows: SharedReadBuffer<Int32>
+        let prior: Double
+        let date: Int32
+
+        init(_ dataset: Dataset, index: CertificationIndex, parameters: TrustParameters) {
+            let certs = dataset.certifications
+            (status, partial) = (SharedReadBuffer(certs.status), SharedReadBuffer(certs.partial))
+            (issued, expires, evidence, scheme) = (SharedReadBuffer(certs.issued), SharedReadBuffer(certs.expires),
+                                                   SharedReadBuffer(certs.lastEvidence), SharedReadBuffer(certs.scheme))
+            (assurance, halfLifeDays) = (SharedReadBuffer(dataset.schemes.assurance), SharedReadBuffer(dataset.schemes.halfLifeDays))
+            priors = SharedReadBuffer(dataset.suppliers.priors)
+            (start, rows) = (SharedReadBuffer(index.start), SharedReadBuffer(index.rows))
+            prior = parameters.prior
+            date = parameters.date.ordinal
         }
-        let notCovered = scratch.productOfComplements()
-        let covered = 1 - notCovered
-        let p = dataset.suppliers.priors[i].isNaN ? parameters.prior : dataset.suppliers.priors[i]
-        return p + (1 - p) * covered
+
+        /// b(i): A(i,s) is the best a(c) of each scheme, schemes combine as
+        /// 1 − Π(1 − A(i,s)) in order of first appearance.
+        @inline(__always)
+        func value(of i: Int, scratch: inout SchemeScratch) -> Double {
+            for k in Int(start[i])..<Int(start[i + 1]) {
+                let row = Int(rows[k])
+                let s = Int(scheme[row])
+                scratch.offer(s, BaseTrust.certificationValue(status: status[row], issued: issued[row], expires: expires[row],
+                                                              evidence: evidence[row], partial: partial[row],
+                                                              assurance: assurance[s], halfLifeDays: halfLifeDays[s], date: date))
+            }
+            let covered = 1 - scratch.productOfComplements()
+            let p = priors[i].isNaN ? prior : priors[i]
+            return p + (1 - p) * covered
+        }
     }
 }
 
 /// Per-scheme maxima of one supplier's certifications, reset after each use.
-struct SchemeScratch {
-    private var best: [Double]
-    private var touched: [Int] = []
+struct SchemeScratch: ~Copyable {
+    /// A(i,s) so far, -1 for a scheme not seen yet.
+    private let best: UnsafeMutablePointer<Double>
+    /// Schemes seen, in order of first appearance.
+    private let touched: UnsafeMutablePointer<Int>
+    private var touchedCount = 0
 
-    init(count: Int) { best = [Double](repeating: -1, count: count) }
+    init(count: Int) {
+        best = .allocate(capacity: max(count, 1))
+        best.initialize(repeating: -1, count: max(count, 1))
+        touched = .allocate(capacity: max(count, 1))
+    }
+
+    deinit {
+        best.deallocate()
+        touched.deallocate()
+    }
 
     /// Records a(c) for scheme `s`: A(i,s) is the max.
     @inline(__always) mutating func offer(_ s: Int, _ value: Double) {
-        if best[s] < 0 { touched.append(s); best[s] = value } else if value > best[s] { best[s] = value }
+        if best[s] < 0 {
+            touched[touchedCount] = s
+            touchedCount += 1
+            best[s] = value
+        } else if value > best[s] {
+            best[s] = value
+        }
     }
 
     /// Π over schemes s of (1 − A(i,s)), in order of first appearance; resets.
-    mutating func productOfComplements() -> Double {
+    @inline(__always) mutating func productOfComplements() -> Double {
         var product = 1.0
-        for s in touched {
+        for k in 0..<touchedCount {
+            let s = touched[k]
             product *= 1 - best[s]
             best[s] = -1
         }
-        touched.removeAll(keepingCapacity: true)
+        touchedCount = 0
         return product
     }
 }

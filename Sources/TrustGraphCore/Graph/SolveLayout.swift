@@ -92,15 +92,29 @@ struct SolveLayout: Sendable {
         withExtendedLifetime((original, order, position)) {}
     }
 
-    /// `values` (dataset numbering) in schedule numbering.
-    func gather<T>(_ values: [T]) -> [T] {
-        values.isEmpty ? [] : order.map { values[Int($0)] }
+    /// `values` (dataset numbering) in schedule numbering, copied on up to `threads` threads.
+    func gather<T: BitwiseCopyable & Sendable>(_ values: [T], threads: Int) -> [T] {
+        if values.isEmpty { return [] }
+        let (source, order) = (SharedReadBuffer(values), SharedReadBuffer(self.order))
+        let result = [T].filled(count: order.count) { out in
+            Parallel.forEachChunk(order.count, chunk: 1 << 16, threads: threads) { range in
+                for k in range { out[k] = source[Int(order[k])] }
+            }
+        }
+        withExtendedLifetime((values, self.order)) {}
+        return result
     }
 
-    /// `values` (schedule numbering) back in dataset numbering.
-    func scatter(_ values: [Double]) -> [Double] {
-        var result = [Double](repeating: 0, count: values.count)
-        for (k, v) in order.enumerated() { result[Int(v)] = values[k] }
+    /// `values` (schedule numbering) back in dataset numbering, on up to
+    /// `threads` threads (the order is a permutation: no two write one place).
+    func scatter(_ values: [Double], threads: Int) -> [Double] {
+        let (source, order) = (SharedReadBuffer(values), SharedReadBuffer(self.order))
+        let result = [Double].filled(count: values.count) { out in
+            Parallel.forEachChunk(order.count, chunk: 1 << 16, threads: threads) { range in
+                for k in range { out[Int(order[k])] = source[k] }
+            }
+        }
+        withExtendedLifetime((values, self.order)) {}
         return result
     }
 }

@@ -65,29 +65,28 @@ public struct TrustModel: Sendable {
         }
         // Solve in schedule numbering, then bring distrust back to the dataset's.
         var ordered = [Double](repeating: 0, count: supplierCount)
-        var report = TrustSolver.solve(graph: layout.graph, schedule: layout.schedule, base: layout.gather(base),
-                                       fixed: layout.gather(fixed), distrust: &ordered, options: options)
+        var report = TrustSolver.solve(graph: layout.graph, schedule: layout.schedule, base: layout.gather(base, threads: options.threads),
+                                       fixed: layout.gather(fixed, threads: options.threads), distrust: &ordered, options: options)
         report.cyclicComponents = schedule.cyclicComponentCount
-        let distrust = layout.scatter(ordered)
+        let distrust = layout.scatter(ordered, threads: options.threads)
         return TrustSolution(base: base, distrust: distrust,
-                             trust: TrustModel.trust(graph: graph, base: base, distrust: distrust, fixed: fixed),
+                             trust: TrustModel.trust(graph: graph, base: base, distrust: distrust, fixed: fixed, threads: options.threads),
                              report: report)
     }
 
     /// t(i) from d(i): a compromised supplier is 0; one whose own distrust
     /// wins (including one with no dependency) keeps b(i) exactly; others get
     /// 1 − d(i), never above b(i) even by a rounding error, so t ≤ b holds exactly.
-    static func trust(graph: SupplyGraph, base: [Double], distrust: [Double], fixed: [Bool]) -> [Double] {
-        [Double](unsafeUninitializedCapacity: base.count) { out, filled in
-            base.withUnsafeBufferPointer { base in
-                distrust.withUnsafeBufferPointer { distrust in
-                    for i in 0..<base.count {
-                        out[i] = !fixed.isEmpty && fixed[i] ? 0 : trust(base: base[i], distrust: distrust[i])
-                    }
-                }
+    static func trust(graph: SupplyGraph, base: [Double], distrust: [Double], fixed: [Bool],
+                      threads: Int = Parallel.defaultThreads) -> [Double] {
+        let (b, d, f) = (SharedReadBuffer(base), SharedReadBuffer(distrust), SharedReadBuffer(fixed))
+        let result = [Double].filled(count: base.count) { out in
+            Parallel.forEachChunk(base.count, chunk: 1 << 16, threads: threads) { range in
+                for i in range { out[i] = f.count > 0 && f[i] ? 0 : trust(base: b[i], distrust: d[i]) }
             }
-            filled = base.count
         }
+        withExtendedLifetime((base, distrust, fixed)) {}
+        return result
     }
 
     @inline(__always)

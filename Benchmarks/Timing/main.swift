@@ -26,9 +26,14 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+let usageLine = "usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD] [--pagerank] [--impact] [--whatif SUPPLIER [--whatif-repeat N]] [--each]"
 nonisolated(unsafe) var arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
-    guard let k = arguments.firstIndex(of: name), k + 1 < arguments.count else { return nil }
+    guard let k = arguments.firstIndex(of: name) else { return nil }
+    guard k + 1 < arguments.count else {
+        FileHandleOutput.standardError("trustgraph-timing: \(name) needs a value\n\(usageLine)")
+        exit(2)
+    }
     let value = arguments[k + 1]
     arguments.removeSubrange(k...k + 1)
     return value
@@ -38,7 +43,6 @@ func flag(_ name: String) -> Bool {
     arguments.remove(at: k)
     return true
 }
-let usageLine = "usage: trustgraph-timing DATASET [--runs N] [--threads N] [--date YYYY-MM-DD] [--pagerank] [--impact] [--whatif SUPPLIER [--whatif-repeat N]] [--each]"
 func fail(_ message: String) -> Never {
     FileHandleOutput.standardError(message)
     exit(2)

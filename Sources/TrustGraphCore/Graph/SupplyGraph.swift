@@ -166,11 +166,11 @@ public struct SupplyGraph: Sendable {
     func withConsumerLists(threads: Int) -> SupplyGraph {
         let n = supplierCount
         let chunk = 1 << 14
-        // A counting sort of (provider, consumer) pairs, transposed in parallel:
-        // consumers are split in one range per task; each task counts its pairs
-        // per provider in its own array, those counts give each task its place
-        // in every provider's list, and each task then writes its pairs there.
-        // A consumer naming a provider in two groups is one pair.
+        // A transpose of (provider, consumer) pairs in parallel: consumers are
+        // split in one range per task; each task counts its pairs per bucket of
+        // providers, those counts give each task its place in every bucket, each
+        // task writes its pairs there, then each bucket is counted per provider
+        // and placed (see below). A consumer naming a provider in two groups is one pair.
         let tasks = max(1, min(threads, n / chunk))
         let span = (n + tasks - 1) / tasks
         let forward = (groupStart: SharedReadBuffer(groupStart), memberStart: SharedReadBuffer(memberStart), members: SharedReadBuffer(members))

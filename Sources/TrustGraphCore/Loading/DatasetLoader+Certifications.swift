@@ -14,6 +14,7 @@ extension DatasetLoader {
             (partial, ok) = (PieceColumn(capacity: capacity), PieceColumn(capacity: capacity))
         }
 
+        /// Rows, once parsing has `finish`ed (0 before: the parser counts its rows in `PieceRows`).
         var count: Int { ok.count }
 
         /// Room for `rows` rows in every column written with `put`.

@@ -42,7 +42,7 @@ final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
         (base + i).initialize(to: value)
     }
 
-    /// Value `i` (`i < count`, unchecked).
+    /// Value `i` (unchecked): `i < count`, or a row already `put` by a piece still parsing.
     @inline(__always)
     subscript(i: Int) -> Element {
         get { base[i] }

@@ -115,8 +115,11 @@ struct SchemeScratch: ~Copyable {
         touched.deallocate()
     }
 
-    /// Records a(c) for scheme `s`: A(i,s) is the max.
+    /// Records a(c) for scheme `s`: A(i,s) is the max. `value` is never
+    /// negative (assurance in [0,1], freshness and scope factors in (0,1]),
+    /// so a scheme is listed in `touched` once, which has room for each once.
     @inline(__always) mutating func offer(_ s: Int, _ value: Double) {
+        assert(value >= 0, "a certification's value is never negative")
         if best[s] < 0 {
             touched[touchedCount] = s
             touchedCount += 1

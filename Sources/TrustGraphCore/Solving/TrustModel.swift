@@ -58,6 +58,8 @@ public struct TrustModel: Sendable {
 
     /// Solves effective trust from given base trust.
     public func solve(base: [Double], options: SolverOptions = SolverOptions(), compromised: Set<Int> = []) -> TrustSolution {
+        // The solve reads `base` through unchecked views.
+        precondition(base.count == supplierCount, "base trust has \(base.count) values for \(supplierCount) suppliers")
         var fixed: [Bool] = []
         if !compromised.isEmpty {
             fixed = [Bool](repeating: false, count: supplierCount)

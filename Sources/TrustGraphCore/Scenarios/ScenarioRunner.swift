@@ -97,6 +97,11 @@ public struct ScenarioRunner: Sendable {
         var distrust = baseline.distrust
         var trust = baseline.trust
         var report: SolveReport
+        if affected.count * 2 <= n {
+            // Copied now, on all threads, rather than by the first write to each.
+            (distrust, trust) = ([Double].copy(of: baseline.distrust, threads: options.threads),
+                                 [Double].copy(of: baseline.trust, threads: options.threads))
+        }
         if affected.count * 2 > n {
             // Most of the graph moves: a full parallel solve is the faster way to the same bits.
             let full = changed.solve(base: base, options: options, compromised: workspace.compromised)

@@ -188,6 +188,20 @@ extension Array where Element: BitwiseCopyable & Sendable {
         }
     }
 
+    /// A copy of `source` made on up to `threads` threads: what a what-if
+    /// changes is a few entries of million-entry arrays, and copying them is
+    /// most of its time.
+    static func copy(of source: [Element], threads: Int) -> [Element] {
+        let from = SharedReadBuffer(source)
+        let result = [Element].filled(count: source.count) { out in
+            Parallel.forEachChunk(source.count, chunk: 1 << 17, threads: threads) { range in
+                (out.base + range.lowerBound).initialize(from: from.base + range.lowerBound, count: range.count)
+            }
+        }
+        withExtendedLifetime(source) {}
+        return result
+    }
+
     /// An array of `count` elements whose values are not set: for scratch
     /// arrays written in parts (possibly leaving gaps) where only written
     /// elements are ever read.

@@ -97,7 +97,7 @@ struct PieceRows {
 
 /// Strings of a piece of a file being parsed, as a byte arena and the end
 /// of each value in it (see `PieceColumn`); the merge makes them a `StringColumn`.
-struct PieceStrings: Sendable {
+final class PieceStrings: @unchecked Sendable {
     let bytes: PieceColumn<UInt8>
     let ends: PieceColumn<Int>
 

@@ -111,15 +111,22 @@ struct TableReader: ~Copyable {
     private(set) var sawMalformed = false
     /// `header.columnIndex`, read without an array's checks (a few cells per row, millions of rows).
     private let fieldOf: UnsafeMutablePointer<Int>
+    /// Field index of each unknown column (`header.extraColumns`).
+    private let extraFieldOf: UnsafeMutablePointer<Int>
 
     init(header: TableHeader, bytes: UnsafeRawBufferPointer, range: Range<Int>, line: Int) {
         self.header = header
         csv = CSVReader(bytes, range: range, line: line)
         fieldOf = .allocate(capacity: max(1, header.columnIndex.count))
         fieldOf.initialize(from: header.columnIndex, count: header.columnIndex.count)
+        extraFieldOf = .allocate(capacity: max(1, header.extraColumns.count))
+        extraFieldOf.initialize(from: header.extraColumns.map(\.index), count: header.extraColumns.count)
     }
 
-    deinit { fieldOf.deallocate() }
+    deinit {
+        fieldOf.deallocate()
+        extraFieldOf.deallocate()
+    }
 
     var file: String { header.file }
 
@@ -179,8 +186,10 @@ struct TableReader: ~Copyable {
 
     /// Appends the current record's unknown columns to `columns` (`TableHeader.pieceAttributes`).
     func appendAttributes(to columns: [PieceStrings]) {
-        for (k, column) in header.extraColumns.enumerated() {
-            columns[k].append(csv.bytes(column.index))
+        // By field index, and the piece holds its columns while it parses: no retain
+        // and release of a column or of its name for every cell.
+        for k in 0..<columns.count {
+            Unmanaged.passUnretained(columns[k])._withUnsafeGuaranteedRef { $0.append(csv.bytes(extraFieldOf[k])) }
         }
     }
 }

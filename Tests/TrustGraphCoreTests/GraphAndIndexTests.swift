@@ -211,11 +211,10 @@ import Testing
 /// Consumers repeated on consecutive rows are looked up once.
 @Suite struct RepeatedConsumerTests {
     @Test func everyRowOfARepeatedUnknownConsumerIsAnError() throws {
-        let errors = Fixture.errors([
+        #expect(Fixture.errorLines([
             "suppliers.csv": "id\na\nb\nc\n",
             "dependencies.csv": "consumer,provider\nghost,a\nghost,b\nghost,c\na,b\na,c\n\"x\"\"y\",a\n\"x\"\"y\",b\nb,b\n",
-        ])
-        #expect(errors.map { "\($0.line) \($0.column ?? "-") \($0.message)" } == [
+        ]) == [
             "2 consumer unknown supplier 'ghost' (expected an id from suppliers.csv)",
             "3 consumer unknown supplier 'ghost' (expected an id from suppliers.csv)",
             "4 consumer unknown supplier 'ghost' (expected an id from suppliers.csv)",
@@ -279,11 +278,10 @@ import Testing
 /// whatever the loader remembers between rows.
 @Suite struct RepeatedCellTests {
     @Test func everyRowOfARepeatedUnknownSupplierIsAnErrorAndKnownOnesResolve() throws {
-        let errors = Fixture.errors([
+        #expect(Fixture.errorLines([
             "suppliers.csv": "id\na\nb\n",
             "certifications.csv": "supplier,scheme\nghost,ISO27001\nghost,SOC2-TYPE2\na,ISO27001\na,SOC2-TYPE2\nb,iso27001\n",
-        ])
-        #expect(errors.map { "\($0.line) \($0.column ?? "-") \($0.message)" } == [
+        ]) == [
             "2 supplier unknown supplier 'ghost' (expected an id from suppliers.csv)",
             "3 supplier unknown supplier 'ghost' (expected an id from suppliers.csv)",
         ])

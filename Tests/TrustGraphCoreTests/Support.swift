@@ -21,6 +21,11 @@ enum Fixture {
         errors(bytes: files.mapValues { Array($0.utf8) })
     }
 
+    /// The errors a dataset produces, each as "line column message" ("-" without a column).
+    static func errorLines(_ files: [String: String]) -> [String] {
+        errors(files).map { "\($0.line) \($0.column ?? "-") \($0.message)" }
+    }
+
     static func errors(bytes: [String: [UInt8]]) -> [Diagnostic] {
         do {
             _ = try DatasetLoader.load(contents: bytes, threads: 1)

@@ -1,5 +1,24 @@
 /// Orders of dependency rows used when building compressed adjacency.
 enum RowOrder {
+    /// Turns per-task counts into places, for a counting sort split over
+    /// tasks: `counts[t * keys + k]` is task t's count of key k; on return it
+    /// is where task t writes its first item of key k (keys in order, and
+    /// within a key earlier tasks first), and `start[k]` is where key k begins
+    /// (`start[keys]` the total).
+    static func places<Count: FixedWidthInteger>(_ counts: UnsafeMutableBufferPointer<Count>, keys: Int, tasks: Int,
+                                                 start: UnsafeMutableBufferPointer<Count>) {
+        var running: Count = 0
+        for k in 0..<keys {
+            start[k] = running
+            for t in 0..<tasks {
+                let count = counts[t * keys + k]
+                counts[t * keys + k] = running
+                running += count
+            }
+        }
+        start[keys] = running
+    }
+
     /// Row indices grouped by consumer (counting sort), in file order within a consumer.
     /// - Returns: `start` (rows of consumer i are `order[start[i] ..< start[i+1]]`) and `order`.
     static func byConsumer(_ consumers: [Int32], extra: [Int32] = [], count n: Int, threads: Int = 1) -> (start: [Int32], order: [Int32]) {
@@ -53,19 +72,8 @@ enum RowOrder {
             }
         }
         var start = [Int32].large(repeating: 0, count: n + 1)
-        var running: Int32 = 0
         place.withUnsafeMutableBufferPointer { place in
-            start.withUnsafeMutableBufferPointer { start in
-                for c in 0..<n {
-                    start[c] = running
-                    for t in 0..<tasks {
-                        let count = place[t * n + c]
-                        place[t * n + c] = running
-                        running += count
-                    }
-                }
-                start[n] = running
-            }
+            start.withUnsafeMutableBufferPointer { start in places(place, keys: n, tasks: tasks, start: start) }
         }
         var order = [Int32].unset(count: total)
         order.withUnsafeMutableBufferPointer { order in

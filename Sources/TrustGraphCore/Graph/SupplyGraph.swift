@@ -207,16 +207,10 @@ public struct SupplyGraph: Sendable {
             }
         }
         var bucketStart = [Int](repeating: 0, count: buckets + 1)
-        var total = 0
-        for b in 0..<buckets {
-            bucketStart[b] = total
-            for t in 0..<tasks {
-                let count = slot[t * buckets + b]
-                slot[t * buckets + b] = total
-                total += count
-            }
+        slot.withUnsafeMutableBufferPointer { slot in
+            bucketStart.withUnsafeMutableBufferPointer { start in RowOrder.places(slot, keys: buckets, tasks: tasks, start: start) }
         }
-        if buckets > 0 { bucketStart[buckets] = total }
+        let total = bucketStart[buckets]
         // Each pair as provider << 32 | consumer.
         let pairs = [UInt64].filled(count: total) { pairs in
             slot.withUnsafeMutableBufferPointer { slot in

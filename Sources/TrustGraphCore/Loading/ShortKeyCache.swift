@@ -31,9 +31,7 @@ struct ShortKeyCache: ~Copyable {
     private static func words(_ key: UnsafeRawBufferPointer) -> (low: UInt64, high: UInt64)? {
         let n = key.count
         guard n > 0 && n <= 16, let p = key.baseAddress else { return nil }
-        if n <= 8 { return (InternTable.loadShort(p, n), 0) }
-        return (UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)),
-                UInt64(littleEndian: p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)))
+        return InternTable.shortWords(p, n)
     }
 
     @inline(__always)

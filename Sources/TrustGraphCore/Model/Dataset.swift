@@ -299,16 +299,12 @@ enum ASCII {
         let w = word.utf8Start
         if n > 0 && n <= 16, let p = bytes.baseAddress {
             // Word at a time: setting bit 5 lower-cases a letter, and a byte that becomes
-            // a lower-case letter that way was that letter in either case.
-            if n <= 8 {
-                let fold: UInt64 = 0x2020_2020_2020_2020 >> UInt64(8 * (8 - n))
-                return InternTable.loadShort(p, n) | fold == InternTable.loadShort(UnsafeRawPointer(w), n)
-            }
-            let fold: UInt64 = 0x2020_2020_2020_2020
-            return UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) | fold
-                    == UInt64(littleEndian: UnsafeRawPointer(w).loadUnaligned(as: UInt64.self))
-                && UInt64(littleEndian: p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) | fold
-                    == UInt64(littleEndian: UnsafeRawPointer(w).loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+            // a lower-case letter that way was that letter in either case. The fold
+            // covers the word's bytes only (a short word's padding stays zero).
+            let (low, high) = InternTable.shortWords(p, n), expected = InternTable.shortWords(UnsafeRawPointer(w), n)
+            let all: UInt64 = 0x2020_2020_2020_2020
+            let foldLow = n >= 8 ? all : all >> UInt64(8 * (8 - n)), foldHigh = n > 8 ? all : 0
+            return low | foldLow == expected.low && high | foldHigh == expected.high
         }
         for k in 0..<bytes.count {
             let b = bytes[k]

@@ -371,12 +371,18 @@ public struct InternTable: Sendable {
         let n = a.count
         guard n == b.count else { return false }
         guard n > 0, let p = a.baseAddress, let q = b.baseAddress else { return true }
-        if n < 8 { return loadShort(p, n) == loadShort(q, n) }
-        if n <= 16 {
-            return p.loadUnaligned(as: UInt64.self) == q.loadUnaligned(as: UInt64.self)
-                && p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == q.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-        }
+        if n <= 16 { return shortWords(p, n) == shortWords(q, n) }
         return memcmp(p, q, n) == 0
+    }
+
+    /// The `n` bytes at `p` (1 to 16) as two little-endian words that determine
+    /// them given `n`: the first eight and the last eight (overlapping), or the
+    /// bytes zero-padded and 0 when there are at most eight. Never reads outside them.
+    @inline(__always)
+    static func shortWords(_ p: UnsafeRawPointer, _ n: Int) -> (low: UInt64, high: UInt64) {
+        if n <= 8 { return (loadShort(p, n), 0) }
+        return (UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)),
+                UInt64(littleEndian: p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)))
     }
 
     /// A fast 64-bit hash over 8-byte words (multiply–xorshift mixing).

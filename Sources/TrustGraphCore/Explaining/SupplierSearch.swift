@@ -1,17 +1,31 @@
-/// Finding supplier ids close to a mistyped one.
+/// Finding the names closest to a mistyped one, for "did you mean …" in
+/// every message that names something unknown (suppliers, schemes, keys).
 public enum SupplierSearch {
     /// Up to `limit` ids within a small edit distance of `text`, closest first.
     public static func suggestions(for text: String, in suppliers: SupplierTable, limit: Int = 3) -> [String] {
+        nearest(to: text, among: (0..<suppliers.count).lazy.map { suppliers.id($0) }, limit: limit)
+    }
+
+    /// Up to `limit` of `candidates` within a small edit distance of `text`
+    /// (compared case-insensitively), closest first, ties in candidate order.
+    public static func nearest<Names: Sequence<String>>(to text: String, among candidates: Names, limit: Int = 3) -> [String] {
         let target = Array(text.lowercased().unicodeScalars)
-        var scored: [(Int, String)] = []
-        for i in 0..<suppliers.count {
-            let id = suppliers.id(i)
-            let candidate = Array(id.lowercased().unicodeScalars)
-            if abs(candidate.count - target.count) > 3 { continue }
+        let allowed = max(2, target.count / 4)
+        var scored: [(distance: Int, order: Int, name: String)] = []
+        for (order, name) in candidates.enumerated() {
+            // The length alone rules most names out before any distance is computed.
+            let length = name.unicodeScalars.count
+            if abs(length - target.count) > allowed { continue }
+            let candidate = Array(name.lowercased().unicodeScalars)
             let d = distance(target, candidate)
-            if d <= max(2, target.count / 4) { scored.append((d, id)) }
+            if d <= allowed && d < max(target.count, candidate.count) { scored.append((d, order, name)) }
         }
-        return scored.sorted { $0 < $1 }.prefix(limit).map(\.1)
+        return scored.sorted { ($0.distance, $0.order) < ($1.distance, $1.order) }.prefix(limit).map(\.name)
+    }
+
+    /// " (did you mean 'a', 'b'?)", or "" when there is nothing to suggest.
+    public static func didYouMean(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : " (did you mean \(suggestions.map { Diagnostic.quote($0) }.joined(separator: ", "))?)"
     }
 
     /// Levenshtein distance.

@@ -13,6 +13,8 @@ struct DatasetOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Global prior in [0,1] for suppliers without their own.", valueName: "p"))
     var prior: Number = Number(TrustParameters.defaultPrior)
 
+    @OptionGroup(title: "Reading spreadsheet exports") var reading: ReadingFlags
+
     func validate() throws {
         if let date, Day(date) == nil {
             throw ValidationError("--date '\(date)' is not a real calendar day in YYYY-MM-DD form")
@@ -27,16 +29,67 @@ struct DatasetOptions: ParsableArguments {
     /// Loads the dataset, printing warnings to stderr; on errors prints them and exits 1.
     func load() throws -> Dataset {
         do {
-            let (dataset, report) = try DatasetLoader.load(directory: dataset)
+            let (dataset, report) = try DatasetLoader.load(directory: dataset, options: reading.options)
+            for note in report.notes { Console.error(note.description) }
             if report.warningCount > 0 {
                 Console.error("\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s") (run `trustgraph validate` to list them)")
             }
             return dataset
         } catch {
+            for note in error.notes { Console.error(note.description) }
             Console.error(error.description)
             Console.error("\(self.dataset): \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); nothing was computed")
             throw ExitCode(1)
         }
+    }
+}
+
+/// How spreadsheet exports are read (contract §1.1), for every command that loads a dataset.
+struct ReadingFlags: ParsableArguments {
+    @Option(help: ArgumentHelp("Cell delimiter of every file: ',' ';' or tab (default: detected per file from its header).",
+                               valueName: "d"))
+    var delimiter: ReadOptions.Delimiter?
+
+    @Option(help: ArgumentHelp("Encoding of files without a byte-order mark: utf-8, windows-1252 or latin-1 (read as windows-1252).",
+                               valueName: "name"))
+    var encoding: ReadOptions.Encoding = .utf8
+
+    @Option(name: .customLong("date-format"),
+            help: ArgumentHelp("Also read dates as DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY or YYYY/MM/DD.", valueName: "form"))
+    var dateFormat: ReadOptions.DateFormat?
+
+    var options: ReadOptions { ReadOptions(delimiter: delimiter, encoding: encoding, dateFormat: dateFormat) }
+}
+
+extension ReadOptions.Delimiter: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case ",", "comma": self = .comma
+        case ";", "semicolon": self = .semicolon
+        case "tab", "\t", "\\t": self = .tab
+        default: return nil
+        }
+    }
+
+    public static var allValueStrings: [String] { [",", ";", "tab"] }
+    public var defaultValueDescription: String { argument }
+}
+
+extension ReadOptions.Encoding: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "utf-8", "utf8": self = .utf8
+        case "windows-1252", "cp1252", "windows1252": self = .windows1252
+        case "latin-1", "latin1", "iso-8859-1": self = .latin1
+        default: return nil
+        }
+    }
+}
+
+extension ReadOptions.DateFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let format = Self.allCases.first(where: { $0.rawValue == argument.uppercased() }) else { return nil }
+        self = format
     }
 }
 

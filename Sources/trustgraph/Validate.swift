@@ -24,11 +24,14 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("max-errors"), help: "List at most this many errors and warnings.")
     var maxErrors: Int = 50
 
+    @OptionGroup(title: "Reading spreadsheet exports") var reading: ReadingFlags
+
     func run() throws {
         let loaded: (Dataset, LoadReport)
         do {
-            loaded = try DatasetLoader.load(directory: dataset)
+            loaded = try DatasetLoader.load(directory: dataset, options: reading.options)
         } catch {
+            for note in error.notes { Console.error(note.description) }
             try Console.out(LoadReport.summarize(error.errors, total: error.errorCount, limit: maxErrors, noun: "error"))
             if !error.warnings.isEmpty {
                 try Console.out(LoadReport.summarize(error.warnings, total: error.warnings.count, limit: maxErrors, noun: "warning"))
@@ -37,6 +40,7 @@ struct Validate: ParsableCommand {
             throw ExitCode(1)
         }
         let (data, report) = loaded
+        for note in report.notes { Console.error(note.description) }
         if report.warningCount > 0 {
             try Console.out(LoadReport.summarize(report.warnings, total: report.warningCount, limit: maxErrors, noun: "warning"))
         }

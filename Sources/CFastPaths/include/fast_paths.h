@@ -18,12 +18,13 @@ static inline void trustgraph_prefetch(const void *address) {
 }
 
 /// Classifies the 16 bytes at `bytes` for the CSV reader: bit k of the
-/// result's bits 0–15 is set when byte k is a comma, of bits 16–31 when it
-/// is a line feed, of bits 32–47 when it is a quote or not ASCII.
-static inline uint64_t trustgraph_classify16(const void *bytes) {
+/// result's bits 0–15 is set when byte k is the delimiter (`,` `;` or TAB),
+/// of bits 16–31 when it is a line feed, of bits 32–47 when it is a quote or
+/// not ASCII.
+static inline uint64_t trustgraph_classify16(const void *bytes, unsigned char delimiter) {
 #if defined(__SSE2__)
     __m128i v = _mm_loadu_si128((const __m128i *)bytes);
-    uint64_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+    uint64_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)delimiter)));
     uint64_t newlines = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
     uint64_t special = (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), v));
     return commas | (newlines << 16) | (special << 32);
@@ -31,7 +32,7 @@ static inline uint64_t trustgraph_classify16(const void *bytes) {
     const unsigned char *p = (const unsigned char *)bytes;
     uint64_t result = 0;
     for (int k = 0; k < 16; k++) {
-        if (p[k] == ',') result |= (uint64_t)1 << k;
+        if (p[k] == delimiter) result |= (uint64_t)1 << k;
         if (p[k] == '\n') result |= (uint64_t)1 << (16 + k);
         if (p[k] == '"' || p[k] >= 0x80) result |= (uint64_t)1 << (32 + k);
     }
@@ -47,7 +48,8 @@ typedef struct {
     _Bool unescaped;
 } trustgraph_field;
 
-/// Reads the record at `position` of `base[0..<end]` if it is plain: no
+/// Reads the record at `position` of `base[0..<end]`, cells separated by
+/// `delimiter`, if it is plain: no
 /// quote, only ASCII, no cell that starts or ends with a byte <= 32, at most
 /// `capacity` cells (a CR before the line feed ends the line, not the cell).
 /// Writes its cells to `fields` and their number to `count`, and returns the
@@ -56,7 +58,8 @@ typedef struct {
 /// is the CSV reader's path for nearly every record of a large file; the
 /// general reader gives the same cells for a plain record.
 static inline long trustgraph_plain_record(const unsigned char *base, long position, long end,
-                                           trustgraph_field *fields, long capacity, long *count) {
+                                           unsigned char delimiter, trustgraph_field *fields, long capacity,
+                                           long *count) {
     long n = 0, start = position, block = position;
 #define TRUSTGRAPH_END_CELL(at, newline)                                                   \
     do {                                                                                   \
@@ -70,9 +73,9 @@ static inline long trustgraph_plain_record(const unsigned char *base, long posit
         n++;                                                                               \
         start = (at) + 1;                                                                  \
     } while (0)
-    // Sixteen bytes at a time: commas, line feeds and stop bytes as bit masks.
+    // Sixteen bytes at a time: delimiters, line feeds and stop bytes as bit masks.
     while (block + 16 <= end) {
-        uint64_t classes = trustgraph_classify16(base + block);
+        uint64_t classes = trustgraph_classify16(base + block, delimiter);
         uint32_t special = (uint32_t)(classes >> 32) & 0xFFFF;
         uint32_t newlines = (uint32_t)(classes >> 16) & 0xFFFF;
         // A stop byte before the block's first line feed (or anywhere, without one): not plain.
@@ -97,7 +100,7 @@ static inline long trustgraph_plain_record(const unsigned char *base, long posit
         unsigned char c = 10;
         while (p < end) {
             c = base[p];
-            if (c == ',' || c == 10 || c == '"' || c >= 0x80) break;
+            if (c == delimiter || c == 10 || c == '"' || c >= 0x80) break;
             p++;
         }
         if (p == end) c = 10;

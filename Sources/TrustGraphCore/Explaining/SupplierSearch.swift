@@ -2,8 +2,18 @@
 /// every message that names something unknown (suppliers, schemes, keys).
 public enum SupplierSearch {
     /// Up to `limit` ids within a small edit distance of `text`, closest first.
+    ///
+    /// - Complexity: O(n) byte-length checks, and an edit distance only for
+    ///   the ids of a near length (a million ids take a few milliseconds).
     public static func suggestions(for text: String, in suppliers: SupplierTable, limit: Int = 3) -> [String] {
-        nearest(to: text, among: (0..<suppliers.count).lazy.map { suppliers.id($0) }, limit: limit)
+        let length = text.unicodeScalars.count, allowed = max(2, length / 4)
+        let offsets = suppliers.index.values.offsets
+        // An id of b UTF-8 bytes has between b/4 and b code points.
+        let near = (0..<suppliers.count).lazy.filter { i in
+            let bytes = offsets[i + 1] - offsets[i]
+            return bytes >= length - allowed && bytes / 4 <= length + allowed
+        }
+        return nearest(to: text, among: near.map { suppliers.id($0) }, limit: limit)
     }
 
     /// Up to `limit` of `candidates` within a small edit distance of `text`

@@ -1,6 +1,8 @@
 import CFastPaths
 
-/// A byte-level RFC 4180 reader over a whole file held in memory.
+/// A byte-level RFC 4180 reader over a whole file held in memory, its cells
+/// separated by a comma, or by the `;` or TAB a spreadsheet export uses
+/// (contract §1.1: quoting rules are the same for every delimiter).
 ///
 /// It yields records as spans into the file's bytes (no allocation per field
 /// unless a quoted field holds `""` escapes), trims every cell of Unicode
@@ -24,6 +26,10 @@ struct CSVReader: ~Copyable {
 
     private let base: UnsafeRawPointer
     private let count: Int
+    /// The byte between cells: `,` `;` or TAB.
+    let delimiter: UInt8
+    /// `delimiter` in every byte of a word (for `stopBytes`).
+    private let delimiterWord: UInt64
     /// Offset of the next record.
     private(set) var position: Int
     /// Physical line of the next record.
@@ -42,19 +48,25 @@ struct CSVReader: ~Copyable {
     var invalidUTF8Field: Int? { invalidUTF8Fields.first }
 
     /// - Parameter bytes: the file's bytes; they must outlive the reader.
-    init(_ bytes: UnsafeRawBufferPointer) {
-        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        self.init(bytes, range: (bom ? 3 : 0)..<bytes.count, line: 1)
+    init(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.init(bytes, range: CSVReader.utf8BOMLength(bytes)..<bytes.count, line: 1, delimiter: delimiter)
     }
 
     /// A reader of the records in `range` of `bytes`, the first starting on `line`.
-    init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>, line: Int) {
+    init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>, line: Int, delimiter: UInt8 = UInt8(ascii: ",")) {
         base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
         count = range.upperBound
+        self.delimiter = delimiter
+        delimiterWord = 0x0101_0101_0101_0101 &* UInt64(delimiter)
         position = range.lowerBound
         self.line = line
         fieldBuffer = .allocate(capacity: fieldCapacity)
         scratch = .allocate(byteCount: 256, alignment: 1)
+    }
+
+    /// 3 when `bytes` start with a UTF-8 byte-order mark, else 0.
+    static func utf8BOMLength(_ bytes: UnsafeRawBufferPointer) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
     /// Bytes left to read.
@@ -105,7 +117,7 @@ struct CSVReader: ~Copyable {
     mutating func nextPlain() -> Bool {
         guard position < count else { return false }
         var n = 0
-        let next = trustgraph_plain_record(base.assumingMemoryBound(to: UInt8.self), position, count, fieldBuffer, fieldCapacity, &n)
+        let next = trustgraph_plain_record(base.assumingMemoryBound(to: UInt8.self), position, count, delimiter, fieldBuffer, fieldCapacity, &n)
         guard next >= 0 else { return false }
         fieldCount = n
         scratchCount = 0
@@ -170,19 +182,19 @@ struct CSVReader: ~Copyable {
                     position += 1
                     byte = 10
                 }
-                guard byte == UInt8(ascii: ",") || byte == 10 else {
+                guard byte == delimiter || byte == 10 else {
                     let errorLine = line
                     skipPastNewline()
-                    return .malformed(line: recordLine, message: "unexpected text after a closing quote on line \(errorLine) (expected a comma or the end of the line)")
+                    return .malformed(line: recordLine, message: "unexpected text after a closing quote on line \(errorLine) (expected \(delimiterName) or the end of the line)")
                 }
                 trim(&field)
                 appendField(field)
             } else {
                 let start = position
-                // Eight bytes at a time to the first comma, line break, quote or non-ASCII byte.
+                // Eight bytes at a time to the first delimiter, line break, quote or non-ASCII byte.
                 while position + 8 <= count {
                     let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                    let stops = CSVReader.stopBytes(word)
+                    let stops = CSVReader.stopBytes(word, delimiters: delimiterWord)
                     if stops != 0 {
                         position += stops.trailingZeroBitCount >> 3
                         break
@@ -191,7 +203,7 @@ struct CSVReader: ~Copyable {
                 }
                 while position < count {
                     let c = base.load(fromByteOffset: position, as: UInt8.self)
-                    if c == UInt8(ascii: ",") || c == 10 { break }
+                    if c == delimiter || c == 10 { break }
                     if c == UInt8(ascii: "\"") {
                         skipPastNewline()
                         return .malformed(line: recordLine, message: "a quote inside an unquoted field (quote the whole field and double the quote)")
@@ -224,14 +236,23 @@ struct CSVReader: ~Copyable {
         return .record(line: recordLine)
     }
 
-    /// The high bit of each byte of `word` that is a comma, a line feed, a
-    /// quote or not ASCII; exact for the lowest such byte (SWAR: a byte
-    /// equal to `b` is a zero byte of `word ^ b`).
+    /// "a comma", "a semicolon" or "a tab", for messages.
+    var delimiterName: String {
+        switch delimiter {
+        case UInt8(ascii: ";"): "a semicolon"
+        case 9: "a tab"
+        default: "a comma"
+        }
+    }
+
+    /// The high bit of each byte of `word` that is the delimiter (given in
+    /// every byte of `delimiters`), a line feed, a quote or not ASCII; exact
+    /// for the lowest such byte (SWAR: a byte equal to `b` is a zero byte of `word ^ b`).
     @inline(__always)
-    static func stopBytes(_ word: UInt64) -> UInt64 {
+    static func stopBytes(_ word: UInt64, delimiters: UInt64 = 0x2C2C_2C2C_2C2C_2C2C) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        return zeroBytes(word ^ (ones &* 0x2C)) | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x22)) | (word & highs)
+        return zeroBytes(word ^ delimiters) | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x22)) | (word & highs)
     }
 
     @inline(__always)

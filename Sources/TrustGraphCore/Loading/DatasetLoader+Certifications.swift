@@ -6,6 +6,10 @@ extension DatasetLoader {
         let status: PieceColumn<CertificationStatus>
         let partial, ok: PieceColumn<Bool>
         var attributes: [PieceStrings] = []
+        /// Exact spellings of schemes in this piece, with the scheme each names (-1: unknown) and its rows.
+        var spellings = InternTable()
+        var spellingScheme: [Int32] = []
+        var spellingRows: [Int] = []
 
         init(capacity: Int) {
             (supplier, scheme, issued) = (PieceColumn(capacity: capacity), PieceColumn(capacity: capacity), PieceColumn(capacity: capacity))
@@ -43,10 +47,10 @@ extension DatasetLoader {
         }
     }
 
-    static func readCertifications(_ bytes: UnsafeRawBufferPointer, threads: Int, into dataset: inout Dataset,
+    static func readCertifications(_ bytes: UnsafeRawBufferPointer, format: TableFormat, threads: Int, into dataset: inout Dataset,
                                    checkSuppliers: Bool, sink: inout DiagnosticSink) {
         let file = certificationsFile
-        guard let header = TableHeader(file: file, bytes: bytes,
+        guard let header = TableHeader(file: file, bytes: bytes, format: format,
                                        known: ["supplier", "scheme", "status", "issued", "expires", "last_evidence", "scope"],
                                        required: ["supplier", "scheme"], sink: &sink) else {
             emptyOptionalFile(file, sink: &sink)
@@ -60,9 +64,7 @@ extension DatasetLoader {
             var piece = CertificationPiece(capacity: table.csv.remaining / 40)
             var rows = PieceRows(capacity: table.csv.remaining / 40)
             piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 40)
-            // Exact spellings seen so far, mapped to scheme ids (-1: unknown).
-            var spellings = InternTable()
-            var spellingScheme: [Int32] = []
+            // Recent scheme cells, mapped to their spelling in `piece.spellings`.
             let recentSchemes = ShortKeyCache()
             var pending = PendingLookups()
             var days = DayCache()
@@ -74,31 +76,36 @@ extension DatasetLoader {
                     return
                 }
                 if checkSuppliers {
+                    let id = String(decoding: lookup.key, as: UTF8.self)
                     sink.error(.unknownSupplier, file: file, line: Int(piece.lines[r]), column: header.name(SUPPLIER),
-                               rank: header.rank(SUPPLIER), unknownSupplierMessage(String(decoding: lookup.key, as: UTF8.self)))
+                               rank: header.rank(SUPPLIER), subject: id, unknownSupplierMessage(id))
                 }
                 piece.ok[r] = false
             }
             while let line = table.nextRecord(sink: &sink) {
                 var ok = true
                 let schemeCell = table.cell(SCHEME)
-                var scheme: Int32
+                let spelling: Int
                 if let known = recentSchemes.value(of: schemeCell) {
-                    scheme = known
+                    spelling = Int(known)
                 } else {
-                    let spelling = spellings.intern(schemeCell)
-                    if spelling.inserted {
-                        spellingScheme.append(schemes.find(table.text(SCHEME)) ?? -1)
+                    let interned = piece.spellings.intern(schemeCell)
+                    if interned.inserted {
+                        piece.spellingScheme.append(schemes.find(table.text(SCHEME)) ?? -1)
+                        piece.spellingRows.append(0)
                     }
-                    scheme = spellingScheme[Int(spelling.id)]
-                    recentSchemes.remember(schemeCell, value: scheme)
+                    spelling = Int(interned.id)
+                    recentSchemes.remember(schemeCell, value: interned.id)
                 }
+                piece.spellingRows[spelling] += 1
+                let scheme = piece.spellingScheme[spelling]
                 if scheme < 0 {
                     let name = table.text(SCHEME)
                     sink.error(name.isEmpty ? .emptyId : .unknownScheme, file: file, line: line, column: table.name(SCHEME),
                                rank: header.rank(SCHEME),
                                name.isEmpty ? "empty scheme (expected a scheme name)"
-                                            : "unknown scheme \(Diagnostic.quote(name)) (not built in and not in schemes.csv)")
+                                            : "unknown scheme \(Diagnostic.quote(name)) (not built in and not in schemes.csv)"
+                                              + SupplierSearch.didYouMean(schemes.suggestions(for: name)))
                     ok = false
                 }
                 let status = CertificationStatus.parse(table.cell(STATUS))
@@ -154,6 +161,7 @@ extension DatasetLoader {
         var certifications = CertificationTable()
         certifications.attributes = header.emptyAttributes
         for parsed in pieces { sink.append(parsed.sink) }
+        noteSchemeSpellings(pieces.map(\.piece), schemes: schemes, file: file, sink: &sink)
         if pieces.allSatisfy({ piece in !UnsafeBufferPointer(start: piece.piece.ok.base, count: piece.piece.count).contains(false) }) {
             // Every row kept: copy the columns piece by piece on all threads.
             let parts = pieces.map(\.piece)
@@ -178,5 +186,25 @@ extension DatasetLoader {
             }
         }
         dataset.certifications = certifications
+    }
+}
+
+extension DatasetLoader {
+    /// One note per spelling of a known scheme other than its name, with its row count (contract §1.1).
+    static func noteSchemeSpellings(_ pieces: [CertificationPiece], schemes: SchemeCatalogue, file: String, sink: inout DiagnosticSink) {
+        var rows: [String: Int] = [:]
+        var order: [(spelling: String, scheme: Int32)] = []
+        for piece in pieces {
+            for k in 0..<piece.spellingScheme.count where piece.spellingScheme[k] >= 0 {
+                let spelling = piece.spellings.values[k]
+                if rows[spelling] == nil { order.append((spelling, piece.spellingScheme[k])) }
+                rows[spelling, default: 0] += piece.spellingRows[k]
+            }
+        }
+        for (spelling, scheme) in order where spelling != schemes.names[Int(scheme)] {
+            let count = rows[spelling]!
+            sink.note(.schemeSpelling, file: file,
+                      "scheme \(Diagnostic.quote(spelling)) read as \(schemes.names[Int(scheme)]) (\(count) row\(count == 1 ? "" : "s"))")
+        }
     }
 }

@@ -62,10 +62,10 @@ extension DatasetLoader {
     /// `consumer` of a row whose consumer cell repeats the one of the row before: copied in the last pass.
     private static let sameConsumer = Int32.min
 
-    static func readDependencies(_ bytes: UnsafeRawBufferPointer, threads: Int, into dataset: inout Dataset,
+    static func readDependencies(_ bytes: UnsafeRawBufferPointer, format: TableFormat, threads: Int, into dataset: inout Dataset,
                                  checkSuppliers: Bool, sink: inout DiagnosticSink) {
         let file = dependenciesFile
-        guard let header = TableHeader(file: file, bytes: bytes, known: ["consumer", "provider", "criticality", "group", "service"],
+        guard let header = TableHeader(file: file, bytes: bytes, format: format, known: ["consumer", "provider", "criticality", "group", "service"],
                                        required: ["consumer", "provider"], sink: &sink) else {
             emptyOptionalFile(file, sink: &sink)
             return
@@ -107,7 +107,7 @@ extension DatasetLoader {
                     if checkSuppliers {
                         let k = lookup.cell == consumerCell ? CONSUMER : PROVIDER
                         sink.error(.unknownSupplier, file: file, line: Int(piece.lines[r]), column: header.name(k), rank: header.rank(k),
-                                   unknownSupplierMessage(id))
+                                   subject: id, unknownSupplierMessage(id))
                     }
                     piece.ok[r] = false
                 }
@@ -145,10 +145,14 @@ extension DatasetLoader {
                 }
             }
             while let line = table.nextRecord(sink: &sink) {
-                let weight = Criticality.weight(table.cell(CRITICALITY))
+                var weight = Criticality.weight(table.cell(CRITICALITY))
+                if weight == nil, format.decimalComma, let value = ContractNumber.parseDecimalComma(table.cell(CRITICALITY)),
+                   value > 0, value <= 1 {
+                    weight = value
+                }
                 if weight == nil {
                     let text = table.text(CRITICALITY)
-                    if ContractNumber.parse(text) != nil {
+                    if format.number(table.cell(CRITICALITY)) != nil {
                         sink.error(.outOfRange, file: file, line: line, column: table.name(CRITICALITY), rank: header.rank(CRITICALITY),
                                    "criticality \(text) is out of range (0,1]")
                     } else {
@@ -191,7 +195,8 @@ extension DatasetLoader {
                     if consumer < 0 {
                         if checkSuppliers {
                             sink.error(.unknownSupplier, file: file, line: Int(piece.lines[r]), column: header.name(CONSUMER),
-                                       rank: header.rank(CONSUMER), unknownSupplierMessage(unknownConsumers[Int32(lastLookedUp)] ?? ""))
+                                       rank: header.rank(CONSUMER), subject: unknownConsumers[Int32(lastLookedUp)],
+                                       unknownSupplierMessage(unknownConsumers[Int32(lastLookedUp)] ?? ""))
                         }
                         piece.ok[r] = false
                     }

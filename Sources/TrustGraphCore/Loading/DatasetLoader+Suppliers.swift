@@ -24,9 +24,10 @@ extension DatasetLoader {
     /// Reads suppliers.csv: records are parsed in parallel pieces, then ids
     /// are interned in file order, so a duplicate names the line of the first.
     /// - Returns: whether the file had a usable header (else ids cannot be checked).
-    static func readSuppliers(_ bytes: UnsafeRawBufferPointer, threads: Int, into dataset: inout Dataset, sink: inout DiagnosticSink) -> Bool {
+    static func readSuppliers(_ bytes: UnsafeRawBufferPointer, format: TableFormat, threads: Int, into dataset: inout Dataset,
+                              sink: inout DiagnosticSink) -> Bool {
         let file = suppliersFile
-        guard let header = TableHeader(file: file, bytes: bytes, known: ["id", "name", "country", "sector", "prior"],
+        guard let header = TableHeader(file: file, bytes: bytes, format: format, known: ["id", "name", "country", "sector", "prior"],
                                        required: ["id"], sink: &sink) else {
             if !sink.errors.contains(where: { $0.file == file }) {
                 sink.error(.missingColumn, file: file, line: 1, column: "id", "file has no header row (expected at least a column 'id')")
@@ -56,7 +57,7 @@ extension DatasetLoader {
                 var prior = Double.nan
                 let priorText = table.cell(PRIOR)
                 if !priorText.isEmpty {
-                    if let value = ContractNumber.parse(priorText) {
+                    if let value = format.number(priorText) {
                         if value >= 0 && value <= 1 {
                             prior = value
                         } else {

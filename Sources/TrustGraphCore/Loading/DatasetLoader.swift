@@ -18,8 +18,11 @@ public enum DatasetLoader {
     /// Loads the dataset in `directory`.
     /// - Returns: the dataset and its warnings.
     /// - Throws: `DatasetError` with every error found.
-    /// - Parameter threads: threads for parsing large files (the result does not depend on it).
-    public static func load(directory: String, threads: Int = Parallel.defaultThreads) throws(DatasetError) -> (Dataset, LoadReport) {
+    /// - Parameters:
+    ///   - options: how spreadsheet exports are read (contract §1.1); the defaults detect the delimiter per file.
+    ///   - threads: threads for parsing large files (the result does not depend on it).
+    public static func load(directory: String, options: ReadOptions = ReadOptions(),
+                            threads: Int = Parallel.defaultThreads) throws(DatasetError) -> (Dataset, LoadReport) {
         var files: [String: FileBuffer] = [:]
         var sink = DiagnosticSink()
         for name in [suppliersFile, schemesFile, certificationsFile, dependenciesFile] {
@@ -38,42 +41,104 @@ public enum DatasetLoader {
                 : "required file is missing from '\(directory)' (expected suppliers.csv with at least a column 'id')"
             sink.error(.missingFile, file: suppliersFile, line: 0, message)
         }
-        return try load(contents: files, sink: sink, threads: threads)
+        return try load(contents: files, options: options, sink: sink, threads: threads)
     }
 
     /// Loads a dataset from file contents keyed by file name (for tests and tools
     /// that hold the files in memory).
-    public static func load(contents: [String: [UInt8]], threads: Int = Parallel.defaultThreads) throws(DatasetError) -> (Dataset, LoadReport) {
+    public static func load(contents: [String: [UInt8]], options: ReadOptions = ReadOptions(),
+                            threads: Int = Parallel.defaultThreads) throws(DatasetError) -> (Dataset, LoadReport) {
         var sink = DiagnosticSink()
         if contents[suppliersFile] == nil {
             sink.error(.missingFile, file: suppliersFile, line: 0, "required file is missing (expected suppliers.csv with at least a column 'id')")
         }
         let buffers: [String: FileBuffer] = contents.mapValues { FileBuffer(copying: $0) }
-        return try load(contents: buffers, sink: sink, threads: threads)
+        return try load(contents: buffers, options: options, sink: sink, threads: threads)
     }
 
-    static func load(contents: [String: FileBuffer], sink: consuming DiagnosticSink, threads: Int) throws(DatasetError) -> (Dataset, LoadReport) {
+    static func load(contents: [String: FileBuffer], options: ReadOptions, sink: consuming DiagnosticSink,
+                     threads: Int) throws(DatasetError) -> (Dataset, LoadReport) {
         var sink = sink
+        let (files, formats) = decode(contents, options: options, sink: &sink)
         var dataset = Dataset()
         var suppliersUsable = false
-        if let file = contents[suppliersFile] {
-            suppliersUsable = readSuppliers(file.bytes, threads: threads, into: &dataset, sink: &sink)
+        if let file = files[suppliersFile] {
+            suppliersUsable = readSuppliers(file.bytes, format: formats[suppliersFile]!, threads: threads, into: &dataset, sink: &sink)
         }
-        if let file = contents[schemesFile] {
-            readSchemes(file.bytes, into: &dataset, sink: &sink)
+        if let file = files[schemesFile] {
+            readSchemes(file.bytes, format: formats[schemesFile]!, into: &dataset, sink: &sink)
         }
-        if let file = contents[certificationsFile] {
-            readCertifications(file.bytes, threads: threads, into: &dataset, checkSuppliers: suppliersUsable, sink: &sink)
+        if let file = files[certificationsFile] {
+            readCertifications(file.bytes, format: formats[certificationsFile]!, threads: threads, into: &dataset,
+                               checkSuppliers: suppliersUsable, sink: &sink)
         }
-        if let file = contents[dependenciesFile] {
-            readDependencies(file.bytes, threads: threads, into: &dataset, checkSuppliers: suppliersUsable, sink: &sink)
+        if let file = files[dependenciesFile] {
+            readDependencies(file.bytes, format: formats[dependenciesFile]!, threads: threads, into: &dataset,
+                             checkSuppliers: suppliersUsable, sink: &sink)
         }
         if suppliersUsable { warnAboutIsolatedSuppliers(dataset, threads: threads, sink: &sink) }
+        addHints(contents, options: options, suppliers: suppliersUsable ? dataset.suppliers : nil, sink: &sink)
         withExtendedLifetime(contents) {}
+        withExtendedLifetime(files) {}
         if sink.errorCount > 0 {
-            throw DatasetError(errors: sink.errors, errorCount: sink.errorCount, warnings: sink.warnings)
+            var error = DatasetError(errors: sink.errors, errorCount: sink.errorCount, warnings: sink.warnings)
+            error.notes = sink.notes
+            throw error
         }
-        return (dataset, LoadReport(warnings: sink.warnings, warningCount: sink.warningCount))
+        var report = LoadReport(warnings: sink.warnings, warningCount: sink.warningCount)
+        report.notes = sink.notes
+        return (dataset, report)
+    }
+
+    /// Each file as UTF-8 and how its cells are read (contract §1.1), with
+    /// one note per file that is read other than as plain comma-separated UTF-8.
+    private static func decode(_ contents: [String: FileBuffer], options: ReadOptions,
+                               sink: inout DiagnosticSink) -> ([String: FileBuffer], [String: TableFormat]) {
+        var files: [String: FileBuffer] = [:]
+        var formats: [String: TableFormat] = [:]
+        for name in [suppliersFile, schemesFile, certificationsFile, dependenciesFile] {
+            guard let original = contents[name] else { continue }
+            let (file, source) = TextDecoding.decode(original, encoding: options.encoding, file: name, sink: &sink)
+            let delimiter = options.delimiter ?? DelimiterDetection.detect(file.bytes)
+            files[name] = file
+            formats[name] = TableFormat(delimiter: delimiter.byte, dateFormat: options.dateFormat)
+            var how: [String] = []
+            if let encoding = source.noteText { how.append(encoding) }
+            if delimiter != .comma { how += ["\(delimiter.name)-separated", "decimal comma"] }
+            if let form = options.dateFormat, name == certificationsFile { how.append("dates also as \(form.rawValue)") }
+            if !how.isEmpty && !file.bytes.isEmpty { sink.note(.readAs, file: name, "read as " + how.joined(separator: ", ")) }
+        }
+        return (files, formats)
+    }
+
+    /// Hints that need a whole file, or every supplier, to be known: the
+    /// option that reads a file that is not UTF-8, and the ids closest to an
+    /// unknown one (for the errors that are shown).
+    private static func addHints(_ contents: [String: FileBuffer], options: ReadOptions, suppliers: SupplierTable?,
+                                 sink: inout DiagnosticSink) {
+        if options.encoding == .utf8 {
+            for (name, file) in contents where sink.errors.contains(where: { $0.file == name && $0.kind == .invalidUTF8 }) {
+                let bytes = file.bytes
+                let hasBOM = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+                guard !hasBOM, TextDecoding.couldBeWindows1252(bytes) else { continue }
+                sink.amendErrors(where: { $0.file == name && $0.kind == .invalidUTF8 }) {
+                    $0.message + " (if the file was saved as Windows-1252 or Latin-1, read it with --encoding windows-1252)"
+                }
+            }
+        }
+        guard let suppliers else { return }
+        // Suggestions for the errors a person sees first (`DatasetError` prints 50); each distinct id is searched once.
+        var shown = 0
+        var found: [String: String] = [:]
+        sink.amendErrors(where: { error in
+            guard error.kind == .unknownSupplier, let id = error.subject, !id.isEmpty, shown < 50 else { return false }
+            shown += 1
+            return true
+        }) { error in
+            let id = error.subject!
+            if found[id] == nil { found[id] = SupplierSearch.didYouMean(SupplierSearch.suggestions(for: id, in: suppliers)) }
+            return error.message + found[id]!
+        }
     }
 
     // MARK: pieces
@@ -135,16 +200,18 @@ public enum DatasetLoader {
 
     // MARK: schemes.csv
 
-    private static func readSchemes(_ bytes: UnsafeRawBufferPointer, into dataset: inout Dataset, sink: inout DiagnosticSink) {
+    private static func readSchemes(_ bytes: UnsafeRawBufferPointer, format: TableFormat, into dataset: inout Dataset, sink: inout DiagnosticSink) {
         let file = schemesFile
-        guard let header = TableHeader(file: file, bytes: bytes, known: ["scheme", "assurance", "evidence_half_life_days"],
+        guard let header = TableHeader(file: file, bytes: bytes, format: format, known: ["scheme", "assurance", "evidence_half_life_days"],
                                        required: ["scheme", "assurance"], sink: &sink) else {
             emptyOptionalFile(file, sink: &sink)
             return
         }
         let (SCHEME, ASSURANCE, HALF_LIFE) = (0, 1, 2)
         var table = TableReader(header: header, bytes: bytes, range: header.bodyStart..<bytes.count, line: header.bodyLine)
-        var firstLine: [String: Int] = [:]
+        // Line of the row that defined each scheme: rows are told apart by the
+        // scheme they resolve to, so `C5` and `BSI-C5` are one scheme.
+        var firstLine: [Int32: Int] = [:]
         while let line = table.nextRecord(sink: &sink) {
             let name = table.text(SCHEME)
             if name.isEmpty {
@@ -152,15 +219,26 @@ public enum DatasetLoader {
                 continue
             }
             let key = SchemeCatalogue.key(name)
-            if let first = firstLine[key] {
-                sink.error(.duplicateScheme, file: file, line: line, column: "scheme",
-                           "scheme \(Diagnostic.quote(name)) listed twice (first on line \(first))")
+            if key.isEmpty {
+                sink.error(.unknownScheme, file: file, line: line, column: "scheme",
+                           "scheme name \(Diagnostic.quote(name)) has no letter or digit (expected a scheme name)")
                 continue
             }
-            firstLine[key] = line
+            let known = dataset.schemes.find(name)
+            if let known, let first = firstLine[known] {
+                let canonical = dataset.schemes.names[Int(known)]
+                sink.error(.duplicateScheme, file: file, line: line, column: "scheme",
+                           "scheme \(Diagnostic.quote(name)) listed twice (first on line \(first))"
+                           + (SchemeCatalogue.key(name) == SchemeCatalogue.key(canonical) ? "" : " (both name \(canonical))"))
+                continue
+            }
+            if let known, dataset.schemes.names[Int(known)] != name {
+                sink.note(.schemeSpelling, file: file,
+                          "scheme \(Diagnostic.quote(name)) read as \(dataset.schemes.names[Int(known)]) (1 row, line \(line))")
+            }
             var assurance = 0.0
             let assuranceText = table.text(ASSURANCE)
-            if let value = ContractNumber.parse(assuranceText) {
+            if let value = format.number(assuranceText) {
                 if value >= 0 && value <= 1 { assurance = value } else {
                     sink.error(.outOfRange, file: file, line: line, column: table.name(ASSURANCE),
                                "assurance \(assuranceText) is out of range [0,1] (expected a number in [0,1])")
@@ -172,7 +250,7 @@ public enum DatasetLoader {
             var halfLife = SchemeCatalogue.defaultHalfLifeDays
             let halfLifeText = table.text(HALF_LIFE)
             if !halfLifeText.isEmpty {
-                if let value = ContractNumber.parse(halfLifeText) {
+                if let value = format.number(halfLifeText) {
                     if value > 0 && value.isFinite { halfLife = value } else {
                         sink.error(.outOfRange, file: file, line: line, column: table.name(HALF_LIFE),
                                    value > 0 ? "half-life \(halfLifeText) is too large (expected a number of days > 0 that a double holds)"
@@ -183,7 +261,7 @@ public enum DatasetLoader {
                                "\(Diagnostic.quote(halfLifeText)) is not a number (expected a number of days > 0)")
                 }
             }
-            dataset.schemes.define(name, assurance: assurance, halfLifeDays: halfLife)
+            firstLine[dataset.schemes.define(name, assurance: assurance, halfLifeDays: halfLife)] = line
         }
     }
 
@@ -207,19 +285,28 @@ public enum DatasetLoader {
     static func readDate(_ table: borrowing TableReader, _ k: Int, line: Int, missing: Int32,
                          cache: inout DayCache, ok: inout Bool, sink: inout DiagnosticSink) -> Int32 {
         let bytes = table.cell(k)
-        switch Day.parse(bytes) {
+        let format = table.header.format
+        switch format.day(bytes) {
         case .some(.some(let day)):
             cache.remember(bytes, ordinal: day.ordinal)
             return day.ordinal
         case .some(.none):
             sink.error(.badDate, file: table.file, line: line, column: table.name(k), rank: table.header.rank(k),
-                       "\(Diagnostic.quote(table.text(k))) is not a valid calendar date")
+                       "\(Diagnostic.quote(table.text(k))) is not a valid calendar date" + dateHint(bytes, format: format))
         case .none:
             sink.error(.badDate, file: table.file, line: line, column: table.name(k), rank: table.header.rank(k),
-                       "\(Diagnostic.quote(table.text(k))) is not a date in YYYY-MM-DD form")
+                       "\(Diagnostic.quote(table.text(k))) is not a date in YYYY-MM-DD form"
+                        + (format.dateFormat.map { " or \($0.rawValue)" } ?? "") + dateHint(bytes, format: format))
         }
         ok = false
         return missing
+    }
+
+    /// Names the `--date-format` that would read a date cell, when one would.
+    static func dateHint(_ bytes: UnsafeRawBufferPointer, format: TableFormat) -> String {
+        let forms = Day.formats(reading: bytes).filter { $0 != format.dateFormat }
+        guard !forms.isEmpty else { return "" }
+        return " (--date-format " + forms.map(\.rawValue).joined(separator: " or ") + " would read it)"
     }
 
     static func emptyOptionalFile(_ file: String, sink: inout DiagnosticSink) {

@@ -12,9 +12,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case invalidUTF8, malformedRecord, extraField
         /// Warnings.
         case isolatedSupplier, emptyFile
+        /// Notes: how a file was read (contract §1.1).
+        case readAs, schemeSpelling
     }
 
-    public enum Severity: String, Sendable { case error, warning }
+    public enum Severity: String, Sendable { case error, warning, note }
 
     public var severity: Severity
     public var kind: Kind
@@ -26,6 +28,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var column: String?
     /// What is wrong, and what was expected.
     public var message: String
+    /// The text the problem is about (an unknown id), for hints added once the whole dataset is read.
+    var subject: String?
 
     /// - Parameter message: control characters (line breaks inside a quoted
     ///   cell, say) are written as escapes, so a diagnostic stays on one line.
@@ -63,7 +67,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = severity == .warning ? "warning: " + file : file
+        var text = severity == .error ? file : "\(severity.rawValue): " + file
         if line > 0 { text += ":\(line)" }
         text += ": "
         if let column { text += "column '\(column)': " }
@@ -79,6 +83,8 @@ public struct DatasetError: Error, Sendable, CustomStringConvertible {
     public var errorCount: Int
     /// Warnings found along the way.
     public var warnings: [Diagnostic]
+    /// How files were read where that widened the contract's defaults (contract §1.1).
+    public var notes: [Diagnostic] = []
 
     public var description: String {
         LoadReport.summarize(errors, total: errorCount, limit: 50, noun: "error")
@@ -92,6 +98,9 @@ public struct LoadReport: Sendable {
 
     public var warnings: [Diagnostic] = []
     public var warningCount = 0
+    /// How files were read where that widened the contract's defaults (contract §1.1):
+    /// one note per file, and one per spelling of a scheme other than its name.
+    public var notes: [Diagnostic] = []
 
     /// `count` diagnostics listed up to `limit`, then "… and N more".
     public static func summarize(_ items: [Diagnostic], total: Int, limit: Int, noun: String) -> String {

@@ -5,6 +5,8 @@ struct DiagnosticSink: Sendable {
     var errorCount = 0
     var warnings: [Diagnostic] = []
     var warningCount = 0
+    /// How files were read (never capped: at most a few per file).
+    var notes: [Diagnostic] = []
     /// Sort key of each stored error within its line (the column's position in the file).
     private var ranks: [Int] = []
     /// Once the limit is reached: the index of the stored error of `lastStoredFile`
@@ -18,10 +20,11 @@ struct DiagnosticSink: Sendable {
     /// it, so a sink given a file's errors a little out of order still keeps
     /// the first ones.
     mutating func error(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, rank: Int = 0,
-                        _ message: @autoclosure () -> String) {
+                        subject: String? = nil, _ message: @autoclosure () -> String) {
         errorCount += 1
         if errors.count < LoadReport.storedLimit {
             errors.append(Diagnostic(.error, kind, file: file, line: line, column: column, message()))
+            errors[errors.count - 1].subject = subject
             ranks.append(rank)
             return
         }
@@ -34,6 +37,7 @@ struct DiagnosticSink: Sendable {
         }
         guard lastStored >= 0, (line, rank) < (errors[lastStored].line, ranks[lastStored]) else { return }
         errors[lastStored] = Diagnostic(.error, kind, file: file, line: line, column: column, message())
+        errors[lastStored].subject = subject
         ranks[lastStored] = rank
         lastStoredKnown = false
     }
@@ -43,6 +47,16 @@ struct DiagnosticSink: Sendable {
         if warnings.count < LoadReport.storedLimit {
             warnings.append(Diagnostic(.warning, kind, file: file, line: line, column: column, message()))
         }
+    }
+
+    mutating func note(_ kind: Diagnostic.Kind, file: String, _ message: String) {
+        notes.append(Diagnostic(.note, kind, file: file, line: 0, message))
+    }
+
+    /// Rewrites the message of every stored error that `matches` (to add a
+    /// hint that needs the whole file or the whole dataset to be known).
+    mutating func amendErrors(where matches: (Diagnostic) -> Bool, _ amend: (Diagnostic) -> String) {
+        for k in errors.indices where matches(errors[k]) { errors[k].message = amend(errors[k]) }
     }
 
     /// Orders stored errors by line, then by column, keeping the order of equal ones.
@@ -65,10 +79,11 @@ struct DiagnosticSink: Sendable {
     mutating func append(_ other: DiagnosticSink) {
         for k in other.errors.indices {
             let e = other.errors[k]
-            error(e.kind, file: e.file, line: e.line, column: e.column, rank: other.ranks[k], e.message)
+            error(e.kind, file: e.file, line: e.line, column: e.column, rank: other.ranks[k], subject: e.subject, e.message)
         }
         errorCount += other.errorCount - other.errors.count
         warningCount += other.warningCount
+        notes += other.notes
         let warningRoom = LoadReport.storedLimit - warnings.count
         if warningRoom > 0 { warnings += other.warnings.prefix(warningRoom) }
     }

@@ -2,6 +2,8 @@
 /// caller knows, which fields are kept as attributes, and where the body starts.
 struct TableHeader: Sendable {
     let file: String
+    /// The file's delimiter and the forms its cells may take.
+    let format: TableFormat
     /// Field index of each known column, or -1 when absent (same order as `known`).
     private(set) var columnIndex: [Int] = []
     /// Field index of each unknown column, with its name as written.
@@ -21,9 +23,11 @@ struct TableHeader: Sendable {
     ///   - known: lower-case names of the columns the caller interprets.
     ///   - required: those of `known` that must be present.
     /// - Returns: `nil` when the file has no header row or an unusable one (then reported).
-    init?(file: String, bytes: UnsafeRawBufferPointer, known: [String], required: [String], sink: inout DiagnosticSink) {
+    init?(file: String, bytes: UnsafeRawBufferPointer, format: TableFormat = TableFormat(), known: [String], required: [String],
+          sink: inout DiagnosticSink) {
         self.file = file
-        var csv = CSVReader(bytes)
+        self.format = format
+        var csv = CSVReader(bytes, delimiter: format.delimiter)
         var headerLine = 1
         findHeader: while true {
             switch csv.next() {
@@ -71,8 +75,14 @@ struct TableHeader: Sendable {
         }
         columnIndex = known.map { firstIndex[$0] ?? -1 }
         for name in required where firstIndex[name] == nil {
-            sink.error(.missingColumn, file: file, line: headerLine, column: name,
-                       "required column \(Diagnostic.quote(name)) is missing (header has: \(names.filter { !$0.isEmpty }.joined(separator: ", ")))")
+            var message = "required column \(Diagnostic.quote(name)) is missing (header has: \(names.filter { !$0.isEmpty }.joined(separator: ", ")))"
+            // A header read with the wrong delimiter is one long cell holding the others.
+            let names = self.names
+            let holds = { (delimiter: ReadOptions.Delimiter) in names.contains { $0.utf8.contains(delimiter.byte) } }
+            if let other = ReadOptions.Delimiter.allCases.first(where: { $0.byte != format.delimiter && holds($0) }) {
+                message += "; the header holds \(other == .tab ? "tabs" : "'\(other.rawValue)'"): if the file is \(other.name)-separated, read it with --delimiter \(other.argument == ";" ? "';'" : other.argument)"
+            }
+            sink.error(.missingColumn, file: file, line: headerLine, column: name, message)
             ok = false
         }
         if !ok { return nil }
@@ -116,7 +126,7 @@ struct TableReader: ~Copyable {
 
     init(header: TableHeader, bytes: UnsafeRawBufferPointer, range: Range<Int>, line: Int) {
         self.header = header
-        csv = CSVReader(bytes, range: range, line: line)
+        csv = CSVReader(bytes, range: range, line: line, delimiter: header.format.delimiter)
         fieldOf = .allocate(capacity: max(1, header.columnIndex.count))
         fieldOf.initialize(from: header.columnIndex, count: header.columnIndex.count)
         extraFieldOf = .allocate(capacity: max(1, header.extraColumns.count))

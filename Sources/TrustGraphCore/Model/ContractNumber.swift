@@ -65,6 +65,17 @@ public enum ContractNumber {
         return negative ? -value : value
     }
 
+    /// The value of a number written with a decimal comma (`0,4`, `-1,5e3`),
+    /// as a file whose delimiter is not a comma may hold (contract §1.1);
+    /// `nil` when the text has no comma, more than one, or also a point.
+    static func parseDecimalComma(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        guard bytes.count <= 64, !bytes.contains(UInt8(ascii: ".")),
+              let comma = bytes.firstIndex(of: UInt8(ascii: ",")) else { return nil }
+        var copy = Array(bytes)
+        copy[comma] = UInt8(ascii: ".")
+        return copy.withUnsafeBytes { parse($0) }
+    }
+
     /// The value of `text`, or `nil` when it is not a contract number.
     public static func parse(_ text: String) -> Double? {
         var text = text

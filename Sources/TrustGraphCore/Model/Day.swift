@@ -69,6 +69,47 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Parses a date in one of the forms spreadsheets write (contract §1.1):
+    /// day and month of one or two digits, a year of four. `nil` when the
+    /// shape is wrong, `.some(nil)` when it is no calendar day.
+    static func parse(_ bytes: UnsafeRawBufferPointer, as format: ReadOptions.DateFormat) -> Day?? {
+        let separator = format == .dayMonthYearDotted ? UInt8(ascii: ".") : UInt8(ascii: "/")
+        var parts: [Int] = []
+        var widths: [Int] = []
+        var value = 0, width = 0
+        for k in 0...bytes.count {
+            let c = k < bytes.count ? bytes[k] : separator
+            if c == separator {
+                guard width > 0, parts.count < 3 else { return nil }
+                parts.append(value)
+                widths.append(width)
+                (value, width) = (0, 0)
+            } else if c >= 48 && c <= 57, width < 4 {
+                value = value * 10 + Int(c - 48)
+                width += 1
+            } else {
+                return nil
+            }
+        }
+        guard parts.count == 3 else { return nil }
+        let yearFirst = format == .yearMonthDay
+        let (yearAt, smallWidths) = yearFirst ? (0, [widths[1], widths[2]]) : (2, [widths[0], widths[1]])
+        guard widths[yearAt] == 4, smallWidths.allSatisfy({ $0 <= 2 }) else { return nil }
+        switch format {
+        case .dayMonthYear, .dayMonthYearDotted: return .some(Day(year: parts[2], month: parts[1], day: parts[0]))
+        case .monthDayYear: return .some(Day(year: parts[2], month: parts[0], day: parts[1]))
+        case .yearMonthDay: return .some(Day(year: parts[0], month: parts[1], day: parts[2]))
+        }
+    }
+
+    /// The `--date-format` forms that read `bytes` as a real calendar day.
+    static func formats(reading bytes: UnsafeRawBufferPointer) -> [ReadOptions.DateFormat] {
+        ReadOptions.DateFormat.allCases.filter { format in
+            if case .some(.some) = parse(bytes, as: format) { return true }
+            return false
+        }
+    }
+
     /// Parses `YYYY-MM-DD` from bytes: `nil` when the shape is wrong,
     /// `.some(nil)` when the shape is right but the day does not exist.
     static func parse(_ bytes: UnsafeRawBufferPointer) -> Day?? {

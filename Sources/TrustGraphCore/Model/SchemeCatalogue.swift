@@ -1,6 +1,8 @@
 /// The certification schemes a dataset may name, with their assurance and
 /// evidence half-life. Starts from the built-in catalogue (contract §1);
-/// `schemes.csv` adds to or overrides it. Names are matched case-insensitively.
+/// `schemes.csv` adds to or overrides it. Names are matched by key, and the
+/// spellings people type (`ISO/IEC 27001:2022`, `SOC 2 Type II`, `C5`) by
+/// the alias table (contract §1.1).
 public struct SchemeCatalogue: Sendable, Equatable {
     /// Default evidence half-life in days.
     public static let defaultHalfLifeDays = 180.0
@@ -11,6 +13,7 @@ public struct SchemeCatalogue: Sendable, Equatable {
     public internal(set) var assurance: [Double] = []
     /// Evidence half-life in days, by scheme id.
     public internal(set) var halfLifeDays: [Double] = []
+    /// Scheme ids by key.
     private var index: [String: Int32] = [:]
 
     /// The contract's built-in schemes.
@@ -30,18 +33,36 @@ public struct SchemeCatalogue: Sendable, Equatable {
         return catalogue
     }()
 
+    /// Alias keys and the key of the scheme each names (contract §1.1).
+    static let aliases: [String: String] = {
+        var table: [String: String] = [:]
+        for alias in ["SOC2TYPEII", "SOC2TYPE2", "SOC2II"] { table[alias] = "SOC2TYPE2" }
+        for alias in ["SOC2TYPEI", "SOC2TYPE1", "SOC2I"] { table[alias] = "SOC2TYPE1" }
+        for alias in ["C5", "BSIC5"] { table[alias] = "BSIC5" }
+        for level in 1...3 {
+            for alias in ["CSASTARLEVEL\(level)", "STARLEVEL\(level)", "CSASTAR\(level)"] { table[alias] = "CSASTARL\(level)" }
+        }
+        for alias in ["CYBERESSENTIALSPLUS", "CEPLUS"] { table[alias] = "CYBERESSENTIALSPLUS" }
+        for alias in ["SECNUMCLOUDANSSI", "ANSSISECNUMCLOUD"] { table[alias] = "SECNUMCLOUD" }
+        return table
+    }()
+
     /// Number of schemes.
     public var count: Int { names.count }
 
-    /// The id of a scheme, matched case-insensitively.
-    public func find(_ name: String) -> Int32? { index[SchemeCatalogue.key(name)] }
+    /// The id of the scheme `name` names: the scheme with the same key, else
+    /// the one its alias names; `nil` when there is none.
+    public func find(_ name: String) -> Int32? {
+        let key = SchemeCatalogue.key(name)
+        if let id = index[key] { return id }
+        return SchemeCatalogue.aliases[key].flatMap { index[$0] }
+    }
 
-
-    /// Adds a scheme or overrides one of the same name; returns its id.
+    /// Adds a scheme or overrides the one `name` resolves to (which keeps its
+    /// name); returns its id.
     @discardableResult
     public mutating func define(_ name: String, assurance: Double, halfLifeDays: Double) -> Int32 {
-        let key = SchemeCatalogue.key(name)
-        if let id = index[key] {
+        if let id = find(name) {
             self.assurance[Int(id)] = assurance
             self.halfLifeDays[Int(id)] = halfLifeDays
             return id
@@ -50,9 +71,53 @@ public struct SchemeCatalogue: Sendable, Equatable {
         names.append(name)
         self.assurance.append(assurance)
         self.halfLifeDays.append(halfLifeDays)
-        index[key] = id
+        index[SchemeCatalogue.key(name)] = id
         return id
     }
 
-    static func key(_ name: String) -> String { name.uppercased() }
+    /// The spellings, as alias keys, that name scheme `id` besides its own key.
+    public func aliases(of id: Int32) -> [String] {
+        let own = SchemeCatalogue.key(names[Int(id)])
+        return SchemeCatalogue.aliases.filter { $0.value == own && $0.key != own && index[$0.key] == nil }.map(\.key).sorted()
+    }
+
+    /// The names of the schemes closest to an unknown `name`, compared by key.
+    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        let keys = names.map(SchemeCatalogue.key) + SchemeCatalogue.aliases.keys.sorted()
+        let near = SupplierSearch.nearest(to: SchemeCatalogue.key(name), among: keys, limit: limit * 2)
+        var result: [String] = []
+        for key in near {
+            guard let id = index[key] ?? SchemeCatalogue.aliases[key].flatMap({ index[$0] }) else { continue }
+            if !result.contains(names[Int(id)]) { result.append(names[Int(id)]) }
+        }
+        return Array(result.prefix(limit))
+    }
+
+    /// The key of a scheme name (contract §1.1): one trailing year (19xx or
+    /// 20xx) written after `:`, `-` or a space dropped, upper-cased, only
+    /// A–Z and 0–9 kept, and a leading `ISOIEC` read as `ISO`.
+    /// `ISO/IEC 27001:2022` → `ISO27001`; `SOC 2 Type II` → `SOC2TYPEII`.
+    public static func key(_ name: String) -> String {
+        var scalars = Array(name.unicodeScalars)
+        let n = scalars.count
+        if n >= 5 {
+            let year = scalars[(n - 4)...]
+            let separator = scalars[n - 5]
+            if year.allSatisfy({ $0.value >= 48 && $0.value <= 57 }),
+               (scalars[n - 4] == "1" && scalars[n - 3] == "9") || (scalars[n - 4] == "2" && scalars[n - 3] == "0"),
+               separator == ":" || separator == "-" || separator == " " {
+                scalars.removeLast(5)
+            }
+        }
+        var key = ""
+        for scalar in scalars {
+            switch scalar.value {
+            case 65...90, 48...57: key.unicodeScalars.append(scalar)
+            case 97...122: key.unicodeScalars.append(Unicode.Scalar(scalar.value - 32)!)
+            default: break
+            }
+        }
+        if key.hasPrefix("ISOIEC") { key = "ISO" + key.dropFirst(6) }
+        return key
+    }
 }

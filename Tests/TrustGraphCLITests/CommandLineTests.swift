@@ -195,6 +195,24 @@ enum CLI {
         #expect(lines.last?.hasSuffix("more (use --top)") == true)
     }
 
+    @Test func theSpreadsheetSampleSolvesToTheNumbersOfThePlainOne() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples")
+        let plain = try CLI.run(["solve", samples.appendingPathComponent("eu-cloud").path, "--date", "2026-06-30", "--format", "csv"])
+        let sheet = samples.appendingPathComponent("spreadsheet").path
+        let exported = try CLI.run(["solve", sheet, "--date", "2026-06-30", "--format", "csv",
+                                    "--encoding", "windows-1252", "--date-format", "DD/MM/YYYY"])
+        #expect(plain.status == 0 && exported.status == 0)
+        #expect(exported.stdout == plain.stdout)
+        #expect(exported.stderr.contains("note: certifications.csv: read as Windows-1252, semicolon-separated, decimal comma, dates also as DD/MM/YYYY\n"))
+        #expect(exported.stderr.contains("note: certifications.csv: scheme 'SOC 2 Type II' read as SOC2-TYPE2 (17 rows)\n"))
+        // Without the options, the errors name them.
+        let bare = try CLI.run(["validate", sheet])
+        #expect(bare.status == 1)
+        #expect(bare.stdout.contains("suppliers.csv:49: column 'name': cell is not valid UTF-8 (if the file was saved as Windows-1252 or Latin-1, read it with --encoding windows-1252)"))
+        #expect(bare.stdout.contains("certifications.csv:2: column 'expires': '29/02/2028' is not a date in YYYY-MM-DD form (--date-format DD/MM/YYYY would read it)"))
+    }
+
     @Test func aWrongCommandLineExits64() throws {
         let r = try CLI.run(["solve", CLI.example("cycles"), "--prior", ".5"])
         #expect(r.status == 64)

@@ -211,7 +211,7 @@ public enum DatasetLoader {
         var table = TableReader(header: header, bytes: bytes, range: header.bodyStart..<bytes.count, line: header.bodyLine)
         // Line of the row that defined each scheme: rows are told apart by the
         // scheme they resolve to, so `C5` and `BSI-C5` are one scheme.
-        var firstLine: [Int32: Int] = [:]
+        var firstRow: [Int32: (line: Int, name: String)] = [:]
         while let line = table.nextRecord(sink: &sink) {
             let name = table.text(SCHEME)
             if name.isEmpty {
@@ -225,11 +225,11 @@ public enum DatasetLoader {
                 continue
             }
             let known = dataset.schemes.find(name)
-            if let known, let first = firstLine[known] {
+            if let known, let first = firstRow[known] {
                 let canonical = dataset.schemes.names[Int(known)]
                 sink.error(.duplicateScheme, file: file, line: line, column: "scheme",
-                           "scheme \(Diagnostic.quote(name)) listed twice (first on line \(first))"
-                           + (SchemeCatalogue.key(name) == SchemeCatalogue.key(canonical) ? "" : " (both name \(canonical))"))
+                           "scheme \(Diagnostic.quote(name)) listed twice (first on line \(first.line))"
+                           + (SchemeCatalogue.key(name) == SchemeCatalogue.key(first.name) ? "" : " (both name \(canonical))"))
                 continue
             }
             if let known, dataset.schemes.names[Int(known)] != name {
@@ -261,7 +261,7 @@ public enum DatasetLoader {
                                "\(Diagnostic.quote(halfLifeText)) is not a number (expected a number of days > 0)")
                 }
             }
-            firstLine[dataset.schemes.define(name, assurance: assurance, halfLifeDays: halfLife)] = line
+            firstRow[dataset.schemes.define(name, assurance: assurance, halfLifeDays: halfLife)] = (line, name)
         }
     }
 

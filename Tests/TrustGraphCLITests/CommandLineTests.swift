@@ -213,6 +213,24 @@ enum CLI {
         #expect(bare.stdout.contains("certifications.csv:2: column 'expires': '29/02/2028' is not a date in YYYY-MM-DD form (--date-format DD/MM/YYYY would read it)"))
     }
 
+    @Test func schemesListsTheCatalogueWithADatasetsOwnAndItsAliases() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "scheme;assurance;evidence_half_life_days\nC5;0,9;\nHDS;0,6;365\n".write(to: dir.appendingPathComponent("schemes.csv"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["schemes", dir.path, "--format", "csv"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "scheme,assurance,evidence_half_life_days,source,key,aliases")
+        #expect(lines.contains("BSI-C5,0.9,180.0,schemes.csv (overrides built-in),BSIC5,C5"))
+        #expect(lines.contains("SOC2-TYPE2,0.65,180.0,built-in,SOC2TYPE2,SOC2II SOC2TYPEII"))
+        #expect(lines.last == "HDS,0.6,365.0,schemes.csv,HDS,")
+        #expect(lines.count == 19)
+        #expect(r.stderr == "note: schemes.csv: read as semicolon-separated, decimal comma\nnote: schemes.csv: scheme 'C5' read as BSI-C5 (1 row, line 2)\n")
+        let bad = try CLI.run(["schemes", dir.appendingPathComponent("nowhere").path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("does not exist"))
+    }
+
     @Test func aWrongCommandLineExits64() throws {
         let r = try CLI.run(["solve", CLI.example("cycles"), "--prior", ".5"])
         #expect(r.status == 64)

@@ -44,6 +44,34 @@ public enum DatasetLoader {
         return try load(contents: files, options: options, sink: sink, threads: threads)
     }
 
+    /// The scheme catalogue of the dataset in `directory`: the built-in schemes
+    /// with its `schemes.csv` applied, when it has one (the other files are not read).
+    /// - Throws: `DatasetError` with every error of `schemes.csv`.
+    public static func loadSchemes(directory: String, options: ReadOptions = ReadOptions()) throws(DatasetError) -> (SchemeCatalogue, LoadReport) {
+        var sink = DiagnosticSink()
+        var dataset = Dataset()
+        let path = directory.hasSuffix("/") ? directory + schemesFile : directory + "/" + schemesFile
+        switch FileBuffer.map(path) {
+        case .success(let buffer):
+            let (files, formats) = decode([schemesFile: buffer], options: options, sink: &sink)
+            readSchemes(files[schemesFile]!.bytes, format: formats[schemesFile]!, into: &dataset, sink: &sink)
+            withExtendedLifetime(files) {}
+        case .failure(.missing):
+            var info = stat()
+            if stat(directory, &info) != 0 { sink.error(.missingFile, file: schemesFile, line: 0, "dataset directory '\(directory)' does not exist") }
+        case .failure(.unreadable(let reason)):
+            sink.error(.unreadableFile, file: schemesFile, line: 0, "cannot read \(path): \(reason)")
+        }
+        if sink.errorCount > 0 {
+            var error = DatasetError(errors: sink.errors, errorCount: sink.errorCount, warnings: sink.warnings)
+            error.notes = sink.notes
+            throw error
+        }
+        var report = LoadReport(warnings: sink.warnings, warningCount: sink.warningCount)
+        report.notes = sink.notes
+        return (dataset.schemes, report)
+    }
+
     /// Loads a dataset from file contents keyed by file name (for tests and tools
     /// that hold the files in memory).
     public static func load(contents: [String: [UInt8]], options: ReadOptions = ReadOptions(),

@@ -14,10 +14,10 @@ import time
 import polars as pl
 
 
-def read(directory):
+def read(directory, separator=","):
     frames = {}
     for name in ("suppliers", "certifications", "dependencies"):
-        frames[name] = pl.read_csv(f"{directory}/{name}.csv", infer_schema_length=0)
+        frames[name] = pl.read_csv(f"{directory}/{name}.csv", infer_schema_length=0, separator=separator)
     return frames
 
 
@@ -34,11 +34,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("dataset")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--separator", default=",", help="cell delimiter (';' for a spreadsheet export)")
     args = parser.parse_args()
     reads, totals = [], []
     for _ in range(args.runs):
         start = time.perf_counter()
-        frames = read(args.dataset)
+        frames = read(args.dataset, args.separator)
         middle = time.perf_counter()
         intern(frames)
         end = time.perf_counter()

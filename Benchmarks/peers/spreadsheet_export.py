@@ -31,7 +31,7 @@ def date(text, form):
     if not m:
         return text
     y, mo, d = m.groups()
-    return {"DD/MM/YYYY": f"{d}/{mo}/{y}", "MM/DD/YYYY": f"{mo}/{d}/{y}",
+    return {"YYYY-MM-DD": text, "DD/MM/YYYY": f"{d}/{mo}/{y}", "MM/DD/YYYY": f"{mo}/{d}/{y}",
             "DD.MM.YYYY": f"{d}.{mo}.{y}", "YYYY/MM/DD": f"{y}/{mo}/{d}"}[form]
 
 

@@ -21,7 +21,7 @@ static inline void trustgraph_prefetch(const void *address) {
 /// result's bits 0–15 is set when byte k is the delimiter (`,` `;` or TAB),
 /// of bits 16–31 when it is a line feed, of bits 32–47 when it is a quote or
 /// not ASCII.
-static inline uint64_t trustgraph_classify16(const void *bytes, unsigned char delimiter) {
+static inline __attribute__((always_inline)) uint64_t trustgraph_classify16(const void *bytes, unsigned char delimiter) {
 #if defined(__SSE2__)
     __m128i v = _mm_loadu_si128((const __m128i *)bytes);
     uint64_t commas = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)delimiter)));
@@ -57,9 +57,10 @@ typedef struct {
 /// when the record is not plain, having read nothing the caller keeps. This
 /// is the CSV reader's path for nearly every record of a large file; the
 /// general reader gives the same cells for a plain record.
-static inline long trustgraph_plain_record(const unsigned char *base, long position, long end,
-                                           unsigned char delimiter, trustgraph_field *fields, long capacity,
-                                           long *count) {
+static inline __attribute__((always_inline))
+long trustgraph_plain_record_with(const unsigned char *base, long position, long end,
+                                  unsigned char delimiter, trustgraph_field *fields, long capacity,
+                                  long *count) {
     long n = 0, start = position, block = position;
 #define TRUSTGRAPH_END_CELL(at, newline)                                                   \
     do {                                                                                   \
@@ -112,6 +113,16 @@ static inline long trustgraph_plain_record(const unsigned char *base, long posit
 #undef TRUSTGRAPH_END_CELL
     *count = n;
     return start;
+}
+
+/// `trustgraph_plain_record_with`, compiled once for the comma (nearly every
+/// file) and once for any other delimiter, so the comma's loop compares with
+/// a constant as it did before other delimiters were read.
+static inline long trustgraph_plain_record(const unsigned char *base, long position, long end,
+                                           unsigned char delimiter, trustgraph_field *fields, long capacity,
+                                           long *count) {
+    if (delimiter == ',') return trustgraph_plain_record_with(base, position, end, ',', fields, capacity, count);
+    return trustgraph_plain_record_with(base, position, end, delimiter, fields, capacity, count);
 }
 
 /// Keeps freed memory in the process for reuse (see MemoryReuse.swift):

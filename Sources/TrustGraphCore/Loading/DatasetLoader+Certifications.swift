@@ -64,8 +64,13 @@ extension DatasetLoader {
             var piece = CertificationPiece(capacity: table.csv.remaining / 40)
             var rows = PieceRows(capacity: table.csv.remaining / 40)
             piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 40)
-            // Recent scheme cells, mapped to their spelling in `piece.spellings`.
+            // Recent scheme cells, mapped to their spelling in `spellings`. The spellings
+            // stay local until the end: `piece` is captured by `resolve`, so every access
+            // to it is checked for exclusivity, which costs on a column read per row.
             let recentSchemes = ShortKeyCache()
+            var spellings = InternTable()
+            var spellingScheme: [Int32] = []
+            var spellingRows: [Int] = []
             var pending = PendingLookups()
             var days = DayCache()
             func resolve(_ lookup: PendingLookups.Entry) {
@@ -77,8 +82,8 @@ extension DatasetLoader {
                 }
                 if checkSuppliers {
                     let id = String(decoding: lookup.key, as: UTF8.self)
-                    sink.error(.unknownSupplier, file: file, line: Int(piece.lines[r]), column: header.name(SUPPLIER),
-                               rank: header.rank(SUPPLIER), subject: id, unknownSupplierMessage(id))
+                    reportUnknownSupplier(id, file: file, line: Int(piece.lines[r]), column: header.name(SUPPLIER), rank: header.rank(SUPPLIER),
+                                          sink: &sink)
                 }
                 piece.ok[r] = false
             }
@@ -89,16 +94,16 @@ extension DatasetLoader {
                 if let known = recentSchemes.value(of: schemeCell) {
                     spelling = Int(known)
                 } else {
-                    let interned = piece.spellings.intern(schemeCell)
+                    let interned = spellings.intern(schemeCell)
                     if interned.inserted {
-                        piece.spellingScheme.append(schemes.find(table.text(SCHEME)) ?? -1)
-                        piece.spellingRows.append(0)
+                        spellingScheme.append(schemes.find(table.text(SCHEME)) ?? -1)
+                        spellingRows.append(0)
                     }
                     spelling = Int(interned.id)
                     recentSchemes.remember(schemeCell, value: interned.id)
                 }
-                piece.spellingRows[spelling] += 1
-                let scheme = piece.spellingScheme[spelling]
+                spellingRows[spelling] += 1
+                let scheme = spellingScheme[spelling]
                 if scheme < 0 {
                     let name = table.text(SCHEME)
                     sink.error(name.isEmpty ? .emptyId : .unknownScheme, file: file, line: line, column: table.name(SCHEME),
@@ -155,6 +160,7 @@ extension DatasetLoader {
                 }
             }
             piece.finish(rows: rows.count)
+            (piece.spellings, piece.spellingScheme, piece.spellingRows) = (spellings, spellingScheme, spellingRows)
             while let due = pending.pop() { resolve(due) }
             return piece
         }

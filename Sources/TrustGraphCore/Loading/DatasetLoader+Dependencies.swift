@@ -62,6 +62,24 @@ extension DatasetLoader {
     /// `consumer` of a row whose consumer cell repeats the one of the row before: copied in the last pass.
     private static let sameConsumer = Int32.min
 
+    /// A criticality cell that is no level word: a number in (0,1], or nil
+    /// and an error (out of line: the loop over rows stays small enough for
+    /// its helpers to be inlined).
+    @inline(never)
+    private static func readCriticality(_ table: borrowing TableReader, _ k: Int, line: Int, sink: inout DiagnosticSink) -> Double? {
+        let decimalComma = table.header.format.decimalComma
+        if let weight = Criticality.weight(table.cell(k), decimalComma: decimalComma) { return weight }
+        let text = table.text(k)
+        if Criticality.isNumber(table.cell(k), decimalComma: decimalComma) {
+            sink.error(.outOfRange, file: table.file, line: line, column: table.name(k), rank: table.header.rank(k),
+                       "criticality \(text) is out of range (0,1]")
+        } else {
+            sink.error(.unknownWord, file: table.file, line: line, column: table.name(k), rank: table.header.rank(k),
+                       "\(Diagnostic.quote(text)) is not critical/high/medium/low or a number in (0,1]")
+        }
+        return nil
+    }
+
     static func readDependencies(_ bytes: UnsafeRawBufferPointer, format: TableFormat, threads: Int, into dataset: inout Dataset,
                                  checkSuppliers: Bool, sink: inout DiagnosticSink) {
         let file = dependenciesFile
@@ -106,15 +124,16 @@ extension DatasetLoader {
                     if lookup.cell == consumerCell { unknownConsumers[lookup.row] = id }
                     if checkSuppliers {
                         let k = lookup.cell == consumerCell ? CONSUMER : PROVIDER
-                        sink.error(.unknownSupplier, file: file, line: Int(piece.lines[r]), column: header.name(k), rank: header.rank(k),
-                                   subject: id, unknownSupplierMessage(id))
+                        reportUnknownSupplier(id, file: file, line: Int(piece.lines[r]), column: header.name(k), rank: header.rank(k), sink: &sink)
                     }
                     piece.ok[r] = false
                 }
             }
             // The consumer cell of the last row whose consumer was looked up, when in the file.
             var lastConsumer = UnsafeRawBufferPointer(start: nil, count: 0)
-            func lookUp(_ k: Int, cell: Int32, row: Int32) {
+            // `lastConsumer` is passed in rather than captured: written on every row, a
+            // captured variable would be checked for exclusive access at run time each time.
+            func lookUp(_ k: Int, cell: Int32, row: Int32, lastConsumer: inout UnsafeRawBufferPointer) {
                 let key = table.cell(k)
                 if cell == consumerCell {
                     // Rows are often grouped by consumer: a repeated consumer is copied in the last pass.
@@ -145,21 +164,8 @@ extension DatasetLoader {
                 }
             }
             while let line = table.nextRecord(sink: &sink) {
-                var weight = Criticality.weight(table.cell(CRITICALITY))
-                if weight == nil, format.decimalComma, let value = ContractNumber.parseDecimalComma(table.cell(CRITICALITY)),
-                   value > 0, value <= 1 {
-                    weight = value
-                }
-                if weight == nil {
-                    let text = table.text(CRITICALITY)
-                    if format.number(table.cell(CRITICALITY)) != nil {
-                        sink.error(.outOfRange, file: file, line: line, column: table.name(CRITICALITY), rank: header.rank(CRITICALITY),
-                                   "criticality \(text) is out of range (0,1]")
-                    } else {
-                        sink.error(.unknownWord, file: file, line: line, column: table.name(CRITICALITY), rank: header.rank(CRITICALITY),
-                                   "\(Diagnostic.quote(text)) is not critical/high/medium/low or a number in (0,1]")
-                    }
-                }
+                let weight = Criticality.levelWeight(table.cell(CRITICALITY))
+                    ?? readCriticality(table, CRITICALITY, line: line, sink: &sink)
                 let r = rows.add { piece.reserve($0) }
                 let row = Int32(r)
                 let service = table.cell(SERVICE)
@@ -181,9 +187,9 @@ extension DatasetLoader {
                 piece.ok.put(weight != nil, at: r)
                 if extras > 0 { table.appendAttributes(to: piece.attributes) }
                 // Ids are looked up a few rows later (see PendingLookups).
-                lookUp(CONSUMER, cell: consumerCell, row: row)
-                lookUp(PROVIDER, cell: providerCell, row: row)
-                if !groupIsEmpty { lookUp(GROUP, cell: groupCell, row: row) }
+                lookUp(CONSUMER, cell: consumerCell, row: row, lastConsumer: &lastConsumer)
+                lookUp(PROVIDER, cell: providerCell, row: row, lastConsumer: &lastConsumer)
+                if !groupIsEmpty { lookUp(GROUP, cell: groupCell, row: row, lastConsumer: &lastConsumer) }
             }
             piece.finish(rows: rows.count)
             while let due = pending.pop() { resolve(due) }
@@ -194,9 +200,8 @@ extension DatasetLoader {
                     piece.consumer[r] = consumer
                     if consumer < 0 {
                         if checkSuppliers {
-                            sink.error(.unknownSupplier, file: file, line: Int(piece.lines[r]), column: header.name(CONSUMER),
-                                       rank: header.rank(CONSUMER), subject: unknownConsumers[Int32(lastLookedUp)],
-                                       unknownSupplierMessage(unknownConsumers[Int32(lastLookedUp)] ?? ""))
+                            reportUnknownSupplier(unknownConsumers[Int32(lastLookedUp)] ?? "", file: file, line: Int(piece.lines[r]),
+                                                  column: header.name(CONSUMER), rank: header.rank(CONSUMER), sink: &sink)
                         }
                         piece.ok[r] = false
                     }

@@ -295,6 +295,12 @@ public enum DatasetLoader {
 
     // MARK: helpers
 
+    /// Reports an unknown supplier id (out of line: the parsing loops that call it stay small).
+    @inline(never)
+    static func reportUnknownSupplier(_ id: String, file: String, line: Int, column: String, rank: Int, sink: inout DiagnosticSink) {
+        sink.error(.unknownSupplier, file: file, line: line, column: column, rank: rank, subject: id, unknownSupplierMessage(id))
+    }
+
     static func unknownSupplierMessage(_ id: String) -> String {
         id.isEmpty ? "empty supplier id (expected an id from suppliers.csv)"
                    : "unknown supplier \(Diagnostic.quote(id)) (expected an id from suppliers.csv)"

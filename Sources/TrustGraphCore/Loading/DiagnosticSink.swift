@@ -19,6 +19,8 @@ struct DiagnosticSink: Sendable {
     /// the last stored one of the same file (by line, then column) replaces
     /// it, so a sink given a file's errors a little out of order still keeps
     /// the first ones.
+    /// Out of line: errors are rare, and the parsing loops that report them stay small.
+    @inline(never)
     mutating func error(_ kind: Diagnostic.Kind, file: String, line: Int, column: String? = nil, rank: Int = 0,
                         subject: String? = nil, _ message: @autoclosure () -> String) {
         errorCount += 1

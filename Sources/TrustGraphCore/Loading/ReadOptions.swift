@@ -74,7 +74,6 @@ struct TableFormat: Sendable {
     var decimalComma: Bool { delimiter != UInt8(ascii: ",") }
 
     /// The value of a number cell: a contract number, or with a decimal comma where the file allows one.
-    @inline(__always)
     func number(_ bytes: UnsafeRawBufferPointer) -> Double? {
         if let value = ContractNumber.parse(bytes) { return value }
         return decimalComma ? ContractNumber.parseDecimalComma(bytes) : nil

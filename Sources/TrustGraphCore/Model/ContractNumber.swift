@@ -68,6 +68,7 @@ public enum ContractNumber {
     /// The value of a number written with a decimal comma (`0,4`, `-1,5e3`),
     /// as a file whose delimiter is not a comma may hold (contract §1.1);
     /// `nil` when the text has no comma, more than one, or also a point.
+    @inline(never)
     static func parseDecimalComma(_ bytes: UnsafeRawBufferPointer) -> Double? {
         guard bytes.count <= 64, !bytes.contains(UInt8(ascii: ".")),
               let comma = bytes.firstIndex(of: UInt8(ascii: ",")) else { return nil }

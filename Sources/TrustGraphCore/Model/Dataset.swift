@@ -42,10 +42,17 @@ public enum Criticality {
         return text.withUTF8 { weight(UnsafeRawBufferPointer($0)) }
     }
 
-    static func weight(_ bytes: UnsafeRawBufferPointer) -> Double? {
+    /// - Parameter decimalComma: a number may be written `0,4` (a file whose delimiter is not a comma).
+    static func weight(_ bytes: UnsafeRawBufferPointer, decimalComma: Bool = false) -> Double? {
         if let level = levelWeight(bytes) { return level }
-        guard let value = ContractNumber.parse(bytes), value > 0, value <= 1 else { return nil }
+        guard let value = ContractNumber.parse(bytes) ?? (decimalComma ? ContractNumber.parseDecimalComma(bytes) : nil),
+              value > 0, value <= 1 else { return nil }
         return value
+    }
+
+    /// True when a criticality cell is a number (in range or not).
+    static func isNumber(_ bytes: UnsafeRawBufferPointer, decimalComma: Bool) -> Bool {
+        ContractNumber.parse(bytes) != nil || (decimalComma && ContractNumber.parseDecimalComma(bytes) != nil)
     }
 
     static func levelWeight(_ bytes: UnsafeRawBufferPointer) -> Double? {

@@ -144,7 +144,7 @@ struct Render: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        try emit(rendered, summary: "\(map.selection.suppliers.count) of \(map.selection.total) suppliers, "
+        try emit(rendered, summary: "\(map.selection.suppliers.count) of \(plural(map.selection.total, "supplier")), "
                  + (format == .dot ? "DOT for \(map.engine)" : "\(format.rawValue) laid out by \(map.engine)"))
         Console.reportConvergence(solution.report)
         if !solution.report.converged { throw ExitCode(notConvergedExitCode) }

@@ -40,16 +40,16 @@ struct Solve: ParsableCommand {
     func run() throws {
         var clock = PhaseClock(enabled: timings)
         let dataset = try data.load()
-        clock.lap("load \(dataset.suppliers.count) suppliers, \(dataset.dependencies.count) rows")
+        clock.lap("load \(plural(dataset.suppliers.count, "supplier")), \(plural(dataset.dependencies.count, "row"))")
         let parameters = data.parameters
         let model = TrustModel(dataset)
         let (levels, cycles) = (model.schedule.levelCount, model.schedule.cyclicComponentCount)
-        clock.lap("build graph and schedule (\(levels) level\(levels == 1 ? "" : "s"), \(cycles) cycle\(cycles == 1 ? "" : "s"))")
+        clock.lap("build graph and schedule (\(plural(levels, "level")), \(plural(cycles, "cycle")))")
         let base = model.baseTrust(parameters, threads: solver.threads)
         clock.lap("base trust")
         let solution = model.solve(base: base, options: solver.options)
         let sweeps = solution.report.sweeps
-        clock.lap("effective trust (\(sweeps) sweep\(sweeps == 1 ? "" : "s"))")
+        clock.lap("effective trust (\(plural(sweeps, "sweep")))")
         let report = TrustReport(model: model, solution: solution,
                                       order: sort ?? (output.format == .table ? .trust : .input), top: top)
         switch output.format {

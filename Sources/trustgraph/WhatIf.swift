@@ -100,7 +100,7 @@ struct WhatIf: ParsableCommand {
         guard errors.isEmpty else {
             errors.sort { ($0.line, $0.step ?? 0) < ($1.line, $1.step ?? 0) }
             Console.error(ScenarioFileError(errors: errors).description)
-            Console.error("\(scenarios): \(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was applied")
+            Console.error("\(scenarios): \(plural(errors.count, "error")); nothing was applied")
             throw ExitCode(1)
         }
         var outcomes: [ScenarioOutcome] = []
@@ -116,7 +116,7 @@ struct WhatIf: ParsableCommand {
         let baselineConverged = runner.baseline.report.converged
         if !baselineConverged {
             Console.error("warning: the baseline did not converge within --max-iterations: "
-                + "after \(runner.baseline.report.sweeps) sweeps the largest change was \(runner.baseline.report.finalChange)")
+                + "after \(plural(runner.baseline.report.sweeps, "sweep")) the largest change was \(runner.baseline.report.finalChange)")
         }
         let notConverged = outcomes.filter { !$0.solution.report.converged }
         for outcome in notConverged {
@@ -160,7 +160,7 @@ extension WhatIf {
                 Console.error("error: \(error.description)")
                 throw ExitCode(1)
             }
-            Console.error("wrote \(path): \(map.selection.suppliers.count) suppliers, \(outcome.changed.count) changed")
+            Console.error("wrote \(path): \(plural(map.selection.suppliers.count, "supplier")), \(outcome.changed.count) changed")
         }
     }
 

@@ -69,6 +69,16 @@ enum CLI {
         #expect(r.stdout.contains("valid — 8 suppliers"))
     }
 
+    @Test func countsOfOneReadAsEnglish() throws {
+        let dir = try CLI.temporaryDirectory()
+        try "id\na\n".write(to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", dir.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasSuffix("\(dir.path): valid — 1 supplier, 0 certifications, 0 dependency rows, 1 warning\n"))
+        let cycle = try CLI.run(["solve", CLI.example("cycles"), "--date", "2026-01-15", "--max-iterations", "1", "--format", "csv"])
+        #expect(cycle.stderr.contains("warning: did not converge: after 1 sweep the largest change was"))
+    }
+
     @Test func solveCSVHasTheContractFigures() throws {
         let r = try CLI.run(["solve", CLI.example("worst_group"), "--date", "2026-01-15", "--format", "csv"])
         #expect(r.status == 0)

@@ -34,6 +34,35 @@ import Testing
         #expect(rows[1]["name"] == "b")
     }
 
+    @Test func countsReadAsEnglish() {
+        #expect(plural(0, "sweep") == "0 sweeps")
+        #expect(plural(1, "sweep") == "1 sweep")
+        #expect(plural(2, "dependency row") == "2 dependency rows")
+        #expect(plural(1, "dependency", "dependencies") == "1 dependency")
+        #expect(plural(3, "dependency", "dependencies") == "3 dependencies")
+    }
+
+    @Test func aOneSupplierSummaryIsSingular() throws {
+        // One supplier, no dependency: no cycle and one sweep.
+        let (model, solution) = Fixture.solve(try Fixture.load(["suppliers.csv": "id\na\n"]))
+        let text = TrustReport(model: model, solution: solution, order: .trust)
+            .table(parameters: TrustParameters(date: Fixture.exampleDate), solve: solution.report)
+        #expect(text.hasSuffix("1 supplier at 2026-01-15, global prior 0.30: mean trust 0.3000, 1 below 0.5, "
+                               + "0 limited by dependencies; 0 cycles, 1 sweep, converged\n"))
+    }
+
+    @Test func evidenceOneDayOldIsSingular() throws {
+        // Evidence of the day before the evaluation date, a one-day half-life: freshness 0.5.
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id\na\n",
+            "schemes.csv": "scheme,assurance,evidence_half_life_days\nDAILY,0.5,1\n",
+            "certifications.csv": "supplier,scheme,last_evidence\na,DAILY,2026-01-14\n",
+        ])
+        let (model, solution) = Fixture.solve(dataset)
+        let text = model.explain(0, solution: solution, parameters: TrustParameters(date: Fixture.exampleDate)).text
+        #expect(text.contains("assurance 0.50 × freshness 0.5000 (evidence of 2026-01-14, 1 day old, half-life 1 day)"))
+    }
+
     @Test func atomicWriteLeavesNoFileOnFailure() throws {
         #expect(throws: FileBytes.WriteError.self) {
             try FileBytes.writeAtomically(Array("x".utf8), to: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/out.csv")

@@ -144,7 +144,7 @@ public struct AnalysisReport: Sendable {
     /// The largest shares per dimension (at most `limit` each, all when nil) and each dimension's HHI.
     public func concentrationTable(limit: Int?) -> String {
         let c = concentration
-        var out = "Concentration of critical and high dependencies (\(c.rows) rows; HHI 1 = all on one):\n"
+        var out = "Concentration of critical and high dependencies (\(plural(c.rows, "row")); HHI 1 = all on one):\n"
         for (title, shares, hhi) in [("provider", c.providers, c.providerHHI), ("country", c.countries, c.countryHHI),
                                      ("sector", c.sectors, c.sectorHHI)] {
             let shown = shares.prefix(limit ?? shares.count)
@@ -161,7 +161,7 @@ public struct AnalysisReport: Sendable {
         if singlePoints.isEmpty { out += "  none\n" }
         for spof in singlePoints.prefix(top) {
             let consumers = spof.consumers.prefix(6).map { "\(s.id($0.consumer)) (\($0.group), \(Criticality.label($0.weight)))" }
-            out += "  \(s.id(spof.provider)) t=\(TextTable.fixed(solution.trust[spof.provider])): \(spof.consumers.count) consumer\(spof.consumers.count == 1 ? "" : "s") — "
+            out += "  \(s.id(spof.provider)) t=\(TextTable.fixed(solution.trust[spof.provider])): \(plural(spof.consumers.count, "consumer")) — "
                 + consumers.joined(separator: ", ") + (spof.consumers.count > 6 ? ", …" : "") + "\n"
         }
         if singlePoints.count > top {

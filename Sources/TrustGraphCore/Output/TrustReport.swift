@@ -59,9 +59,9 @@ public struct TrustReport: Sendable {
         let mean = n == 0 ? 0 : solution.trust.reduce(0, +) / Double(n)
         let below = solution.trust.filter { $0 < 0.5 }.count
         let limited = (0..<n).filter { solution.trust[$0] < solution.base[$0] }.count
-        var summary = "\(n) suppliers at \(parameters.date), global prior \(TextTable.fixed(parameters.prior, 2)): "
+        var summary = "\(plural(n, "supplier")) at \(parameters.date), global prior \(TextTable.fixed(parameters.prior, 2)): "
         summary += "mean trust \(TextTable.fixed(mean)), \(below) below 0.5, \(limited) limited by dependencies; "
-        summary += "\(solve.cyclicComponents) cycle\(solve.cyclicComponents == 1 ? "" : "s"), \(solve.sweeps) sweep\(solve.sweeps == 1 ? "" : "s"), "
+        summary += "\(plural(solve.cyclicComponents, "cycle")), \(plural(solve.sweeps, "sweep")), "
         summary += solve.converged ? "converged" : "NOT converged (largest change \(solve.finalChange))"
         if rows.count < n { summary = "showing \(rows.count) of \(n) rows\n" + summary }
         return table.render() + "\n" + summary + "\n"

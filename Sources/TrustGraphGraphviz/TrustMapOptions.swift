@@ -83,9 +83,7 @@ public struct UnknownSupplierError: Error, Sendable, Equatable, CustomStringConv
 
     /// "unknown supplier 'x' (did you mean 'y'?)".
     public var description: String {
-        var text = "unknown supplier '\(id)'"
-        if !suggestions.isEmpty { text += " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)" }
-        return text
+        "unknown supplier '\(id)'" + SupplierSearch.didYouMean(suggestions)
     }
 }
 

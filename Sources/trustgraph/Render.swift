@@ -119,11 +119,8 @@ struct Render: ParsableCommand {
         do {
             focusIndices = try TrustMapOptions.suppliers(focusIDs(in: dataset.suppliers), in: dataset.suppliers)
         } catch {
-            var message = "error: --focus: unknown supplier '\(error.id)' in \(data.dataset)/suppliers.csv"
-            if !error.suggestions.isEmpty {
-                message += " (did you mean \(error.suggestions.map { "'\($0)'" }.joined(separator: ", "))?)"
-            }
-            Console.error(message)
+            Console.error("error: --focus: unknown supplier '\(error.id)' in \(data.dataset)/suppliers.csv"
+                          + SupplierSearch.didYouMean(error.suggestions))
             throw ExitCode(1)
         }
         let parameters = data.parameters

@@ -101,6 +101,18 @@ enum CLI {
         #expect(r.stderr.contains("'h1'"))
     }
 
+    @Test func mistypedSuppliersInScenariosAndOptionsGetSuggestions() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("s.yaml")
+        try "scenarios:\n  - name: typo\n    steps:\n      - compromise: {supplier: hl}\n".write(to: file, atomically: true, encoding: .utf8)
+        let whatif = try CLI.run(["whatif", CLI.example("whatif"), file.path, "--date", "2026-01-15"])
+        #expect(whatif.status == 1)
+        #expect(whatif.stderr.contains("s.yaml:4: scenario 'typo', step 1 (compromise): unknown supplier 'hl' (did you mean 'h1', 'h2'?)\n"))
+        let render = try CLI.run(["render", CLI.example("whatif"), "--focus", "hl", "-o", dir.appendingPathComponent("m.svg").path])
+        #expect(render.status == 1)
+        #expect(render.stderr.contains("error: --focus: unknown supplier 'hl' in \(CLI.example("whatif"))/suppliers.csv (did you mean 'h1', 'h2'?)"))
+    }
+
     @Test func explainShowsTheChain() throws {
         let r = try CLI.run(["explain", CLI.example("worst_group"), "F", "--date", "2026-01-15"])
         #expect(r.status == 0)

@@ -51,8 +51,43 @@ import Testing
             """, file: "s.yaml")
         }
         #expect(error.errors.map(\.kind) == [.unknownKey, .missingKey, .unknownStep])
-        #expect(error.errors[0].description == "s.yaml:5: scenario 'typo', step 2 (revoke): unknown key 'suplier' (allowed: supplier, scheme?)")
-        #expect(error.errors[2].line == 6)
+        #expect(error.errors[0].description
+                == "s.yaml:5: scenario 'typo', step 2 (revoke): unknown key 'suplier' (did you mean 'supplier'?) (allowed: supplier, scheme?)")
+        // Nothing is close to 'explode': the allowed kinds alone.
+        #expect(error.errors[2].description == "s.yaml:6: scenario 'typo', step 3: unknown step 'explode' (allowed: "
+                + ScenarioFile.stepOrder.joined(separator: ", ") + ")")
+    }
+
+    @Test func unknownKeysAndKindsSuggestTheNearestAllowedOne() throws {
+        let error = try #require(throws: ScenarioFileError.self) {
+            try ScenarioFile.parse("""
+            scenario:
+              - nmae: typo
+                steps:
+                  - compromize: {supplier: a}
+                  - set-prior: {valeu: 0.2}
+            """, file: "s.yaml")
+        }
+        #expect(error.errors.map(\.description).filter { $0.contains("did you mean") } == [
+            "s.yaml:1: unknown key 'scenario' (did you mean 'scenarios'?) (allowed: scenarios)",
+        ])
+        let steps = try #require(throws: ScenarioFileError.self) {
+            try ScenarioFile.parse("""
+            scenarios:
+              - nmae: typo
+                steps:
+                  - compromize: {supplier: a}
+                  - set-prior: {valeu: 0.2}
+            """, file: "s.yaml")
+        }
+        let kinds = ScenarioFile.stepOrder.joined(separator: ", ")
+        #expect(steps.errors.map(\.description) == [
+            "s.yaml:2: scenario 1: unknown key 'nmae' (did you mean 'name'?) (allowed: name, steps, description)",
+            "s.yaml:2: scenario 1: missing 'name'",
+            "s.yaml:4: scenario 'scenario 1', step 1: unknown step 'compromize' (did you mean 'compromise'?) (allowed: \(kinds))",
+            "s.yaml:5: scenario 'scenario 1', step 2 (set-prior): unknown key 'valeu' (did you mean 'value'?) (allowed: value, supplier?)",
+            "s.yaml:5: scenario 'scenario 1', step 2 (set-prior): missing 'value' (expected value, supplier?)",
+        ])
     }
 
     @Test func stepsKeepTheirNumbersWhenAMalformedStepIsLeftOut() throws {
@@ -69,6 +104,25 @@ import Testing
                                     parameters: TrustParameters(date: Fixture.exampleDate), options: SolverOptions(threads: 1))
         let error = try #require(throws: ScenarioFileError.self) { try runner.validate(scenarios, file: "s.yaml") }
         #expect(error.errors.map(\.description) == ["s.yaml:5: scenario 'y', step 2 (compromise): unknown supplier 'nobody'"])
+    }
+
+    @Test func anUnknownSupplierSuggestsThoseStillPresent() throws {
+        let runner = ScenarioRunner(model: TrustModel(try Fixture.load(["suppliers.csv": "id\nhoster-a\nhoster-b\ncdn\n"])),
+                                    parameters: TrustParameters(date: Fixture.exampleDate), options: SolverOptions(threads: 1))
+        let error = try #require(throws: ScenarioFileError.self) {
+            try runner.validate([Scenario(name: "typos", steps: [
+                .compromise(supplier: "hoster-c"),
+                .exit(supplier: "hoster-a"),
+                .compromise(supplier: "hoster-c"),
+                .compromise(supplier: "cnd"),
+            ])], file: "s.yaml")
+        }
+        // Once hoster-a has exited, only hoster-b is suggested; 'cnd' is two edits from 'cdn'.
+        #expect(error.errors.map(\.message) == [
+            "unknown supplier 'hoster-c' (did you mean 'hoster-a', 'hoster-b'?)",
+            "unknown supplier 'hoster-c' (did you mean 'hoster-b'?)",
+            "unknown supplier 'cnd' (did you mean 'cdn'?)",
+        ])
     }
 
     @Test func invalidYAMLIsAnErrorWithItsLine() throws {

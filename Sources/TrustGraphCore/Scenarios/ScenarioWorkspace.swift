@@ -151,7 +151,11 @@ struct ScenarioWorkspace {
 
     private func supplierIndex(_ id: String) throws(ScenarioError) -> Int {
         guard let index = dataset.suppliers.find(id) else {
-            throw ScenarioError(.unknownSupplier, "unknown supplier '\(id)'")
+            // Suggest only suppliers a step can still name (not those that exited).
+            let suppliers = dataset.suppliers
+            let present = (0..<suppliers.count).lazy.filter { !exited.contains($0) }.map { suppliers.id($0) }
+            throw ScenarioError(.unknownSupplier, "unknown supplier '\(id)'"
+                                + SupplierSearch.didYouMean(SupplierSearch.nearest(to: id, among: present)))
         }
         guard !exited.contains(index) else { throw ScenarioError(.unknownSupplier, "supplier '\(id)' has already exited") }
         return index

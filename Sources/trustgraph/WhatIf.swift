@@ -19,7 +19,7 @@ struct WhatIf: ParsableCommand {
                 - set-date: 2027-06-30
 
         Steps: revoke {supplier, scheme?}, compromise {supplier}, exit {supplier}, \
-        add-certification {supplier, scheme, status?, issued?, expires?, last_evidence?, scope?}, \
+        add-supplier {id, name?, country?, sector?, prior?}, add-certification {supplier, scheme, status?, issued?, expires?, last_evidence?, scope?}, \
         add-dependency {consumer, provider, criticality?, group?}, remove-dependency {consumer, \
         provider, group?}, set-criticality {consumer, provider, criticality, group?}, \
         set-assurance {scheme, assurance}, set-prior {value, supplier?}, set-date DATE.
@@ -32,7 +32,8 @@ struct WhatIf: ParsableCommand {
         The table shows, per scenario, the suppliers whose trust changed (worst first) and then \
         the scenarios side by side. CSV and JSON carry scenario,id,baseline,trust,delta \
         (then base_trust) for every supplier present in the scenario (exited suppliers have no \
-        row); --changed-only keeps the changed ones.
+        row; added ones follow the dataset's, with an empty baseline and delta); --changed-only \
+        keeps the changed and the added ones.
 
         --render DIR writes one SVG per scenario (DIR/<scenario>.svg, the name's letters and digits, \
         at most 80): the changed part of \
@@ -140,7 +141,8 @@ extension WhatIf {
             let suppliers = outcome.model.dataset.suppliers
             let n = suppliers.count
             var delta = [Double](repeating: .nan, count: n)
-            for i in outcome.present { delta[i] = outcome.delta(i) }
+            // An added supplier has no baseline: NaN, drawn as new.
+            for i in outcome.present { delta[i] = outcome.delta(i) ?? .nan }
             let targets = Set(outcome.scenario.steps.flatMap(\.suppliers).compactMap { suppliers.find($0) })
                 .subtracting(outcome.exited)
             var focus = targets.sorted()

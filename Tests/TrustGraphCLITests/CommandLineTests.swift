@@ -155,6 +155,40 @@ enum CLI {
         #expect(String(decoding: svg, as: UTF8.self).contains("What if: h1 compromised"))
     }
 
+    @Test func whatifWithAnAddedSupplierWritesAnEmptyBaselineAndRenders() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("onboard.yaml")
+        try """
+        scenarios:
+          - name: onboard
+            steps:
+              - add-supplier: {id: cdn-new, name: New CDN, prior: 0.25}
+              - add-certification: {supplier: cdn-new, scheme: ISO27001}
+              - add-dependency: {consumer: app, provider: cdn-new, criticality: critical}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let csv = try CLI.run(["whatif", CLI.example("whatif"), file.path, "--date", "2026-01-15", "--format", "csv", "--changed-only"])
+        #expect(csv.status == 0)
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[2].hasPrefix("onboard,cdn-new,,0.7"))
+        let render = try CLI.run(["whatif", CLI.example("whatif"), file.path, "--date", "2026-01-15", "--render", dir.path + "/maps"])
+        #expect(render.status == 0)
+        #expect(render.stdout.contains("   added: cdn-new (trust 0.7000)\n"))
+        let svg = try String(contentsOf: dir.appendingPathComponent("maps/onboard.svg"), encoding: .utf8)
+        #expect(svg.contains("0.70 (new)"))
+    }
+
+    @Test func theCandidateSampleKeepsTheShopOnTheBreachMorning() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let r = try CLI.run(["whatif", root.appendingPathComponent("samples/eu-cloud").path,
+                             root.appendingPathComponent("samples/scenarios/candidate-cdn.yaml").path, "--date", "2026-06-30"])
+        #expect(r.status == 0)
+        #expect(r.stdout.components(separatedBy: "   added: cdn-aurora (trust 0.8123)\n").count == 3)
+        #expect(r.stdout.contains("22 → 26; 6 changed, 1 added (figures over the 60 present before and after)\n"))
+        // The shop is held by the candidate: it is in no table of changed suppliers.
+        #expect(!r.stdout.contains("  shopfront-saas  "))
+    }
+
     @Test func whatifOnABaselineThatDidNotConvergeSaysSoAndExitsThree() throws {
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("empty.yaml")

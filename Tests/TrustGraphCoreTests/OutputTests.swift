@@ -63,6 +63,33 @@ import Testing
         #expect(text.contains("assurance 0.50 × freshness 0.5000 (evidence of 2026-01-14, 1 day old, half-life 1 day)"))
     }
 
+    /// An added supplier follows the dataset's, with no baseline and no delta in every format.
+    @Test func whatIfOutputOfAnAddedSupplier() throws {
+        let (dataset, _) = try DatasetLoader.load(directory: Fixture.example("whatif"))
+        let runner = ScenarioRunner(model: TrustModel(dataset), parameters: TrustParameters(date: Fixture.exampleDate),
+                                    options: SolverOptions(threads: 1))
+        let outcome = try runner.run(Scenario(name: "onboard", steps: [
+            .addSupplier(id: "cdn-new", name: "New CDN", prior: "0.25"),
+            .addCertification(supplier: "cdn-new", scheme: "ISO27001"),
+            .addDependency(consumer: "app", provider: "cdn-new", criticality: "critical"),
+        ]))
+        let report = WhatIfReport(outcomes: [outcome])
+        let rows = Fixture.csvRows(bytes: Array(report.csv().utf8))
+        #expect(rows.map { $0["id"]! } == ["app", "h1", "h2", "dns", "lib", "mon", "cdn-new"])
+        let added = try #require(rows.last)
+        #expect(added["baseline"] == "" && added["delta"] == "")
+        // b = 0.25 + 0.75 × 0.6 and t = b: 0.7 as the floating-point sum gives it.
+        #expect(added["trust"] == (0.25 + 0.75 * 0.6).description && added["base_trust"] == added["trust"])
+        // --changed-only: app, which moved, and the candidate, which is new.
+        #expect(Fixture.csvRows(bytes: Array(report.csv(changedOnly: true).utf8)).map { $0["id"]! } == ["app", "cdn-new"])
+        let json = report.json().split(separator: "\n").filter { $0.contains("\"cdn-new\"") }
+        #expect(json.count == 1 && json[0].contains("\"baseline\":null,") && json[0].contains("\"delta\":null,"))
+        let table = report.table(top: 20)
+        #expect(table.contains("   mean trust 0.7427 → 0.7260; below 0.50: 1 → 1; 1 changed, 1 added (figures over the 6 present before and after)\n"))
+        #expect(table.contains("   added: cdn-new (trust 0.7000)\n"))
+        #expect(table.contains("   cdn-new joins; cdn-new gains ISO27001; app → cdn-new (critical)\n"))
+    }
+
     @Test func atomicWriteLeavesNoFileOnFailure() throws {
         #expect(throws: FileBytes.WriteError.self) {
             try FileBytes.writeAtomically(Array("x".utf8), to: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/out.csv")

@@ -11,6 +11,7 @@ public enum ScenarioFile {
         "revoke": (["supplier"], ["scheme"]),
         "compromise": (["supplier"], []),
         "exit": (["supplier"], []),
+        "add-supplier": (["id"], ["name", "country", "sector", "prior"]),
         "add-certification": (["supplier", "scheme"], ["status", "issued", "expires", "last_evidence", "scope"]),
         "add-dependency": (["consumer", "provider"], ["criticality", "group"]),
         "remove-dependency": (["consumer", "provider"], ["group"]),
@@ -19,8 +20,8 @@ public enum ScenarioFile {
         "set-prior": (["value"], ["supplier"]),
         "set-date": ([], []),
     ]
-    static let stepOrder = ["revoke", "compromise", "exit", "add-certification", "add-dependency", "remove-dependency",
-                            "set-criticality", "set-assurance", "set-prior", "set-date"]
+    static let stepOrder = ["revoke", "compromise", "exit", "add-supplier", "add-certification", "add-dependency",
+                            "remove-dependency", "set-criticality", "set-assurance", "set-prior", "set-date"]
 
     /// Parses scenario YAML.
     /// - Parameter file: the file name used in error messages.
@@ -165,6 +166,8 @@ public enum ScenarioFile {
         case "revoke": return .revoke(supplier: v["supplier"]!, scheme: v["scheme"])
         case "compromise": return .compromise(supplier: v["supplier"]!)
         case "exit": return .exit(supplier: v["supplier"]!)
+        case "add-supplier":
+            return .addSupplier(id: v["id"]!, name: v["name"], country: v["country"], sector: v["sector"], prior: v["prior"])
         case "add-certification":
             return .addCertification(supplier: v["supplier"]!, scheme: v["scheme"]!, status: v["status"], issued: v["issued"],
                                      expires: v["expires"], lastEvidence: v["last_evidence"], scope: v["scope"])

@@ -31,7 +31,7 @@ struct WhatIf: ParsableCommand {
 
         The table shows, per scenario, the suppliers whose trust changed (worst first) and then \
         the scenarios side by side. CSV and JSON carry scenario,id,baseline,trust,delta \
-        (then base_trust) for every supplier present in the scenario (exited suppliers have no \
+        (then base_trust,name) for every supplier present in the scenario (exited suppliers have no \
         row; added ones follow the dataset's, with an empty baseline and delta); --changed-only \
         keeps the changed and the added ones.
 

@@ -77,13 +77,16 @@ import Testing
         let rows = Fixture.csvRows(bytes: Array(report.csv().utf8))
         #expect(rows.map { $0["id"]! } == ["app", "h1", "h2", "dns", "lib", "mon", "cdn-new"])
         let added = try #require(rows.last)
-        #expect(added["baseline"] == "" && added["delta"] == "")
+        #expect(added["baseline"] == "" && added["delta"] == "" && added["name"] == "New CDN")
+        #expect(report.csv().hasPrefix("scenario,id,baseline,trust,delta,base_trust,name\n"))
+        #expect(rows[0]["name"] == "Application")
         // b = 0.25 + 0.75 × 0.6 and t = b: 0.7 as the floating-point sum gives it.
         #expect(added["trust"] == (0.25 + 0.75 * 0.6).description && added["base_trust"] == added["trust"])
         // --changed-only: app, which moved, and the candidate, which is new.
         #expect(Fixture.csvRows(bytes: Array(report.csv(changedOnly: true).utf8)).map { $0["id"]! } == ["app", "cdn-new"])
         let json = report.json().split(separator: "\n").filter { $0.contains("\"cdn-new\"") }
         #expect(json.count == 1 && json[0].contains("\"baseline\":null,") && json[0].contains("\"delta\":null,"))
+        #expect(json[0].hasSuffix(",\"name\":\"New CDN\"}"))
         let table = report.table(top: 20)
         #expect(table.contains("   mean trust 0.7427 → 0.7260; below 0.50: 1 → 1; 1 changed, 1 added (figures over the 6 present before and after)\n"))
         #expect(table.contains("   added: cdn-new (trust 0.7000)\n"))

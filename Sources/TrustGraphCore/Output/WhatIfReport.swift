@@ -9,7 +9,8 @@ public struct WhatIfReport: Sendable {
         self.threshold = threshold
     }
 
-    public static let csvHeader = ["scenario", "id", "baseline", "trust", "delta", "base_trust"]
+    /// The stable columns of contract §6, then the supplier's base trust in the scenario and its name.
+    public static let csvHeader = ["scenario", "id", "baseline", "trust", "delta", "base_trust", "name"]
 
     /// Rows of one outcome: every present supplier (the dataset's in their order,
     /// then those the scenario added), or only those whose trust moved and the
@@ -27,7 +28,7 @@ public struct WhatIfReport: Sendable {
             for i in rows(outcome, changedOnly: changedOnly) {
                 writer.row([outcome.scenario.name, suppliers.id(i), outcome.baselineTrust(i)?.description ?? "",
                             outcome.solution.trust[i].description, outcome.delta(i)?.description ?? "",
-                            outcome.solution.base[i].description])
+                            outcome.solution.base[i].description, suppliers.name(i)])
             }
         }
         return writer.text
@@ -44,6 +45,7 @@ public struct WhatIfReport: Sendable {
                     ("baseline", outcome.baselineTrust(i).map(JSON.Value.number) ?? .null),
                     ("trust", .number(outcome.solution.trust[i])),
                     ("delta", outcome.delta(i).map(JSON.Value.number) ?? .null), ("base_trust", .number(outcome.solution.base[i])),
+                    ("name", .string(suppliers.name(i))),
                 ]))
             }
         }

@@ -11,7 +11,10 @@ struct Solve: ParsableCommand {
         trusted). Cycles are solved to the exact greatest fixed point.
 
         The table is sorted by trust, lowest first; CSV and JSON keep the order of suppliers.csv \
-        and carry the stable columns id,name,base_trust,trust (then country,sector).
+        and carry the stable columns id,name,base_trust,trust, then country,sector,limited_by \
+        (the provider the table shows under "limited by", empty when none) and the extra \
+        columns of suppliers.csv under their own names ("attribute:" before a name that is \
+        already taken; JSON puts them in "attributes").
 
         Exit status: 0 on success, 1 when the dataset has errors, 3 when a cycle did not \
         converge within --max-iterations (the values are still written), 64 when the command line is wrong (an unknown option, a missing or bad value).

@@ -83,8 +83,11 @@ enum CLI {
         let r = try CLI.run(["solve", CLI.example("worst_group"), "--date", "2026-01-15", "--format", "csv"])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines[0] == "id,name,base_trust,trust,country,sector")
-        #expect(lines[1] == "A,A,0.9,0.76,,")
+        #expect(lines[0] == "id,name,base_trust,trust,country,sector,limited_by")
+        // A: B passes up 0.7 × 0.2, C 0.4 × 0.5, D 0.3 × 0.8 = 0.24, the largest; F: E passes up 0.7 × 0.7.
+        #expect(lines[1] == "A,A,0.9,0.76,,,D")
+        #expect(lines[2] == "B,B,0.8,0.8,,,")
+        #expect(lines[6] == "F,F,1.0,0.51,,,E")
         #expect(lines.count == 7)
     }
 

@@ -93,6 +93,26 @@ import Testing
         #expect(table.contains("   cdn-new joins; cdn-new gains ISO27001; app → cdn-new (critical)\n"))
     }
 
+    @Test func solveOutputNamesTheLimitingProviderAndKeepsExtraColumns() throws {
+        // 'Trust' and 'limited_by' are extra columns of suppliers.csv whose names trustgraph's own columns take.
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id,Trust,tier,limited_by,prior\na,high,1,,0.9\np,,2,x,0.5\n",
+            "dependencies.csv": "consumer,provider,criticality\na,p,critical\n",
+        ])
+        let (model, solution) = Fixture.solve(dataset)
+        let report = TrustReport(model: model, solution: solution, order: .input)
+        // a: b = 0.9, but its critical provider p passes up 1 × 0.5: t = 0.5, limited by p.
+        #expect(report.csv == """
+            id,name,base_trust,trust,country,sector,limited_by,attribute:Trust,tier,attribute:limited_by
+            a,a,0.9,0.5,,,p,high,1,
+            p,p,0.5,0.5,,,,,2,x
+
+            """)
+        let json = report.json.split(separator: "\n")
+        #expect(json[1] == #"  {"id":"a","name":"a","base_trust":0.9,"trust":0.5,"country":"","sector":"","limited_by":"p","attributes":{"Trust":"high","tier":"1"}},"#)
+        #expect(json[2].contains(#""limited_by":"","attributes":{"tier":"2","limited_by":"x"}}"#))
+    }
+
     @Test func atomicWriteLeavesNoFileOnFailure() throws {
         #expect(throws: FileBytes.WriteError.self) {
             try FileBytes.writeAtomically(Array("x".utf8), to: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/out.csv")

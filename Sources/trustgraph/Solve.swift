@@ -11,7 +11,8 @@ struct Solve: ParsableCommand {
         trusted). Cycles are solved to the exact greatest fixed point.
 
         The table is sorted by trust, lowest first; CSV and JSON keep the order of suppliers.csv \
-        and carry the stable columns id,name,base_trust,trust, then country,sector,limited_by \
+        (--sort changes either; --top N keeps the N weakest, or the first N of --sort, in every \
+        format) and carry the stable columns id,name,base_trust,trust, then country,sector,limited_by \
         (the provider the table shows under "limited by", empty when none) and the extra \
         columns of suppliers.csv under their own names ("attribute:" before a name that is \
         already taken; JSON puts them in "attributes").
@@ -30,15 +31,19 @@ struct Solve: ParsableCommand {
     @OptionGroup var solver: SolverFlags
     @OptionGroup var output: OutputFlags
 
-    @Option(help: ArgumentHelp("Row order: trust (lowest first), input (file order) or id (default: trust for the table, input for csv/json).",
+    @Option(help: ArgumentHelp("Row order: trust (lowest first), input (file order) or id (default: trust for the table and with --top, input for csv/json).",
                                valueName: "order"))
     var sort: SolveRowOrder?
 
-    @Option(help: ArgumentHelp("Show only the first N rows.", valueName: "n"))
+    @Option(help: ArgumentHelp("Only the N weakest suppliers (the first N of --sort when given), in every format.", valueName: "n"))
     var top: Int?
 
     @Flag(help: "Print the time of each phase (load, graph, base trust, solve) to standard error.")
     var timings = false
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    }
 
     func run() throws {
         var clock = PhaseClock(enabled: timings)
@@ -54,7 +59,7 @@ struct Solve: ParsableCommand {
         let sweeps = solution.report.sweeps
         clock.lap("effective trust (\(plural(sweeps, "sweep")))")
         let report = TrustReport(model: model, solution: solution,
-                                      order: sort ?? (output.format == .table ? .trust : .input), top: top)
+                                 order: sort ?? .implied(table: output.format == .table, top: top), top: top)
         switch output.format {
         case .csv: try output.emit(report.csv)
         case .json: try output.emit(report.json)

@@ -91,6 +91,39 @@ enum CLI {
         #expect(lines.count == 7)
     }
 
+    @Test func topMeansTheWeakestInEveryFormat() throws {
+        let ids = { (r: CLI.Result) in r.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) } }
+        let solve = ["solve", CLI.example("worst_group"), "--date", "2026-01-15"]
+        // Trust: D 0.2, E 0.3, C 0.5, F 0.51, A 0.76, B 0.8.
+        let csv = try CLI.run(solve + ["--format", "csv", "--top", "3"])
+        #expect(csv.status == 0)
+        #expect(ids(csv) == ["D", "E", "C"])
+        let json = try CLI.run(solve + ["--format", "json", "--top", "3"])
+        #expect(json.stdout.split(separator: "\n").filter { $0.contains("\"id\"") }.map { $0.contains("\"id\":\"D\"") }
+                == [true, false, false])
+        let table = try CLI.run(solve + ["--top", "3"])
+        #expect(table.stdout.split(separator: "\n").dropFirst(2).prefix(3).map { $0.split(separator: " ")[2] } == ["D", "E", "C"])
+        // With --sort, the first N of that order.
+        #expect(ids(try CLI.run(solve + ["--format", "csv", "--top", "2", "--sort", "input"])) == ["A", "B"])
+        // analyze: the N with most impact (c 0.84, b 0.72, d 0.091), or the first N of --sort.
+        let analyze = ["analyze", CLI.example("analyze"), "--date", "2026-01-15"]
+        #expect(ids(try CLI.run(analyze + ["--format", "csv", "--top", "2"])) == ["c", "b"])
+        #expect(ids(try CLI.run(analyze + ["--format", "csv", "--top", "2", "--sort", "input"])) == ["a", "b"])
+        #expect(ids(try CLI.run(analyze + ["--format", "csv"])) == ["a", "b", "c", "d", "e"])
+        // Single points of failure: b (a's critical provider) then c (b's high one); --top 1 keeps b's rows.
+        let points = try CLI.run(analyze + ["--what", "single-points", "--format", "csv", "--top", "1"])
+        #expect(points.stdout == "provider,consumer,group,weight,provider_trust\nb,a,b,1.0,0.72\n")
+    }
+
+    @Test func topZeroIsRefusedByEveryCommand() throws {
+        for command in ["solve", "analyze", "whatif"] {
+            let arguments = [command, CLI.example("analyze")] + (command == "whatif" ? ["s.yaml"] : []) + ["--top", "0"]
+            let r = try CLI.run(arguments)
+            #expect(r.status == 64, "\(command)")
+            #expect(r.stderr.contains("--top must be at least 1"), "\(command)")
+        }
+    }
+
     @Test func nonConvergenceSaysSoAndExitsThree() throws {
         let r = try CLI.run(["solve", CLI.example("cycles"), "--date", "2026-01-15", "--max-iterations", "1", "--format", "csv"])
         #expect(r.status == 3)

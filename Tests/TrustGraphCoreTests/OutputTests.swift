@@ -113,6 +113,15 @@ import Testing
         #expect(json[2].contains(#""limited_by":"","attributes":{"tier":"2","limited_by":"x"}}"#))
     }
 
+    @Test func withTopTheImpliedOrderIsTheRanking() {
+        #expect(SolveRowOrder.implied(table: true, top: nil) == .trust)
+        #expect(SolveRowOrder.implied(table: false, top: nil) == .input)
+        #expect(SolveRowOrder.implied(table: false, top: 3) == .trust)
+        #expect(AnalysisReport.Order.implied(table: true, top: nil) == .impact)
+        #expect(AnalysisReport.Order.implied(table: false, top: nil) == .input)
+        #expect(AnalysisReport.Order.implied(table: false, top: 3) == .impact)
+    }
+
     @Test func atomicWriteLeavesNoFileOnFailure() throws {
         #expect(throws: FileBytes.WriteError.self) {
             try FileBytes.writeAtomically(Array("x".utf8), to: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/out.csv")

@@ -35,6 +35,19 @@ public struct AnalysisReport: Sendable {
         case input
         /// By id, byte for byte.
         case id
+
+        /// The order when none is asked for: by impact for the table and whenever only
+        /// the first `top` rows are kept (so `--top N` means the N with most impact in
+        /// every format); otherwise the order of suppliers.csv.
+        public static func implied(table: Bool, top: Int?) -> Order {
+            table || top != nil ? .impact : .input
+        }
+    }
+
+    /// Supplier indices in `order`, only the first `top` when given.
+    public func rows(_ order: Order, top: Int?) -> [Int] {
+        let all = rows(order)
+        return top.map { Array(all.prefix(max(0, $0))) } ?? all
     }
 
     /// Supplier indices in `order`.
@@ -97,25 +110,29 @@ public struct AnalysisReport: Sendable {
         }).serialized() + "\n"
     }
 
-    /// Single points of failure as rows: provider, consumer, group, weight.
-    private var singlePointRows: [(provider: Int, consumer: Int, group: String, weight: Double)] {
-        singlePoints.flatMap { spof in spof.consumers.map { (spof.provider, $0.consumer, $0.group, $0.weight) } }
+    /// Single points of failure as rows: provider, consumer, group, weight; the first
+    /// `top` providers' (most consumers first) when given.
+    private func singlePointRows(top: Int?) -> [(provider: Int, consumer: Int, group: String, weight: Double)] {
+        singlePoints.prefix(max(0, top ?? singlePoints.count)).flatMap { spof in
+            spof.consumers.map { (spof.provider, $0.consumer, $0.group, $0.weight) }
+        }
     }
 
-    /// Single points of failure as CSV: provider,consumer,group,weight,provider_trust.
-    public var singlePointsCSV: String {
+    /// Single points of failure as CSV: provider,consumer,group,weight,provider_trust, one row
+    /// per consumer of each provider (of the first `top` providers when given).
+    public func singlePointsCSV(top: Int? = nil) -> String {
         var writer = CSVWriter(header: ["provider", "consumer", "group", "weight", "provider_trust"])
         let s = model.dataset.suppliers
-        for row in singlePointRows {
+        for row in singlePointRows(top: top) {
             writer.row([s.id(row.provider), s.id(row.consumer), row.group, row.weight.description, solution.trust[row.provider].description])
         }
         return writer.text
     }
 
     /// Single points of failure as JSON: the same rows as the CSV.
-    public var singlePointsJSON: String {
+    public func singlePointsJSON(top: Int? = nil) -> String {
         let s = model.dataset.suppliers
-        return JSON.Value.array(singlePointRows.map { row in
+        return JSON.Value.array(singlePointRows(top: top).map { row in
             .object([("provider", .string(s.id(row.provider))), ("consumer", .string(s.id(row.consumer))), ("group", .string(row.group)),
                      ("weight", .number(row.weight)), ("provider_trust", .number(solution.trust[row.provider]))])
         }).serialized() + "\n"

@@ -1,6 +1,13 @@
 /// Order of rows in `solve` output.
 public enum SolveRowOrder: String, Sendable, CaseIterable {
     case trust, input, id
+
+    /// The order when none is asked for: by trust, weakest first, for the table and
+    /// whenever only the first `top` rows are kept (so `--top N` means the N weakest
+    /// in every format); otherwise the order of suppliers.csv.
+    public static func implied(table: Bool, top: Int?) -> SolveRowOrder {
+        table || top != nil ? .trust : .input
+    }
 }
 
 /// The rows of `solve` output, in the order asked for.

@@ -32,8 +32,9 @@ struct Analyze: ParsableCommand {
 
         Examples:
           trustgraph analyze samples/eu-cloud --date 2026-06-30
-          trustgraph analyze samples/eu-cloud --date 2026-06-30 --format csv -o impact.csv
-          trustgraph analyze samples/eu-cloud --date 2026-06-30 --format csv --sort impact
+          trustgraph analyze samples/eu-cloud --format csv -o impact.csv
+          trustgraph analyze samples/eu-cloud --format csv --sort impact
+          trustgraph analyze samples/eu-cloud --format csv --top 10
           trustgraph analyze samples/eu-cloud --what single-points --format csv
         """
     )

@@ -23,6 +23,7 @@ struct Solve: ParsableCommand {
         Examples:
           trustgraph solve samples/eu-cloud --date 2026-06-30
           trustgraph solve samples/eu-cloud --format csv -o trust.csv
+          trustgraph solve samples/eu-cloud --format csv --top 10 -o weakest.csv
           trustgraph solve big/ --threads 1 --top 20
         """
     )

@@ -45,9 +45,14 @@ struct WhatIf: ParsableCommand {
         still written), 64 when the command line is wrong (an unknown option, a missing or bad value).
 
         Examples:
-          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30
-          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30 --render out/cdn-breach
-          trustgraph whatif samples/eu-cloud samples/scenarios/next-year.yaml --date 2026-06-30 --format csv --changed-only
+          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml \\
+              --date 2026-06-30
+          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml \\
+              --date 2026-06-30 --render out/cdn-breach
+          trustgraph whatif samples/eu-cloud samples/scenarios/next-year.yaml \\
+              --date 2026-06-30 --format csv --changed-only
+          trustgraph whatif samples/eu-cloud samples/scenarios/candidate-cdn.yaml \\
+              --date 2026-06-30 --format csv
         """
     )
 

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import ArgumentParser
 import Testing
 @testable import trustgraph
 
@@ -324,6 +325,24 @@ enum CLI {
         }
         let solve = try #require(try TrustGraphCommand.parseAsRoot(["solve", "x", "--prior", "2.5e-1"]) as? Solve)
         #expect(solve.data.parameters.prior == 0.25)
+    }
+
+    /// The example commands of every `--help` (under "Examples:" and the root's "Start with:")
+    /// fit 80 columns, so a terminal never breaks one across lines.
+    @Test(arguments: [TrustGraphCommand.self] + TrustGraphCommand.configuration.subcommands)
+    func helpExamplesFitEightyColumns(command: any ParsableCommand.Type) {
+        let rendered = Set(TrustGraphCommand.helpMessage(for: command, columns: 80).split(separator: "\n").map(String.init))
+        var examples: [String] = []
+        var inExamples = false
+        for line in command.configuration.discussion.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { inExamples = false } else if inExamples { examples.append(String(line)) }
+            if line == "Examples:" || line == "Start with:" { inExamples = true }
+        }
+        #expect(!examples.isEmpty, "\(command) has no examples")
+        for line in examples {
+            #expect(line.count <= 80, "\(line.count) columns: \(line)")
+            #expect(rendered.contains(line), "wrapped at 80 columns: \(line)")
+        }
     }
 
     @Test func solveParsesItsOptions() throws {

@@ -314,6 +314,10 @@ import Testing
         #expect(abs(summary.meanAfter - 4.356 / 6) < 1e-12)
         #expect(summary.belowBefore == 2 && summary.belowAfter == 3)
         #expect(summary.worst?.id == "app")
+        // The baseline's supplier table (its id table is a shared reference) is left as it was.
+        #expect(runner.model.dataset.suppliers.count == 6 && runner.model.dataset.suppliers.find("cdn-new") == nil)
+        #expect(runner.model.dataset.dependencies.group.map { runner.model.dataset.groupLabelText($0) }
+                == ["hosting", "hosting", "dns", "lib", "h1"])
     }
 
     /// What the scenario gives is what the same dataset gives when written out as files.

@@ -66,7 +66,7 @@ extension TrustMapBuilder {
         case .counts:
             text = "valid" + (c.expires.map { " until \($0)" } ?? "")
             if c.partial { text += ", partial scope" }
-            if c.lastEvidence != nil && c.freshness < 1 { text += ", evidence \(c.evidenceAgeDays) days old" }
+            if c.lastEvidence != nil && c.freshness < 1 { text += ", evidence \(plural(c.evidenceAgeDays, "day")) old" }
             return text + ": counts \(TextTable.fixed(c.value, 2))"
         case .suspended: text = "suspended"
         case .revoked: text = "revoked"

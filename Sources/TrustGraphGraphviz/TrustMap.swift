@@ -271,9 +271,10 @@ struct TrustMapBuilder {
         var score = (limited ? "▼ " : "") + TextTable.fixed(t, 2)
         let fill: String
         if let delta {
+            // NaN: no baseline to compare with (a supplier the scenario added).
             let change = delta[i].isNaN ? 0 : delta[i]
             fill = TrustMapStyle.deltaColor(change)
-            score += " (Δ " + signed(change) + ")"
+            score += delta[i].isNaN ? " (new)" : " (Δ " + signed(change) + ")"
         } else {
             fill = TrustMapStyle.trustColor(t)
             if limited { score += " (b " + TextTable.fixed(b, 2) + ")" }

@@ -39,8 +39,9 @@ public struct TrustMapOptions: Sendable {
     public var engine: String?
     /// The first line of the graph label; nil gives "Trust map".
     public var title: String?
-    /// What-if hook: per-supplier change in trust (indexed like the model, NaN for none),
-    /// coloured on a diverging loss/gain scale instead of trust and printed after the score.
+    /// What-if hook: per-supplier change in trust (indexed like the model, NaN for none, e.g.
+    /// a supplier the scenario added, labelled "new"), coloured on a diverging loss/gain
+    /// scale instead of trust and printed after the score.
     public var delta: [Double]?
     /// What-if hook: suppliers to highlight with a heavy outline (e.g. the targets of a scenario's steps).
     public var marked: Set<Int>
@@ -83,9 +84,7 @@ public struct UnknownSupplierError: Error, Sendable, Equatable, CustomStringConv
 
     /// "unknown supplier 'x' (did you mean 'y'?)".
     public var description: String {
-        var text = "unknown supplier '\(id)'"
-        if !suggestions.isEmpty { text += " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)" }
-        return text
+        "unknown supplier '\(id)'" + SupplierSearch.didYouMean(suggestions)
     }
 }
 

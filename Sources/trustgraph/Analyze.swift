@@ -23,15 +23,18 @@ struct Analyze: ParsableCommand {
         affected,impact,pagerank (then name,sector,country) for every supplier, in the order of \
         suppliers.csv (--sort impact ranks them); --what concentration \
         (dimension,name,rows,share,dimension_hhi) or --what single-points \
-        (provider,consumer,group,weight,provider_trust) writes those lists instead, in full.
+        (provider,consumer,group,weight,provider_trust) writes those lists instead, in full. \
+        --top N keeps the N suppliers with most impact (the first N of --sort when given) and \
+        the N single points of failure with most consumers, in every format.
 
         Exit status: 0 on success, 1 when the dataset has errors, 3 when a cycle did not \
         converge within --max-iterations (the figures are still written), 64 when the command line is wrong (an unknown option, a missing or bad value).
 
         Examples:
           trustgraph analyze samples/eu-cloud --date 2026-06-30
-          trustgraph analyze samples/eu-cloud --date 2026-06-30 --format csv -o impact.csv
-          trustgraph analyze samples/eu-cloud --date 2026-06-30 --format csv --sort impact
+          trustgraph analyze samples/eu-cloud --format csv -o impact.csv
+          trustgraph analyze samples/eu-cloud --format csv --sort impact
+          trustgraph analyze samples/eu-cloud --format csv --top 10
           trustgraph analyze samples/eu-cloud --what single-points --format csv
         """
     )
@@ -44,10 +47,11 @@ struct Analyze: ParsableCommand {
     @OptionGroup var solver: SolverFlags
     @OptionGroup var output: OutputFlags
 
-    @Option(help: ArgumentHelp("Table: show the N suppliers with most impact.", valueName: "n"))
-    var top: Int = 20
+    @Option(help: ArgumentHelp("Only the N suppliers with most impact (the first N of --sort when given) and the N single points of failure with most consumers, in every format (default: 20 in the table, all in csv/json).",
+                               valueName: "n"))
+    var top: Int?
 
-    @Option(help: ArgumentHelp("Supplier rows: impact (largest first), input (file order) or id (default: impact for the table, input for csv/json).",
+    @Option(help: ArgumentHelp("Supplier rows: impact (largest first), input (file order) or id (default: impact for the table and with --top, input for csv/json).",
                                valueName: "order"))
     var sort: AnalysisReport.Order?
 
@@ -60,7 +64,7 @@ struct Analyze: ParsableCommand {
     }
 
     func validate() throws {
-        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
@@ -75,17 +79,19 @@ struct Analyze: ParsableCommand {
         if showProgress { Console.progress(nil) }
         let pageRank = PageRank(model: model, threads: solver.threads)
         let report = AnalysisReport(model: model, solution: solution, impacts: impacts, pageRank: pageRank)
+        let order = sort ?? .implied(table: output.format == .table, top: top)
+        let shown = top ?? 20
         switch (output.format, what) {
-        case (.table, nil): try output.emit(report.table(top: top, order: sort ?? .impact))
-        case (.table, .suppliers): try output.emit(report.impactTable(top: top, order: sort ?? .impact))
+        case (.table, nil): try output.emit(report.table(top: shown, order: order))
+        case (.table, .suppliers): try output.emit(report.impactTable(top: shown, order: order))
         case (.table, .concentration): try output.emit(report.concentrationTable(limit: nil))
-        case (.table, .singlePoints): try output.emit(report.singlePointsTable(top: top, hint: false))
-        case (.csv, .suppliers), (.csv, nil): try output.emit(report.csv(order: report.rows(sort ?? .input)))
-        case (.json, .suppliers), (.json, nil): try output.emit(report.json(order: report.rows(sort ?? .input)))
+        case (.table, .singlePoints): try output.emit(report.singlePointsTable(top: shown, hint: false))
+        case (.csv, .suppliers), (.csv, nil): try output.emit(report.csv(order: report.rows(order, top: top)))
+        case (.json, .suppliers), (.json, nil): try output.emit(report.json(order: report.rows(order, top: top)))
         case (.csv, .concentration): try output.emit(report.concentrationCSV)
         case (.json, .concentration): try output.emit(report.concentrationJSON)
-        case (.csv, .singlePoints): try output.emit(report.singlePointsCSV)
-        case (.json, .singlePoints): try output.emit(report.singlePointsJSON)
+        case (.csv, .singlePoints): try output.emit(report.singlePointsCSV(top: top))
+        case (.json, .singlePoints): try output.emit(report.singlePointsJSON(top: top))
         }
         Console.reportConvergence(solution.report)
         if !solution.report.converged { throw ExitCode(notConvergedExitCode) }

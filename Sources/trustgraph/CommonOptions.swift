@@ -198,7 +198,7 @@ enum Console {
     /// Reports a solve that did not converge on stderr.
     static func reportConvergence(_ report: SolveReport) {
         if !report.converged {
-            error("warning: did not converge: after \(report.sweeps) sweeps the largest change was \(report.finalChange) (raise --max-iterations or --tolerance)")
+            error("warning: did not converge: after \(plural(report.sweeps, "sweep")) the largest change was \(report.finalChange) (raise --max-iterations or --tolerance)")
         }
     }
 }

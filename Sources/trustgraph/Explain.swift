@@ -36,10 +36,8 @@ struct Explain: ParsableCommand {
     func run() throws {
         let dataset = try data.load()
         guard let index = dataset.suppliers.find(supplier) else {
-            let close = SupplierSearch.suggestions(for: supplier, in: dataset.suppliers)
-            var message = "error: unknown supplier '\(supplier)' in \(data.dataset)/suppliers.csv"
-            if !close.isEmpty { message += " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)" }
-            Console.error(message)
+            Console.error("error: unknown supplier '\(supplier)' in \(data.dataset)/suppliers.csv"
+                          + SupplierSearch.didYouMean(SupplierSearch.suggestions(for: supplier, in: dataset.suppliers)))
             throw ExitCode(1)
         }
         let parameters = data.parameters

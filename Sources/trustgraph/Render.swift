@@ -119,11 +119,8 @@ struct Render: ParsableCommand {
         do {
             focusIndices = try TrustMapOptions.suppliers(focusIDs(in: dataset.suppliers), in: dataset.suppliers)
         } catch {
-            var message = "error: --focus: unknown supplier '\(error.id)' in \(data.dataset)/suppliers.csv"
-            if !error.suggestions.isEmpty {
-                message += " (did you mean \(error.suggestions.map { "'\($0)'" }.joined(separator: ", "))?)"
-            }
-            Console.error(message)
+            Console.error("error: --focus: unknown supplier '\(error.id)' in \(data.dataset)/suppliers.csv"
+                          + SupplierSearch.didYouMean(error.suggestions))
             throw ExitCode(1)
         }
         let parameters = data.parameters
@@ -144,7 +141,7 @@ struct Render: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        try emit(rendered, summary: "\(map.selection.suppliers.count) of \(map.selection.total) suppliers, "
+        try emit(rendered, summary: "\(map.selection.suppliers.count) of \(plural(map.selection.total, "supplier")), "
                  + (format == .dot ? "DOT for \(map.engine)" : "\(format.rawValue) laid out by \(map.engine)"))
         Console.reportConvergence(solution.report)
         if !solution.report.converged { throw ExitCode(notConvergedExitCode) }

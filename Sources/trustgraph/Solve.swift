@@ -11,7 +11,11 @@ struct Solve: ParsableCommand {
         trusted). Cycles are solved to the exact greatest fixed point.
 
         The table is sorted by trust, lowest first; CSV and JSON keep the order of suppliers.csv \
-        and carry the stable columns id,name,base_trust,trust (then country,sector).
+        (--sort changes either; --top N keeps the N weakest, or the first N of --sort, in every \
+        format) and carry the stable columns id,name,base_trust,trust, then country,sector,limited_by \
+        (the provider the table shows under "limited by", empty when none) and the extra \
+        columns of suppliers.csv under their own names ("attribute:" before a name that is \
+        already taken; JSON puts them in "attributes").
 
         Exit status: 0 on success, 1 when the dataset has errors, 3 when a cycle did not \
         converge within --max-iterations (the values are still written), 64 when the command line is wrong (an unknown option, a missing or bad value).
@@ -19,6 +23,7 @@ struct Solve: ParsableCommand {
         Examples:
           trustgraph solve samples/eu-cloud --date 2026-06-30
           trustgraph solve samples/eu-cloud --format csv -o trust.csv
+          trustgraph solve samples/eu-cloud --format csv --top 10 -o weakest.csv
           trustgraph solve big/ --threads 1 --top 20
         """
     )
@@ -27,31 +32,35 @@ struct Solve: ParsableCommand {
     @OptionGroup var solver: SolverFlags
     @OptionGroup var output: OutputFlags
 
-    @Option(help: ArgumentHelp("Row order: trust (lowest first), input (file order) or id (default: trust for the table, input for csv/json).",
+    @Option(help: ArgumentHelp("Row order: trust (lowest first), input (file order) or id (default: trust for the table and with --top, input for csv/json).",
                                valueName: "order"))
     var sort: SolveRowOrder?
 
-    @Option(help: ArgumentHelp("Show only the first N rows.", valueName: "n"))
+    @Option(help: ArgumentHelp("Only the N weakest suppliers (the first N of --sort when given), in every format.", valueName: "n"))
     var top: Int?
 
     @Flag(help: "Print the time of each phase (load, graph, base trust, solve) to standard error.")
     var timings = false
 
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
     func run() throws {
         var clock = PhaseClock(enabled: timings)
         let dataset = try data.load()
-        clock.lap("load \(dataset.suppliers.count) suppliers, \(dataset.dependencies.count) rows")
+        clock.lap("load \(plural(dataset.suppliers.count, "supplier")), \(plural(dataset.dependencies.count, "row"))")
         let parameters = data.parameters
         let model = TrustModel(dataset)
         let (levels, cycles) = (model.schedule.levelCount, model.schedule.cyclicComponentCount)
-        clock.lap("build graph and schedule (\(levels) level\(levels == 1 ? "" : "s"), \(cycles) cycle\(cycles == 1 ? "" : "s"))")
+        clock.lap("build graph and schedule (\(plural(levels, "level")), \(plural(cycles, "cycle")))")
         let base = model.baseTrust(parameters, threads: solver.threads)
         clock.lap("base trust")
         let solution = model.solve(base: base, options: solver.options)
         let sweeps = solution.report.sweeps
-        clock.lap("effective trust (\(sweeps) sweep\(sweeps == 1 ? "" : "s"))")
+        clock.lap("effective trust (\(plural(sweeps, "sweep")))")
         let report = TrustReport(model: model, solution: solution,
-                                      order: sort ?? (output.format == .table ? .trust : .input), top: top)
+                                 order: sort ?? .implied(table: output.format == .table, top: top), top: top)
         switch output.format {
         case .csv: try output.emit(report.csv)
         case .json: try output.emit(report.json)

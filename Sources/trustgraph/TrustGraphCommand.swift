@@ -18,7 +18,8 @@ struct TrustGraphCommand: ParsableCommand {
           trustgraph solve samples/eu-cloud --date 2026-06-30
           trustgraph explain samples/eu-cloud shopfront-saas --date 2026-06-30
           trustgraph render samples/eu-cloud --date 2026-06-30 -o map.svg
-          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30
+          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml \\
+              --date 2026-06-30
           trustgraph analyze samples/eu-cloud --date 2026-06-30
         """,
         version: "0.1.0",

@@ -36,7 +36,7 @@ struct Validate: ParsableCommand {
             if !error.warnings.isEmpty {
                 try Console.out(LoadReport.summarize(error.warnings, total: error.warnings.count, limit: maxErrors, noun: "warning"))
             }
-            Console.error("\(dataset): \(error.errorCount) error\(error.errorCount == 1 ? "" : "s")")
+            Console.error("\(dataset): \(plural(error.errorCount, "error"))")
             throw ExitCode(1)
         }
         let (data, report) = loaded
@@ -44,7 +44,8 @@ struct Validate: ParsableCommand {
         if report.warningCount > 0 {
             try Console.out(LoadReport.summarize(report.warnings, total: report.warningCount, limit: maxErrors, noun: "warning"))
         }
-        try Console.out("\(dataset): valid — \(data.suppliers.count) suppliers, \(data.certifications.count) certifications, "
-                        + "\(data.dependencies.count) dependency rows, \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")")
+        try Console.out("\(dataset): valid — \(plural(data.suppliers.count, "supplier")), "
+                        + "\(plural(data.certifications.count, "certification")), "
+                        + "\(plural(data.dependencies.count, "dependency row")), \(plural(report.warningCount, "warning"))")
     }
 }

@@ -19,7 +19,7 @@ struct WhatIf: ParsableCommand {
                 - set-date: 2027-06-30
 
         Steps: revoke {supplier, scheme?}, compromise {supplier}, exit {supplier}, \
-        add-certification {supplier, scheme, status?, issued?, expires?, last_evidence?, scope?}, \
+        add-supplier {id, name?, country?, sector?, prior?}, add-certification {supplier, scheme, status?, issued?, expires?, last_evidence?, scope?}, \
         add-dependency {consumer, provider, criticality?, group?}, remove-dependency {consumer, \
         provider, group?}, set-criticality {consumer, provider, criticality, group?}, \
         set-assurance {scheme, assurance}, set-prior {value, supplier?}, set-date DATE.
@@ -31,8 +31,9 @@ struct WhatIf: ParsableCommand {
 
         The table shows, per scenario, the suppliers whose trust changed (worst first) and then \
         the scenarios side by side. CSV and JSON carry scenario,id,baseline,trust,delta \
-        (then base_trust) for every supplier present in the scenario (exited suppliers have no \
-        row); --changed-only keeps the changed ones.
+        (then base_trust,name) for every supplier present in the scenario (exited suppliers have no \
+        row; added ones follow the dataset's, with an empty baseline and delta); --changed-only \
+        keeps the changed and the added ones.
 
         --render DIR writes one SVG per scenario (DIR/<scenario>.svg, the name's letters and digits, \
         at most 80): the changed part of \
@@ -44,9 +45,14 @@ struct WhatIf: ParsableCommand {
         still written), 64 when the command line is wrong (an unknown option, a missing or bad value).
 
         Examples:
-          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30
-          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml --date 2026-06-30 --render out/cdn-breach
-          trustgraph whatif samples/eu-cloud samples/scenarios/next-year.yaml --date 2026-06-30 --format csv --changed-only
+          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml \\
+              --date 2026-06-30
+          trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml \\
+              --date 2026-06-30 --render out/cdn-breach
+          trustgraph whatif samples/eu-cloud samples/scenarios/next-year.yaml \\
+              --date 2026-06-30 --format csv --changed-only
+          trustgraph whatif samples/eu-cloud samples/scenarios/candidate-cdn.yaml \\
+              --date 2026-06-30 --format csv
         """
     )
 
@@ -100,7 +106,7 @@ struct WhatIf: ParsableCommand {
         guard errors.isEmpty else {
             errors.sort { ($0.line, $0.step ?? 0) < ($1.line, $1.step ?? 0) }
             Console.error(ScenarioFileError(errors: errors).description)
-            Console.error("\(scenarios): \(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was applied")
+            Console.error("\(scenarios): \(plural(errors.count, "error")); nothing was applied")
             throw ExitCode(1)
         }
         var outcomes: [ScenarioOutcome] = []
@@ -116,7 +122,7 @@ struct WhatIf: ParsableCommand {
         let baselineConverged = runner.baseline.report.converged
         if !baselineConverged {
             Console.error("warning: the baseline did not converge within --max-iterations: "
-                + "after \(runner.baseline.report.sweeps) sweeps the largest change was \(runner.baseline.report.finalChange)")
+                + "after \(plural(runner.baseline.report.sweeps, "sweep")) the largest change was \(runner.baseline.report.finalChange)")
         }
         let notConverged = outcomes.filter { !$0.solution.report.converged }
         for outcome in notConverged {
@@ -140,7 +146,8 @@ extension WhatIf {
             let suppliers = outcome.model.dataset.suppliers
             let n = suppliers.count
             var delta = [Double](repeating: .nan, count: n)
-            for i in outcome.present { delta[i] = outcome.delta(i) }
+            // An added supplier has no baseline: NaN, drawn as new.
+            for i in outcome.present { delta[i] = outcome.delta(i) ?? .nan }
             let targets = Set(outcome.scenario.steps.flatMap(\.suppliers).compactMap { suppliers.find($0) })
                 .subtracting(outcome.exited)
             var focus = targets.sorted()
@@ -160,7 +167,7 @@ extension WhatIf {
                 Console.error("error: \(error.description)")
                 throw ExitCode(1)
             }
-            Console.error("wrote \(path): \(map.selection.suppliers.count) suppliers, \(outcome.changed.count) changed")
+            Console.error("wrote \(path): \(plural(map.selection.suppliers.count, "supplier")), \(outcome.changed.count) changed")
         }
     }
 

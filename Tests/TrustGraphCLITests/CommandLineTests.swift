@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import ArgumentParser
 import Testing
 @testable import trustgraph
 
@@ -69,13 +70,59 @@ enum CLI {
         #expect(r.stdout.contains("valid — 8 suppliers"))
     }
 
+    @Test func countsOfOneReadAsEnglish() throws {
+        let dir = try CLI.temporaryDirectory()
+        try "id\na\n".write(to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", dir.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasSuffix("\(dir.path): valid — 1 supplier, 0 certifications, 0 dependency rows, 1 warning\n"))
+        let cycle = try CLI.run(["solve", CLI.example("cycles"), "--date", "2026-01-15", "--max-iterations", "1", "--format", "csv"])
+        #expect(cycle.stderr.contains("warning: did not converge: after 1 sweep the largest change was"))
+    }
+
     @Test func solveCSVHasTheContractFigures() throws {
         let r = try CLI.run(["solve", CLI.example("worst_group"), "--date", "2026-01-15", "--format", "csv"])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines[0] == "id,name,base_trust,trust,country,sector")
-        #expect(lines[1] == "A,A,0.9,0.76,,")
+        #expect(lines[0] == "id,name,base_trust,trust,country,sector,limited_by")
+        // A: B passes up 0.7 × 0.2, C 0.4 × 0.5, D 0.3 × 0.8 = 0.24, the largest; F: E passes up 0.7 × 0.7.
+        #expect(lines[1] == "A,A,0.9,0.76,,,D")
+        #expect(lines[2] == "B,B,0.8,0.8,,,")
+        #expect(lines[6] == "F,F,1.0,0.51,,,E")
         #expect(lines.count == 7)
+    }
+
+    @Test func topMeansTheWeakestInEveryFormat() throws {
+        let ids = { (r: CLI.Result) in r.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) } }
+        let solve = ["solve", CLI.example("worst_group"), "--date", "2026-01-15"]
+        // Trust: D 0.2, E 0.3, C 0.5, F 0.51, A 0.76, B 0.8.
+        let csv = try CLI.run(solve + ["--format", "csv", "--top", "3"])
+        #expect(csv.status == 0)
+        #expect(ids(csv) == ["D", "E", "C"])
+        let json = try CLI.run(solve + ["--format", "json", "--top", "3"])
+        #expect(json.stdout.split(separator: "\n").filter { $0.contains("\"id\"") }.map { $0.contains("\"id\":\"D\"") }
+                == [true, false, false])
+        let table = try CLI.run(solve + ["--top", "3"])
+        #expect(table.stdout.split(separator: "\n").dropFirst(2).prefix(3).map { $0.split(separator: " ")[2] } == ["D", "E", "C"])
+        // With --sort, the first N of that order.
+        #expect(ids(try CLI.run(solve + ["--format", "csv", "--top", "2", "--sort", "input"])) == ["A", "B"])
+        // analyze: the N with most impact (c 0.84, b 0.72, d 0.091), or the first N of --sort.
+        let analyze = ["analyze", CLI.example("analyze"), "--date", "2026-01-15"]
+        #expect(ids(try CLI.run(analyze + ["--format", "csv", "--top", "2"])) == ["c", "b"])
+        #expect(ids(try CLI.run(analyze + ["--format", "csv", "--top", "2", "--sort", "input"])) == ["a", "b"])
+        #expect(ids(try CLI.run(analyze + ["--format", "csv"])) == ["a", "b", "c", "d", "e"])
+        // Single points of failure: b (a's critical provider) then c (b's high one); --top 1 keeps b's rows.
+        let points = try CLI.run(analyze + ["--what", "single-points", "--format", "csv", "--top", "1"])
+        #expect(points.stdout == "provider,consumer,group,weight,provider_trust\nb,a,b,1.0,0.72\n")
+    }
+
+    @Test func topZeroIsRefusedByEveryCommand() throws {
+        for command in ["solve", "analyze", "whatif"] {
+            let arguments = [command, CLI.example("analyze")] + (command == "whatif" ? ["s.yaml"] : []) + ["--top", "0"]
+            let r = try CLI.run(arguments)
+            #expect(r.status == 64, "\(command)")
+            #expect(r.stderr.contains("--top must be at least 1"), "\(command)")
+        }
     }
 
     @Test func nonConvergenceSaysSoAndExitsThree() throws {
@@ -89,6 +136,18 @@ enum CLI {
         #expect(r.status == 1)
         #expect(r.stderr.contains("unknown supplier 'hl'"))
         #expect(r.stderr.contains("'h1'"))
+    }
+
+    @Test func mistypedSuppliersInScenariosAndOptionsGetSuggestions() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("s.yaml")
+        try "scenarios:\n  - name: typo\n    steps:\n      - compromise: {supplier: hl}\n".write(to: file, atomically: true, encoding: .utf8)
+        let whatif = try CLI.run(["whatif", CLI.example("whatif"), file.path, "--date", "2026-01-15"])
+        #expect(whatif.status == 1)
+        #expect(whatif.stderr.contains("s.yaml:4: scenario 'typo', step 1 (compromise): unknown supplier 'hl' (did you mean 'h1', 'h2'?)\n"))
+        let render = try CLI.run(["render", CLI.example("whatif"), "--focus", "hl", "-o", dir.appendingPathComponent("m.svg").path])
+        #expect(render.status == 1)
+        #expect(render.stderr.contains("error: --focus: unknown supplier 'hl' in \(CLI.example("whatif"))/suppliers.csv (did you mean 'h1', 'h2'?)"))
     }
 
     @Test func explainShowsTheChain() throws {
@@ -131,6 +190,41 @@ enum CLI {
         let parser = XMLParser(data: svg)
         #expect(parser.parse())
         #expect(String(decoding: svg, as: UTF8.self).contains("What if: h1 compromised"))
+    }
+
+    @Test func whatifWithAnAddedSupplierWritesAnEmptyBaselineAndRenders() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("onboard.yaml")
+        try """
+        scenarios:
+          - name: onboard
+            steps:
+              - add-supplier: {id: cdn-new, name: New CDN, prior: 0.25}
+              - add-certification: {supplier: cdn-new, scheme: ISO27001}
+              - add-dependency: {consumer: app, provider: cdn-new, criticality: critical}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let csv = try CLI.run(["whatif", CLI.example("whatif"), file.path, "--date", "2026-01-15", "--format", "csv", "--changed-only"])
+        #expect(csv.status == 0)
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == "scenario,id,baseline,trust,delta,base_trust,name")
+        #expect(lines[2] == "onboard,cdn-new,,\((0.25 + 0.75 * 0.6).description),,\((0.25 + 0.75 * 0.6).description),New CDN")
+        let render = try CLI.run(["whatif", CLI.example("whatif"), file.path, "--date", "2026-01-15", "--render", dir.path + "/maps"])
+        #expect(render.status == 0)
+        #expect(render.stdout.contains("   added: cdn-new (trust 0.7000)\n"))
+        let svg = try String(contentsOf: dir.appendingPathComponent("maps/onboard.svg"), encoding: .utf8)
+        #expect(svg.contains("0.70 (new)"))
+    }
+
+    @Test func theCandidateSampleKeepsTheShopOnTheBreachMorning() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let r = try CLI.run(["whatif", root.appendingPathComponent("samples/eu-cloud").path,
+                             root.appendingPathComponent("samples/scenarios/candidate-cdn.yaml").path, "--date", "2026-06-30"])
+        #expect(r.status == 0)
+        #expect(r.stdout.components(separatedBy: "   added: cdn-aurora (trust 0.8123)\n").count == 3)
+        #expect(r.stdout.contains("22 → 26; 6 changed, 1 added (figures over the 60 present before and after)\n"))
+        // The shop is held by the candidate: it is in no table of changed suppliers.
+        #expect(!r.stdout.contains("  shopfront-saas  "))
     }
 
     @Test func whatifOnABaselineThatDidNotConvergeSaysSoAndExitsThree() throws {
@@ -267,6 +361,24 @@ enum CLI {
         }
         let solve = try #require(try TrustGraphCommand.parseAsRoot(["solve", "x", "--prior", "2.5e-1"]) as? Solve)
         #expect(solve.data.parameters.prior == 0.25)
+    }
+
+    /// The example commands of every `--help` (under "Examples:" and the root's "Start with:")
+    /// fit 80 columns, so a terminal never breaks one across lines.
+    @Test(arguments: [TrustGraphCommand.self] + TrustGraphCommand.configuration.subcommands)
+    func helpExamplesFitEightyColumns(command: any ParsableCommand.Type) {
+        let rendered = Set(TrustGraphCommand.helpMessage(for: command, columns: 80).split(separator: "\n").map(String.init))
+        var examples: [String] = []
+        var inExamples = false
+        for line in command.configuration.discussion.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { inExamples = false } else if inExamples { examples.append(String(line)) }
+            if line == "Examples:" || line == "Start with:" { inExamples = true }
+        }
+        #expect(!examples.isEmpty, "\(command) has no examples")
+        for line in examples {
+            #expect(line.count <= 80, "\(line.count) columns: \(line)")
+            #expect(rendered.contains(line), "wrapped at 80 columns: \(line)")
+        }
     }
 
     @Test func solveParsesItsOptions() throws {

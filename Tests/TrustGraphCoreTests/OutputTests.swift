@@ -34,6 +34,94 @@ import Testing
         #expect(rows[1]["name"] == "b")
     }
 
+    @Test func countsReadAsEnglish() {
+        #expect(plural(0, "sweep") == "0 sweeps")
+        #expect(plural(1, "sweep") == "1 sweep")
+        #expect(plural(2, "dependency row") == "2 dependency rows")
+        #expect(plural(1, "dependency", "dependencies") == "1 dependency")
+        #expect(plural(3, "dependency", "dependencies") == "3 dependencies")
+    }
+
+    @Test func aOneSupplierSummaryIsSingular() throws {
+        // One supplier, no dependency: no cycle and one sweep.
+        let (model, solution) = Fixture.solve(try Fixture.load(["suppliers.csv": "id\na\n"]))
+        let text = TrustReport(model: model, solution: solution, order: .trust)
+            .table(parameters: TrustParameters(date: Fixture.exampleDate), solve: solution.report)
+        #expect(text.hasSuffix("1 supplier at 2026-01-15, global prior 0.30: mean trust 0.3000, 1 below 0.5, "
+                               + "0 limited by dependencies; 0 cycles, 1 sweep, converged\n"))
+    }
+
+    @Test func evidenceOneDayOldIsSingular() throws {
+        // Evidence of the day before the evaluation date, a one-day half-life: freshness 0.5.
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id\na\n",
+            "schemes.csv": "scheme,assurance,evidence_half_life_days\nDAILY,0.5,1\n",
+            "certifications.csv": "supplier,scheme,last_evidence\na,DAILY,2026-01-14\n",
+        ])
+        let (model, solution) = Fixture.solve(dataset)
+        let text = model.explain(0, solution: solution, parameters: TrustParameters(date: Fixture.exampleDate)).text
+        #expect(text.contains("assurance 0.50 × freshness 0.5000 (evidence of 2026-01-14, 1 day old, half-life 1 day)"))
+    }
+
+    /// An added supplier follows the dataset's, with no baseline and no delta in every format.
+    @Test func whatIfOutputOfAnAddedSupplier() throws {
+        let (dataset, _) = try DatasetLoader.load(directory: Fixture.example("whatif"))
+        let runner = ScenarioRunner(model: TrustModel(dataset), parameters: TrustParameters(date: Fixture.exampleDate),
+                                    options: SolverOptions(threads: 1))
+        let outcome = try runner.run(Scenario(name: "onboard", steps: [
+            .addSupplier(id: "cdn-new", name: "New CDN", prior: "0.25"),
+            .addCertification(supplier: "cdn-new", scheme: "ISO27001"),
+            .addDependency(consumer: "app", provider: "cdn-new", criticality: "critical"),
+        ]))
+        let report = WhatIfReport(outcomes: [outcome])
+        let rows = Fixture.csvRows(bytes: Array(report.csv().utf8))
+        #expect(rows.map { $0["id"]! } == ["app", "h1", "h2", "dns", "lib", "mon", "cdn-new"])
+        let added = try #require(rows.last)
+        #expect(added["baseline"] == "" && added["delta"] == "" && added["name"] == "New CDN")
+        #expect(report.csv().hasPrefix("scenario,id,baseline,trust,delta,base_trust,name\n"))
+        #expect(rows[0]["name"] == "Application")
+        // b = 0.25 + 0.75 × 0.6 and t = b: 0.7 as the floating-point sum gives it.
+        #expect(added["trust"] == (0.25 + 0.75 * 0.6).description && added["base_trust"] == added["trust"])
+        // --changed-only: app, which moved, and the candidate, which is new.
+        #expect(Fixture.csvRows(bytes: Array(report.csv(changedOnly: true).utf8)).map { $0["id"]! } == ["app", "cdn-new"])
+        let json = report.json().split(separator: "\n").filter { $0.contains("\"cdn-new\"") }
+        #expect(json.count == 1 && json[0].contains("\"baseline\":null,") && json[0].contains("\"delta\":null,"))
+        #expect(json[0].hasSuffix(",\"name\":\"New CDN\"}"))
+        let table = report.table(top: 20)
+        #expect(table.contains("   mean trust 0.7427 → 0.7260; below 0.50: 1 → 1; 1 changed, 1 added (figures over the 6 present before and after)\n"))
+        #expect(table.contains("   added: cdn-new (trust 0.7000)\n"))
+        #expect(table.contains("   cdn-new joins; cdn-new gains ISO27001; app → cdn-new (critical)\n"))
+    }
+
+    @Test func solveOutputNamesTheLimitingProviderAndKeepsExtraColumns() throws {
+        // 'Trust' and 'limited_by' are extra columns of suppliers.csv whose names trustgraph's own columns take.
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id,Trust,tier,limited_by,prior\na,high,1,,0.9\np,,2,x,0.5\n",
+            "dependencies.csv": "consumer,provider,criticality\na,p,critical\n",
+        ])
+        let (model, solution) = Fixture.solve(dataset)
+        let report = TrustReport(model: model, solution: solution, order: .input)
+        // a: b = 0.9, but its critical provider p passes up 1 × 0.5: t = 0.5, limited by p.
+        #expect(report.csv == """
+            id,name,base_trust,trust,country,sector,limited_by,attribute:Trust,tier,attribute:limited_by
+            a,a,0.9,0.5,,,p,high,1,
+            p,p,0.5,0.5,,,,,2,x
+
+            """)
+        let json = report.json.split(separator: "\n")
+        #expect(json[1] == #"  {"id":"a","name":"a","base_trust":0.9,"trust":0.5,"country":"","sector":"","limited_by":"p","attributes":{"Trust":"high","tier":"1"}},"#)
+        #expect(json[2].contains(#""limited_by":"","attributes":{"tier":"2","limited_by":"x"}}"#))
+    }
+
+    @Test func withTopTheImpliedOrderIsTheRanking() {
+        #expect(SolveRowOrder.implied(table: true, top: nil) == .trust)
+        #expect(SolveRowOrder.implied(table: false, top: nil) == .input)
+        #expect(SolveRowOrder.implied(table: false, top: 3) == .trust)
+        #expect(AnalysisReport.Order.implied(table: true, top: nil) == .impact)
+        #expect(AnalysisReport.Order.implied(table: false, top: nil) == .input)
+        #expect(AnalysisReport.Order.implied(table: false, top: 3) == .impact)
+    }
+
     @Test func atomicWriteLeavesNoFileOnFailure() throws {
         #expect(throws: FileBytes.WriteError.self) {
             try FileBytes.writeAtomically(Array("x".utf8), to: "/nonexistent-dir-\(UInt32.random(in: 0...UInt32.max))/out.csv")

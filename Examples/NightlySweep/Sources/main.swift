@@ -24,8 +24,9 @@ do {
         let scenario = Scenario(name: suppliers.id(i), steps: [.compromise(supplier: suppliers.id(i))])
         let outcome = try runner.run(scenario)
         // `changed` lists the suppliers whose trust moved, worst drop first; skip the compromised one.
+        // (`delta` is nil only for a supplier the scenario added, never one of `changed`.)
         let victim = outcome.changed.first { $0 != i }
-        let hurtMost = victim.map { "\(suppliers.id($0)) \(TextTable.fixed(outcome.delta($0)))" } ?? "-"
+        let hurtMost = victim.map { "\(suppliers.id($0)) \(TextTable.fixed(outcome.delta($0)!))" } ?? "-"
         results.append((outcome.summary(threshold: 0.5), hurtMost))
     }
 

@@ -84,7 +84,7 @@ extension Explanation.Certification {
         case .counts:
             var parts = ["assurance \(TextTable.fixed(assurance, 2))"]
             if let lastEvidence {
-                parts.append("× freshness \(TextTable.fixed(freshness, 4)) (evidence of \(lastEvidence), \(evidenceAgeDays) days old, half-life \(halfLifeDays.formatted) days)")
+                parts.append("× freshness \(TextTable.fixed(freshness, 4)) (evidence of \(lastEvidence), \(plural(evidenceAgeDays, "day")) old, half-life \(halfLifeDays.formatted) \(halfLifeDays == 1 ? "day" : "days"))")
             }
             if partial { parts.append("× 0.5 partial scope") }
             var text = parts.joined(separator: " ")

@@ -130,6 +130,23 @@ public struct SupplierTable: Sendable {
     public func find(_ id: String) -> Int? { index.find(id).map(Int.init) }
     /// The supplier's own prior, if any.
     public func prior(_ i: Int) -> Double? { priors[i].isNaN ? nil : priors[i] }
+
+    /// Appends a supplier with a new id (its extra columns empty) and returns its index.
+    /// - Parameters:
+    ///   - country: already checked and upper-cased ("" when not given).
+    ///   - prior: its own prior, or nil for the global one.
+    /// - Complexity: O(length of the id and name) amortised, plus one cell per extra column.
+    mutating func append(id: String, name: String, country: String, sector: String, prior: Double?) -> Int {
+        let (index, inserted) = index.intern(id)
+        precondition(inserted, "supplier '\(id)' already exists")
+        names.append(name)
+        countries.append(country)
+        sectors.append(sector)
+        priors.append(prior ?? .nan)
+        lines.append(0)
+        for k in attributes.values.indices { attributes.values[k].append("") }
+        return Int(index)
+    }
 }
 
 /// The certifications of a dataset, one row per record (structure of arrays).
@@ -293,6 +310,24 @@ public struct Dataset: Sendable {
     mutating func internGroupLabel(_ text: String) -> Int32 {
         var text = text
         return text.withUTF8 { internGroupLabel(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds a supplier with no certification and no row (a what-if candidate) and returns its index.
+    ///
+    /// Group labels that are not supplier ids are numbered after the suppliers,
+    /// so each moves up by one; a label spelled like the new id becomes the new
+    /// supplier's index, as `groupLabel(_:)` will then find it.
+    mutating func addSupplier(id: String, name: String, country: String, sector: String, prior: Double?) -> Int {
+        let n = Int32(suppliers.count)
+        let renamed = dependencies.extraLabels.find(id).map { n + 1 + $0 }
+        let index = suppliers.append(id: id, name: name, country: country, sector: sector, prior: prior)
+        func moved(_ label: Int32) -> Int32 {
+            guard label >= n else { return label }
+            return label + 1 == renamed ? n : label + 1
+        }
+        dependencies.group = dependencies.group.map(moved)
+        for k in dependencies.emptiedGroups.indices { dependencies.emptiedGroups[k].label = moved(dependencies.emptiedGroups[k].label) }
+        return index
     }
 }
 

@@ -35,6 +35,19 @@ public struct AnalysisReport: Sendable {
         case input
         /// By id, byte for byte.
         case id
+
+        /// The order when none is asked for: by impact for the table and whenever only
+        /// the first `top` rows are kept (so `--top N` means the N with most impact in
+        /// every format); otherwise the order of suppliers.csv.
+        public static func implied(table: Bool, top: Int?) -> Order {
+            table || top != nil ? .impact : .input
+        }
+    }
+
+    /// Supplier indices in `order`, only the first `top` when given.
+    public func rows(_ order: Order, top: Int?) -> [Int] {
+        let all = rows(order)
+        return top.map { Array(all.prefix(max(0, $0))) } ?? all
     }
 
     /// Supplier indices in `order`.
@@ -97,25 +110,29 @@ public struct AnalysisReport: Sendable {
         }).serialized() + "\n"
     }
 
-    /// Single points of failure as rows: provider, consumer, group, weight.
-    private var singlePointRows: [(provider: Int, consumer: Int, group: String, weight: Double)] {
-        singlePoints.flatMap { spof in spof.consumers.map { (spof.provider, $0.consumer, $0.group, $0.weight) } }
+    /// Single points of failure as rows: provider, consumer, group, weight; the first
+    /// `top` providers' (most consumers first) when given.
+    private func singlePointRows(top: Int?) -> [(provider: Int, consumer: Int, group: String, weight: Double)] {
+        singlePoints.prefix(max(0, top ?? singlePoints.count)).flatMap { spof in
+            spof.consumers.map { (spof.provider, $0.consumer, $0.group, $0.weight) }
+        }
     }
 
-    /// Single points of failure as CSV: provider,consumer,group,weight,provider_trust.
-    public var singlePointsCSV: String {
+    /// Single points of failure as CSV: provider,consumer,group,weight,provider_trust, one row
+    /// per consumer of each provider (of the first `top` providers when given).
+    public func singlePointsCSV(top: Int? = nil) -> String {
         var writer = CSVWriter(header: ["provider", "consumer", "group", "weight", "provider_trust"])
         let s = model.dataset.suppliers
-        for row in singlePointRows {
+        for row in singlePointRows(top: top) {
             writer.row([s.id(row.provider), s.id(row.consumer), row.group, row.weight.description, solution.trust[row.provider].description])
         }
         return writer.text
     }
 
     /// Single points of failure as JSON: the same rows as the CSV.
-    public var singlePointsJSON: String {
+    public func singlePointsJSON(top: Int? = nil) -> String {
         let s = model.dataset.suppliers
-        return JSON.Value.array(singlePointRows.map { row in
+        return JSON.Value.array(singlePointRows(top: top).map { row in
             .object([("provider", .string(s.id(row.provider))), ("consumer", .string(s.id(row.consumer))), ("group", .string(row.group)),
                      ("weight", .number(row.weight)), ("provider_trust", .number(solution.trust[row.provider]))])
         }).serialized() + "\n"
@@ -144,7 +161,7 @@ public struct AnalysisReport: Sendable {
     /// The largest shares per dimension (at most `limit` each, all when nil) and each dimension's HHI.
     public func concentrationTable(limit: Int?) -> String {
         let c = concentration
-        var out = "Concentration of critical and high dependencies (\(c.rows) rows; HHI 1 = all on one):\n"
+        var out = "Concentration of critical and high dependencies (\(plural(c.rows, "row")); HHI 1 = all on one):\n"
         for (title, shares, hhi) in [("provider", c.providers, c.providerHHI), ("country", c.countries, c.countryHHI),
                                      ("sector", c.sectors, c.sectorHHI)] {
             let shown = shares.prefix(limit ?? shares.count)
@@ -161,7 +178,7 @@ public struct AnalysisReport: Sendable {
         if singlePoints.isEmpty { out += "  none\n" }
         for spof in singlePoints.prefix(top) {
             let consumers = spof.consumers.prefix(6).map { "\(s.id($0.consumer)) (\($0.group), \(Criticality.label($0.weight)))" }
-            out += "  \(s.id(spof.provider)) t=\(TextTable.fixed(solution.trust[spof.provider])): \(spof.consumers.count) consumer\(spof.consumers.count == 1 ? "" : "s") — "
+            out += "  \(s.id(spof.provider)) t=\(TextTable.fixed(solution.trust[spof.provider])): \(plural(spof.consumers.count, "consumer")) — "
                 + consumers.joined(separator: ", ") + (spof.consumers.count > 6 ? ", …" : "") + "\n"
         }
         if singlePoints.count > top {

@@ -1,6 +1,13 @@
 /// Order of rows in `solve` output.
 public enum SolveRowOrder: String, Sendable, CaseIterable {
     case trust, input, id
+
+    /// The order when none is asked for: by trust, weakest first, for the table and
+    /// whenever only the first `top` rows are kept (so `--top N` means the N weakest
+    /// in every format); otherwise the order of suppliers.csv.
+    public static func implied(table: Bool, top: Int?) -> SolveRowOrder {
+        table || top != nil ? .trust : .input
+    }
 }
 
 /// The rows of `solve` output, in the order asked for.
@@ -16,19 +23,47 @@ public struct TrustReport: Sendable {
         self.rows = rows
     }
 
-    /// The stable CSV header (contract §6), then extra columns.
-    public static let csvHeader = ["id", "name", "base_trust", "trust", "country", "sector"]
+    /// The stable CSV header (contract §6), then the columns trustgraph adds;
+    /// the extra columns of suppliers.csv follow them (see `csvHeader(attributes:)`).
+    public static let csvHeader = ["id", "name", "base_trust", "trust", "country", "sector", "limited_by"]
 
+    /// The CSV header for suppliers.csv's extra columns `attributes`: `csvHeader`, then
+    /// each extra column by its name as written, prefixed with `attribute:` when that
+    /// name is already taken (compared case-insensitively), so every column reads back
+    /// under one name.
+    public static func csvHeader(attributes: [String]) -> [String] {
+        var header = csvHeader
+        var taken = Set(header.map { $0.lowercased() })
+        for name in attributes {
+            var column = name
+            while taken.contains(column.lowercased()) { column = "attribute:" + column }
+            taken.insert(column.lowercased())
+            header.append(column)
+        }
+        return header
+    }
+
+    /// The id of the provider that limits supplier `i` ("" when its own base trust sets its score).
+    private func limitedBy(_ i: Int) -> String {
+        model.limitingProvider(of: i, solution: solution).map { model.dataset.suppliers.id($0) } ?? ""
+    }
+
+    /// CSV: the columns of `csvHeader(attributes:)`, one row per supplier of `rows`.
     public var csv: String {
-        var writer = CSVWriter(header: TrustReport.csvHeader)
         let suppliers = model.dataset.suppliers
+        let extra = suppliers.attributes
+        var writer = CSVWriter(header: TrustReport.csvHeader(attributes: extra.names))
         for i in rows {
-            writer.row([suppliers.id(i), suppliers.name(i), solution.base[i].description, solution.trust[i].description,
-                        suppliers.countries[i], suppliers.sectors[i]])
+            var fields = [suppliers.id(i), suppliers.name(i), solution.base[i].description, solution.trust[i].description,
+                          suppliers.countries[i], suppliers.sectors[i], limitedBy(i)]
+            for column in extra.values { fields.append(i < column.count ? column[i] : "") }
+            writer.row(fields)
         }
         return writer.text
     }
 
+    /// JSON: the fields of the CSV (`limited_by` "" when nothing limits the supplier, as in
+    /// the CSV), the extra columns in an `attributes` object.
     public var json: String {
         let suppliers = model.dataset.suppliers
         let items: [JSON.Value] = rows.map { i in
@@ -36,6 +71,7 @@ public struct TrustReport: Sendable {
                 ("id", .string(suppliers.id(i))), ("name", .string(suppliers.name(i))),
                 ("base_trust", .number(solution.base[i])), ("trust", .number(solution.trust[i])),
                 ("country", .string(suppliers.countries[i])), ("sector", .string(suppliers.sectors[i])),
+                ("limited_by", .string(limitedBy(i))),
             ]
             // Every row has the object when the file has extra columns (with the row's non-empty cells).
             let attributes = suppliers.attributes.attributes(ofRow: i)
@@ -52,16 +88,15 @@ public struct TrustReport: Sendable {
         let suppliers = model.dataset.suppliers
         var table = TextTable(header: ["trust", "base", "id", "name", "limited by"], rightAligned: [0, 1])
         for i in rows {
-            let limit = model.limitingProvider(of: i, solution: solution).map { suppliers.id($0) } ?? ""
-            table.add([TextTable.fixed(solution.trust[i]), TextTable.fixed(solution.base[i]), suppliers.id(i), suppliers.name(i), limit])
+            table.add([TextTable.fixed(solution.trust[i]), TextTable.fixed(solution.base[i]), suppliers.id(i), suppliers.name(i), limitedBy(i)])
         }
         let n = solution.trust.count
         let mean = n == 0 ? 0 : solution.trust.reduce(0, +) / Double(n)
         let below = solution.trust.filter { $0 < 0.5 }.count
         let limited = (0..<n).filter { solution.trust[$0] < solution.base[$0] }.count
-        var summary = "\(n) suppliers at \(parameters.date), global prior \(TextTable.fixed(parameters.prior, 2)): "
+        var summary = "\(plural(n, "supplier")) at \(parameters.date), global prior \(TextTable.fixed(parameters.prior, 2)): "
         summary += "mean trust \(TextTable.fixed(mean)), \(below) below 0.5, \(limited) limited by dependencies; "
-        summary += "\(solve.cyclicComponents) cycle\(solve.cyclicComponents == 1 ? "" : "s"), \(solve.sweeps) sweep\(solve.sweeps == 1 ? "" : "s"), "
+        summary += "\(plural(solve.cyclicComponents, "cycle")), \(plural(solve.sweeps, "sweep")), "
         summary += solve.converged ? "converged" : "NOT converged (largest change \(solve.finalChange))"
         if rows.count < n { summary = "showing \(rows.count) of \(n) rows\n" + summary }
         return table.render() + "\n" + summary + "\n"

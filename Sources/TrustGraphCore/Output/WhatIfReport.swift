@@ -9,28 +9,32 @@ public struct WhatIfReport: Sendable {
         self.threshold = threshold
     }
 
-    public static let csvHeader = ["scenario", "id", "baseline", "trust", "delta", "base_trust"]
+    /// The stable columns of contract §6, then the supplier's base trust in the scenario and its name.
+    public static let csvHeader = ["scenario", "id", "baseline", "trust", "delta", "base_trust", "name"]
 
-    /// Rows of one outcome in dataset order: every present supplier, or only those whose trust moved.
+    /// Rows of one outcome: every present supplier (the dataset's in their order,
+    /// then those the scenario added), or only those whose trust moved and the
+    /// added ones (which have no baseline to compare with, and are what is new).
     private func rows(_ outcome: ScenarioOutcome, changedOnly: Bool) -> [Int] {
-        changedOnly ? outcome.present.filter { abs(outcome.delta($0)) > 1e-9 } : outcome.present
+        changedOnly ? outcome.present.filter { outcome.delta($0).map { abs($0) > 1e-9 } ?? true } : outcome.present
     }
 
-    /// CSV: one row per scenario and supplier (exited suppliers have none).
+    /// CSV: one row per scenario and supplier (exited suppliers have none; added
+    /// suppliers have an empty `baseline` and `delta`).
     public func csv(changedOnly: Bool = false) -> String {
         var writer = CSVWriter(header: WhatIfReport.csvHeader)
         for outcome in outcomes {
             let suppliers = outcome.model.dataset.suppliers
             for i in rows(outcome, changedOnly: changedOnly) {
-                writer.row([outcome.scenario.name, suppliers.id(i), outcome.baseline.trust[i].description,
-                            outcome.solution.trust[i].description, outcome.delta(i).description,
-                            outcome.solution.base[i].description])
+                writer.row([outcome.scenario.name, suppliers.id(i), outcome.baselineTrust(i)?.description ?? "",
+                            outcome.solution.trust[i].description, outcome.delta(i)?.description ?? "",
+                            outcome.solution.base[i].description, suppliers.name(i)])
             }
         }
         return writer.text
     }
 
-    /// JSON: the same rows as the CSV.
+    /// JSON: the same rows as the CSV (`baseline` and `delta` null for added suppliers).
     public func json(changedOnly: Bool = false) -> String {
         var items: [JSON.Value] = []
         for outcome in outcomes {
@@ -38,8 +42,10 @@ public struct WhatIfReport: Sendable {
             for i in rows(outcome, changedOnly: changedOnly) {
                 items.append(.object([
                     ("scenario", .string(outcome.scenario.name)), ("id", .string(suppliers.id(i))),
-                    ("baseline", .number(outcome.baseline.trust[i])), ("trust", .number(outcome.solution.trust[i])),
-                    ("delta", .number(outcome.delta(i))), ("base_trust", .number(outcome.solution.base[i])),
+                    ("baseline", outcome.baselineTrust(i).map(JSON.Value.number) ?? .null),
+                    ("trust", .number(outcome.solution.trust[i])),
+                    ("delta", outcome.delta(i).map(JSON.Value.number) ?? .null), ("base_trust", .number(outcome.solution.base[i])),
+                    ("name", .string(suppliers.name(i))),
                 ]))
             }
         }
@@ -59,10 +65,19 @@ public struct WhatIfReport: Sendable {
             let steps = outcome.scenario.steps.map { describe($0) }.joined(separator: "; ")
             out += "   \(steps.isEmpty ? "(no steps)" : steps)\n"
             out += "   mean trust \(f(s.meanBefore)) → \(f(s.meanAfter)); below \(TextTable.fixed(threshold, 2)): \(s.belowBefore) → \(s.belowAfter); "
-            out += "\(s.changed) changed" + (s.exited > 0 ? ", \(s.exited) exited (figures over the \(s.suppliers) that remain)" : "") + "\n"
+            out += "\(s.changed) changed" + (s.exited > 0 ? ", \(s.exited) exited" : "") + (s.added > 0 ? ", \(s.added) added" : "")
+            if s.added > 0 {
+                out += " (figures over the \(s.suppliers) present before and after)"
+            } else if s.exited > 0 {
+                out += " (figures over the \(s.suppliers) that remain)"
+            }
+            out += "\n"
             let changed = outcome.changed
+            let added = outcome.added.map { i in
+                "   added: \(suppliers.id(i)) (trust \(f(outcome.solution.trust[i]))\(outcome.compromised.contains(i) ? ", compromised" : ""))\n"
+            }.joined()
             if changed.isEmpty {
-                out += "   no supplier's trust changed\n\n"
+                out += "   no supplier's trust changed\n" + added + "\n"
                 continue
             }
             var table = TextTable(header: ["delta", "baseline", "trust", "id", "name", "note"], rightAligned: [0, 1, 2])
@@ -71,12 +86,12 @@ public struct WhatIfReport: Sendable {
                 if outcome.compromised.contains(i) { note.append("compromised") }
                 if outcome.baseline.trust[i] >= threshold && outcome.solution.trust[i] < threshold { note.append("falls below \(TextTable.fixed(threshold, 2))") }
                 if outcome.baseline.trust[i] < threshold && outcome.solution.trust[i] >= threshold { note.append("rises above \(TextTable.fixed(threshold, 2))") }
-                table.add([signed(outcome.delta(i)), f(outcome.baseline.trust[i]), f(outcome.solution.trust[i]),
+                table.add([signed(outcome.delta(i)!), f(outcome.baseline.trust[i]), f(outcome.solution.trust[i]),
                            suppliers.id(i), suppliers.name(i), note.joined(separator: ", ")])
             }
             out += table.render().split(separator: "\n").map { "   " + $0 }.joined(separator: "\n") + "\n"
             if changed.count > top { out += "   … and \(changed.count - top) more (use --top or --format csv)\n" }
-            out += "\n"
+            out += added + "\n"
         }
         if outcomes.count > 1 {
             var table = TextTable(header: ["scenario", "mean before", "mean after", "below before", "below after", "changed", "worst drop"],
@@ -98,6 +113,7 @@ public struct WhatIfReport: Sendable {
         case .revoke(let s, let scheme): "revoke \(scheme ?? "all certifications") of \(s)"
         case .compromise(let s): "compromise \(s)"
         case .exit(let s): "\(s) exits"
+        case .addSupplier(let id, _, _, _, _): "\(id) joins"
         case .addCertification(let s, let scheme, _, _, _, _, _): "\(s) gains \(scheme)"
         case .addDependency(let c, let p, let crit, let g): "\(c) → \(p) (\(crit ?? "medium")\(g.map { ", group \($0)" } ?? ""))"
         case .removeDependency(let c, let p, _): "\(c) drops \(p)"

@@ -30,6 +30,10 @@ public enum ScenarioStep: Sendable, Equatable {
     case compromise(supplier: String)
     /// The supplier leaves: removed with its certifications and rows.
     case exit(supplier: String)
+    /// A candidate supplier joins, with no certification and no row (contract §4, v1.1);
+    /// later steps may certify it and add rows to or from it. `country` is two
+    /// ASCII letters, `prior` a number in [0,1] (the global prior without one).
+    case addSupplier(id: String, name: String? = nil, country: String? = nil, sector: String? = nil, prior: String? = nil)
     case addCertification(supplier: String, scheme: String, status: String? = nil, issued: String? = nil,
                           expires: String? = nil, lastEvidence: String? = nil, scope: String? = nil)
     case addDependency(consumer: String, provider: String, criticality: String? = nil, group: String? = nil)
@@ -46,6 +50,7 @@ public enum ScenarioStep: Sendable, Equatable {
         case .revoke: "revoke"
         case .compromise: "compromise"
         case .exit: "exit"
+        case .addSupplier: "add-supplier"
         case .addCertification: "add-certification"
         case .addDependency: "add-dependency"
         case .removeDependency: "remove-dependency"
@@ -59,7 +64,8 @@ public enum ScenarioStep: Sendable, Equatable {
     /// Suppliers this step names (its targets, for highlighting).
     public var suppliers: [String] {
         switch self {
-        case .revoke(let s, _), .compromise(let s), .exit(let s), .addCertification(let s, _, _, _, _, _, _): [s]
+        case .revoke(let s, _), .compromise(let s), .exit(let s), .addSupplier(let s, _, _, _, _),
+             .addCertification(let s, _, _, _, _, _, _): [s]
         case .addDependency(let c, let p, _, _), .removeDependency(let c, let p, _), .setCriticality(let c, let p, _, _): [c, p]
         case .setPrior(_, let s): s.map { [$0] } ?? []
         case .setAssurance, .setDate: []
@@ -71,7 +77,7 @@ public enum ScenarioStep: Sendable, Equatable {
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable {
         case syntax, unknownKey, missingKey, badValue, unknownSupplier, unknownScheme, noSuchCertification,
-             noSuchDependency, selfDependency, unknownStep
+             noSuchDependency, selfDependency, unknownStep, duplicateSupplier
     }
 
     public var kind: Kind

@@ -11,6 +11,7 @@ public enum ScenarioFile {
         "revoke": (["supplier"], ["scheme"]),
         "compromise": (["supplier"], []),
         "exit": (["supplier"], []),
+        "add-supplier": (["id"], ["name", "country", "sector", "prior"]),
         "add-certification": (["supplier", "scheme"], ["status", "issued", "expires", "last_evidence", "scope"]),
         "add-dependency": (["consumer", "provider"], ["criticality", "group"]),
         "remove-dependency": (["consumer", "provider"], ["group"]),
@@ -19,8 +20,8 @@ public enum ScenarioFile {
         "set-prior": (["value"], ["supplier"]),
         "set-date": ([], []),
     ]
-    static let stepOrder = ["revoke", "compromise", "exit", "add-certification", "add-dependency", "remove-dependency",
-                            "set-criticality", "set-assurance", "set-prior", "set-date"]
+    static let stepOrder = ["revoke", "compromise", "exit", "add-supplier", "add-certification", "add-dependency",
+                            "remove-dependency", "set-criticality", "set-assurance", "set-prior", "set-date"]
 
     /// Parses scenario YAML.
     /// - Parameter file: the file name used in error messages.
@@ -53,7 +54,7 @@ public enum ScenarioFile {
         var scenariosNode: Node?
         for (key, value) in top {
             if key.string == "scenarios" { scenariosNode = value } else {
-                fail(.unknownKey, key, "unknown key '\(key.string ?? "?")' (allowed: scenarios)")
+                fail(.unknownKey, key, "unknown key '\(key.string ?? "?")'\(nearest(key.string, ["scenarios"])) (allowed: scenarios)")
             }
         }
         guard let scenariosNode, case .sequence(let list) = scenariosNode else {
@@ -75,7 +76,9 @@ public enum ScenarioFile {
                 case "name": name = value.scalar?.string
                 case "steps": stepsNode = value
                 case "description": description = value.scalar?.string
-                default: fail(.unknownKey, key, "scenario \(k + 1): unknown key '\(key.string ?? "?")' (allowed: name, steps, description)")
+                default:
+                    fail(.unknownKey, key, "scenario \(k + 1): unknown key '\(key.string ?? "?")'"
+                         + "\(nearest(key.string, ["name", "steps", "description"])) (allowed: name, steps, description)")
                 }
             }
             let scenarioName = name ?? "scenario \(k + 1)"
@@ -98,7 +101,7 @@ public enum ScenarioFile {
                 }
                 guard let keys = stepKeys[kind] else {
                     fail(.unknownStep, kindNode, scenario: scenarioName, step: number,
-                         "unknown step '\(kind)' (allowed: \(stepOrder.joined(separator: ", ")))")
+                         "unknown step '\(kind)'\(nearest(kind, stepOrder)) (allowed: \(stepOrder.joined(separator: ", ")))")
                     continue
                 }
                 let line = stepNode.mark?.line ?? 0
@@ -127,7 +130,7 @@ public enum ScenarioFile {
                 for (key, value) in fields {
                     guard let name = key.string, keys.required.contains(name) || keys.optional.contains(name) else {
                         fail(.unknownKey, key, scenario: scenarioName, step: number, stepKind: kind,
-                             "unknown key '\(key.string ?? "?")' (allowed: \(describe(keys)))")
+                             "unknown key '\(key.string ?? "?")'\(nearest(key.string, keys.required + keys.optional)) (allowed: \(describe(keys)))")
                         ok = false
                         continue
                     }
@@ -163,6 +166,8 @@ public enum ScenarioFile {
         case "revoke": return .revoke(supplier: v["supplier"]!, scheme: v["scheme"])
         case "compromise": return .compromise(supplier: v["supplier"]!)
         case "exit": return .exit(supplier: v["supplier"]!)
+        case "add-supplier":
+            return .addSupplier(id: v["id"]!, name: v["name"], country: v["country"], sector: v["sector"], prior: v["prior"])
         case "add-certification":
             return .addCertification(supplier: v["supplier"]!, scheme: v["scheme"]!, status: v["status"], issued: v["issued"],
                                      expires: v["expires"], lastEvidence: v["last_evidence"], scope: v["scope"])
@@ -173,6 +178,12 @@ public enum ScenarioFile {
         case "set-assurance": return .setAssurance(scheme: v["scheme"]!, assurance: v["assurance"]!)
         default: return .setPrior(value: v["value"]!, supplier: v["supplier"])
         }
+    }
+
+    /// " (did you mean 'x'?)" for the allowed name nearest to an unknown one, or "".
+    private static func nearest(_ name: String?, _ allowed: [String]) -> String {
+        guard let name else { return "" }
+        return SupplierSearch.didYouMean(SupplierSearch.nearest(to: name, among: allowed, limit: 1))
     }
 
     private static func describe(_ keys: (required: [String], optional: [String])) -> String {

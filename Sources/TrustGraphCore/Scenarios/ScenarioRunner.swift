@@ -1,8 +1,9 @@
 /// Runs what-if scenarios against a solved baseline (contract §4).
 ///
 /// Each scenario applies its steps to a copy of the baseline dataset, then
-/// re-solves only the suppliers its steps can reach; the result is bit for
-/// bit that of solving the modified dataset from scratch (at tolerance 0).
+/// re-solves only the suppliers its steps can reach (the whole changed
+/// dataset when `add-supplier` made it larger); the result is bit for bit
+/// that of solving the modified dataset from scratch (at tolerance 0).
 /// The baseline is never changed.
 public struct ScenarioRunner: Sendable {
     public let model: TrustModel
@@ -68,6 +69,14 @@ public struct ScenarioRunner: Sendable {
 
     private func solve(_ workspace: ScenarioWorkspace, scenario: Scenario) -> ScenarioOutcome {
         let n = model.supplierCount
+        // New suppliers make every per-supplier array longer than the baseline's,
+        // and the graph and schedule change size: the changed dataset is solved whole.
+        guard workspace.added.isEmpty else {
+            let changed = TrustModel(workspace.dataset)
+            let solution = changed.solve(workspace.parameters, options: options, compromised: workspace.compromised)
+            return ScenarioOutcome(scenario: scenario, model: changed, parameters: workspace.parameters, baseline: baseline,
+                                   solution: solution, exited: workspace.exited, compromised: workspace.compromised)
+        }
         let changed = TrustModel(workspace.dataset, reusing: workspace.graphChanged ? nil : model)
         // Base trust: all of it when the date or global prior moved, else only where touched.
         var base = baseline.base
@@ -140,31 +149,50 @@ public struct ScenarioOutcome: Sendable {
     public let exited: Set<Int>
     public let compromised: Set<Int>
 
-    /// Suppliers present in the scenario, in dataset order.
-    public var present: [Int] { (0..<baseline.trust.count).filter { !exited.contains($0) } }
+    /// Number of suppliers of the baseline dataset; suppliers added by the
+    /// scenario's `add-supplier` steps have the indices from here on.
+    public var baselineCount: Int { baseline.trust.count }
 
-    /// t − baseline t of a supplier.
-    public func delta(_ i: Int) -> Double { solution.trust[i] - baseline.trust[i] }
+    /// Suppliers present in the scenario: the dataset's in their order, then
+    /// those the scenario added, in order of addition.
+    public var present: [Int] { (0..<solution.trust.count).filter { !exited.contains($0) } }
 
-    /// Suppliers whose trust moved by more than 1e-9, worst drop first.
+    /// Suppliers the scenario added and that are still present, in order of addition.
+    public var added: [Int] { (baselineCount..<solution.trust.count).filter { !exited.contains($0) } }
+
+    /// True when supplier `i` was added by the scenario (it has no baseline).
+    public func isAdded(_ i: Int) -> Bool { i >= baselineCount }
+
+    /// The baseline trust of supplier `i`, or nil when the scenario added it.
+    public func baselineTrust(_ i: Int) -> Double? { isAdded(i) ? nil : baseline.trust[i] }
+
+    /// t − baseline t of supplier `i`, or nil when the scenario added it.
+    public func delta(_ i: Int) -> Double? { isAdded(i) ? nil : solution.trust[i] - baseline.trust[i] }
+
+    /// Suppliers present before and after whose trust moved by more than 1e-9,
+    /// worst drop first. Added suppliers have nothing to move from: they are in `added`.
     public var changed: [Int] {
-        present.filter { abs(delta($0)) > 1e-9 }.sorted { (delta($0), $0) < (delta($1), $1) }
+        let moved = (0..<baselineCount).filter { !exited.contains($0) && abs(solution.trust[$0] - baseline.trust[$0]) > 1e-9 }
+        return moved.sorted { (delta($0)!, $0) < (delta($1)!, $1) }
     }
 
     /// Summary figures for comparing scenarios, over the suppliers present in the
-    /// scenario both before and after (an exited supplier counts in neither).
+    /// scenario both before and after: a supplier that exits counts in neither,
+    /// one the scenario adds in neither (it has no "before"), so the means and
+    /// counts compare like with like.
     public func summary(threshold: Double) -> ScenarioSummary {
-        let present = self.present
-        let count = Double(max(present.count, 1))
+        let compared = (0..<baselineCount).filter { !exited.contains($0) }
+        let count = Double(max(compared.count, 1))
         let changed = self.changed
         return ScenarioSummary(
-            name: scenario.name, steps: scenario.steps.count, suppliers: present.count, exited: exited.count,
-            meanBefore: present.reduce(0.0) { $0 + baseline.trust[$1] } / count,
-            meanAfter: present.reduce(0.0) { $0 + solution.trust[$1] } / count,
-            belowBefore: present.filter { baseline.trust[$0] < threshold }.count,
-            belowAfter: present.filter { solution.trust[$0] < threshold }.count,
+            name: scenario.name, steps: scenario.steps.count, suppliers: compared.count,
+            exited: exited.filter { $0 < baselineCount }.count, added: added.count,
+            meanBefore: compared.reduce(0.0) { $0 + baseline.trust[$1] } / count,
+            meanAfter: compared.reduce(0.0) { $0 + solution.trust[$1] } / count,
+            belowBefore: compared.filter { baseline.trust[$0] < threshold }.count,
+            belowAfter: compared.filter { solution.trust[$0] < threshold }.count,
             changed: changed.count,
-            worst: changed.first.flatMap { delta($0) < 0 ? (model.dataset.suppliers.id($0), delta($0)) : nil },
+            worst: changed.first.flatMap { delta($0)! < 0 ? (model.dataset.suppliers.id($0), delta($0)!) : nil },
             solvedSuppliers: solution.report.solvedSuppliers)
     }
 }
@@ -173,8 +201,12 @@ public struct ScenarioOutcome: Sendable {
 public struct ScenarioSummary: Sendable {
     public var name: String
     public var steps: Int
+    /// Suppliers the figures are over: present both before and after.
     public var suppliers: Int
+    /// Suppliers of the dataset that exited.
     public var exited: Int
+    /// Suppliers the scenario added and that are still present (not in the figures).
+    public var added: Int
     public var meanBefore: Double
     public var meanAfter: Double
     public var belowBefore: Int

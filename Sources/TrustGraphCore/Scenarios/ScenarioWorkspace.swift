@@ -5,6 +5,8 @@ struct ScenarioWorkspace {
     var parameters: TrustParameters
     var compromised: Set<Int> = []
     var exited: Set<Int> = []
+    /// Suppliers that `add-supplier` added, in order (their indices follow the baseline's).
+    var added: [Int] = []
     /// Suppliers whose base trust may have changed.
     var baseTouched: Set<Int> = []
     /// Every supplier's base trust may have changed (date or global prior).
@@ -39,6 +41,25 @@ struct ScenarioWorkspace {
         case .exit(let supplierId):
             let supplier = Int32(try supplierIndex(supplierId))
             exit(supplier)
+
+        case .addSupplier(let id, let name, let countryText, let sector, let priorText):
+            guard !id.isEmpty else { throw ScenarioError(.badValue, "empty supplier id (expected a non-empty, unique id)") }
+            if let existing = dataset.suppliers.find(id) {
+                let what = exited.contains(existing) ? "has exited" : "already exists"
+                throw ScenarioError(.duplicateSupplier, "supplier '\(id)' \(what) (a new supplier needs a new id)")
+            }
+            let country = countryText ?? ""
+            guard country.isEmpty || (country.utf8.count == 2 && country.utf8.allSatisfy { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }) else {
+                throw ScenarioError(.badValue, "country '\(country)' is not a country code (expected two ASCII letters)")
+            }
+            var prior: Double?
+            if let priorText, !priorText.isEmpty {
+                guard let value = ContractNumber.parse(priorText), value >= 0, value <= 1 else {
+                    throw ScenarioError(.badValue, "prior '\(priorText)' is not a number in [0,1]")
+                }
+                prior = value
+            }
+            added.append(dataset.addSupplier(id: id, name: name ?? "", country: country.uppercased(), sector: sector ?? "", prior: prior))
 
         case .addCertification(let supplierId, let schemeName, let statusText, let issuedText, let expiresText, let evidenceText, let scopeText):
             let supplier = try supplierIndex(supplierId)
@@ -151,7 +172,11 @@ struct ScenarioWorkspace {
 
     private func supplierIndex(_ id: String) throws(ScenarioError) -> Int {
         guard let index = dataset.suppliers.find(id) else {
-            throw ScenarioError(.unknownSupplier, "unknown supplier '\(id)'")
+            // Suggest only suppliers a step can still name (not those that exited).
+            let suppliers = dataset.suppliers
+            let present = (0..<suppliers.count).lazy.filter { !exited.contains($0) }.map { suppliers.id($0) }
+            throw ScenarioError(.unknownSupplier, "unknown supplier '\(id)'"
+                                + SupplierSearch.didYouMean(SupplierSearch.nearest(to: id, among: present)))
         }
         guard !exited.contains(index) else { throw ScenarioError(.unknownSupplier, "supplier '\(id)' has already exited") }
         return index

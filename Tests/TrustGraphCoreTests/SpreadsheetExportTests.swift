@@ -258,6 +258,30 @@ import Testing
         ])
     }
 
+    @Test func scenarioStepsNameSchemesAsDatasetsDo() throws {
+        let dataset = try Fixture.load(["suppliers.csv": "id\na\n", "certifications.csv": "supplier,scheme\na,SOC2-TYPE2\na,ISO27001\n"])
+        let runner = ScenarioRunner(model: TrustModel(dataset), parameters: TrustParameters(date: Fixture.exampleDate))
+        let scenarios = try ScenarioFile.parse("""
+        scenarios:
+          - name: typed
+            steps:
+              - revoke: {supplier: a, scheme: SOC 2 Type II}
+              - set-assurance: {scheme: ISO/IEC 27001:2022, assurance: 0.5}
+              - add-certification: {supplier: a, scheme: ISO 27002}
+        """, file: "s.yaml")
+        let error = try #require(throws: ScenarioFileError.self) { try runner.validate(scenarios, file: "s.yaml") }
+        #expect(error.errors.map(\.description) == [
+            "s.yaml:6: scenario 'typed', step 3 (add-certification): unknown scheme 'ISO 27002' (not built in and not in schemes.csv) (did you mean 'ISO27001', 'ISO27017', 'ISO27018'?)",
+        ])
+        var fixed = scenarios[0]
+        fixed.steps.removeLast()
+        fixed.stepLines.removeLast()
+        fixed.stepNumbers.removeLast()
+        let outcome = try runner.run(fixed)
+        // SOC 2 revoked: only ISO 27001 at 0.5 counts; b = 0.3 + 0.7 × 0.5.
+        #expect(abs(outcome.solution.trust[0] - 0.65) < 1e-12)
+    }
+
     @Test func anUnknownSchemeSuggestsTheNearestNames() {
         #expect(Fixture.errorLines(["suppliers.csv": "id\na\n", "certifications.csv": "supplier,scheme\na,ISO 27002\na,SOC 3\n"]) == [
             "2 scheme unknown scheme 'ISO 27002' (not built in and not in schemes.csv) (did you mean 'ISO27001', 'ISO27017', 'ISO27018'?)",

@@ -184,7 +184,8 @@ struct ScenarioWorkspace {
 
     private func schemeIndex(_ name: String) throws(ScenarioError) -> Int32 {
         guard let scheme = dataset.schemes.find(name) else {
-            throw ScenarioError(.unknownScheme, "unknown scheme '\(name)' (not built in and not in schemes.csv)")
+            throw ScenarioError(.unknownScheme, "unknown scheme '\(name)' (not built in and not in schemes.csv)"
+                                + SupplierSearch.didYouMean(dataset.schemes.suggestions(for: name)))
         }
         return scheme
     }

@@ -16,6 +16,31 @@ func prepared(_ suppliers: Int) -> (files: [String: [UInt8]], model: TrustModel)
 
 let date = Day(year: 2026, month: 6, day: 30)!
 
+/// A CSV file as an EU-locale spreadsheet exports it: cells separated by
+/// `;` (outside quotes) and decimal numbers written with a comma.
+func spreadsheetExport(_ csv: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(csv.count)
+    var quoted = false
+    var cellStart = 0
+    for byte in csv {
+        if byte == UInt8(ascii: "\"") { quoted.toggle() }
+        if !quoted && (byte == UInt8(ascii: ",") || byte == 10) {
+            let cell = out[cellStart...]
+            if cell.contains(where: { $0 == UInt8(ascii: ".") }),
+               cell.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }),
+               let dot = cell.firstIndex(of: UInt8(ascii: ".")) {
+                out[dot] = UInt8(ascii: ",")
+            }
+            out.append(byte == 10 ? 10 : UInt8(ascii: ";"))
+            cellStart = out.count
+            continue
+        }
+        out.append(byte)
+    }
+    return out
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
                                            maxDuration: .seconds(20), maxIterations: 20)
@@ -25,6 +50,12 @@ let benchmarks: @Sendable () -> Void = {
 
         Benchmark("load \(label) suppliers (parse, intern, check)", configuration: .init(maxIterations: 5)) { benchmark in
             let files = prepared(size).files
+            benchmark.startMeasurement()
+            blackHole(try DatasetLoader.load(contents: files))
+        }
+
+        Benchmark("load \(label) suppliers as a spreadsheet export (';', decimal comma)", configuration: .init(maxIterations: 5)) { benchmark in
+            let files = prepared(size).files.mapValues(spreadsheetExport)
             benchmark.startMeasurement()
             blackHole(try DatasetLoader.load(contents: files))
         }

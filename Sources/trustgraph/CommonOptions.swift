@@ -46,16 +46,16 @@ struct DatasetOptions: ParsableArguments {
 
 /// How spreadsheet exports are read (contract §1.1), for every command that loads a dataset.
 struct ReadingFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Cell delimiter of every file: ',' ';' or tab (default: detected per file from its header).",
+    @Option(help: ArgumentHelp("Cell delimiter of every file (default: detected per file from its header).",
                                valueName: "d"))
     var delimiter: ReadOptions.Delimiter?
 
-    @Option(help: ArgumentHelp("Encoding of files without a byte-order mark: utf-8, windows-1252 or latin-1 (read as windows-1252).",
+    @Option(help: ArgumentHelp("Encoding of files without a byte-order mark (latin-1 is read as windows-1252).",
                                valueName: "name"))
     var encoding: ReadOptions.Encoding = .utf8
 
     @Option(name: .customLong("date-format"),
-            help: ArgumentHelp("Also read dates as DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY or YYYY/MM/DD.", valueName: "form"))
+            help: ArgumentHelp("Also read dates in this form (day and month of one or two digits).", valueName: "form"))
     var dateFormat: ReadOptions.DateFormat?
 
     var options: ReadOptions { ReadOptions(delimiter: delimiter, encoding: encoding, dateFormat: dateFormat) }
@@ -71,7 +71,8 @@ extension ReadOptions.Delimiter: ExpressibleByArgument {
         }
     }
 
-    public static var allValueStrings: [String] { [",", ";", "tab"] }
+    /// As the help shows them (a bare comma would read as a separator).
+    public static var allValueStrings: [String] { ["','", "';'", "tab"] }
     public var defaultValueDescription: String { argument }
 }
 

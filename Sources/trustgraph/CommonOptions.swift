@@ -63,7 +63,9 @@ struct ReadingFlags: ParsableArguments {
 
 extension ReadOptions.Delimiter: ExpressibleByArgument {
     public init?(argument: String) {
-        switch argument.lowercased() {
+        var text = argument.lowercased()
+        if text.count == 3, text.hasPrefix("'"), text.hasSuffix("'") { text = String(text.dropFirst().dropLast()) }
+        switch text {
         case ",", "comma": self = .comma
         case ";", "semicolon": self = .semicolon
         case "tab", "\t", "\\t": self = .tab

@@ -5,6 +5,7 @@ import FoundationXML
 import ArgumentParser
 import Testing
 @testable import trustgraph
+import TrustGraphCore
 
 /// Runs the built `trustgraph` binary as a user would and checks what it prints and returns.
 enum CLI {
@@ -348,6 +349,22 @@ enum CLI {
         #expect(throws: (any Error).self) { try TrustGraphCommand.parseAsRoot(["solve", "x", "--threads", "0"]) }
         let message = TrustGraphCommand.message(for: ValidationErrorProbe.dateError)
         #expect(message.contains("2026-02-30"))
+    }
+
+    @Test func readingOptionsAcceptTheSpellingsPeopleType() throws {
+        for (text, delimiter) in [(";", ReadOptions.Delimiter.semicolon), ("';'", .semicolon), ("semicolon", .semicolon),
+                                  (",", .comma), ("tab", .tab), ("TAB", .tab), ("\\t", .tab)] {
+            let flags = try ReadingFlags.parse(["--delimiter", text])
+            #expect(flags.options.delimiter == delimiter, "\(text)")
+        }
+        let flags = try ReadingFlags.parse(["--encoding", "latin-1", "--date-format", "dd.mm.yyyy"])
+        #expect(flags.options == ReadOptions(delimiter: nil, encoding: .latin1, dateFormat: .dayMonthYearDotted))
+        #expect(try ReadingFlags.parse([]).options == ReadOptions())
+        for bad in [["--delimiter", "|"], ["--encoding", "ebcdic"], ["--date-format", "YYYY.MM.DD"]] {
+            #expect(throws: (any Error).self) { try ReadingFlags.parse(bad) }
+        }
+        let solve = try TrustGraphCommand.parseAsRoot(["solve", "x", "--delimiter", ";", "--encoding", "windows-1252"])
+        #expect((solve as? Solve)?.data.reading.options == ReadOptions(delimiter: .semicolon, encoding: .windows1252))
     }
 
     @Test func numbersFollowTheContractAndMayBeNegative() throws {

@@ -26,12 +26,13 @@ func spreadsheetExport(_ csv: [UInt8]) -> [UInt8] {
     for byte in csv {
         if byte == UInt8(ascii: "\"") { quoted.toggle() }
         if !quoted && (byte == UInt8(ascii: ",") || byte == 10) {
-            let cell = out[cellStart...]
-            if cell.contains(where: { $0 == UInt8(ascii: ".") }),
-               cell.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }),
-               let dot = cell.firstIndex(of: UInt8(ascii: ".")) {
-                out[dot] = UInt8(ascii: ",")
+            // Indices, not a slice: a slice held while `out` is written would copy it.
+            var dot = -1, number = cellStart < out.count
+            for k in cellStart..<out.count {
+                let c = out[k]
+                if c == UInt8(ascii: ".") && dot < 0 { dot = k } else if c < 48 || c > 57 { number = false; break }
             }
+            if number && dot >= 0 { out[dot] = UInt8(ascii: ",") }
             out.append(byte == 10 ? 10 : UInt8(ascii: ";"))
             cellStart = out.count
             continue

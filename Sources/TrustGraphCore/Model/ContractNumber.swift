@@ -72,9 +72,12 @@ public enum ContractNumber {
     static func parseDecimalComma(_ bytes: UnsafeRawBufferPointer) -> Double? {
         guard bytes.count <= 64, !bytes.contains(UInt8(ascii: ".")),
               let comma = bytes.firstIndex(of: UInt8(ascii: ",")) else { return nil }
-        var copy = Array(bytes)
-        copy[comma] = UInt8(ascii: ".")
-        return copy.withUnsafeBytes { parse($0) }
+        // On the stack: a spreadsheet export may hold millions of such cells.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { copy in
+            _ = copy.initialize(from: bytes)
+            copy[comma] = UInt8(ascii: ".")
+            return parse(UnsafeRawBufferPointer(copy))
+        }
     }
 
     /// The value of `text`, or `nil` when it is not a contract number.

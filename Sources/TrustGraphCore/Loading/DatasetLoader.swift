@@ -62,14 +62,7 @@ public enum DatasetLoader {
         case .failure(.unreadable(let reason)):
             sink.error(.unreadableFile, file: schemesFile, line: 0, "cannot read \(path): \(reason)")
         }
-        if sink.errorCount > 0 {
-            var error = DatasetError(errors: sink.errors, errorCount: sink.errorCount, warnings: sink.warnings)
-            error.notes = sink.notes
-            throw error
-        }
-        var report = LoadReport(warnings: sink.warnings, warningCount: sink.warningCount)
-        report.notes = sink.notes
-        return (dataset.schemes, report)
+        return (dataset.schemes, try sink.report())
     }
 
     /// Loads a dataset from file contents keyed by file name (for tests and tools
@@ -108,14 +101,7 @@ public enum DatasetLoader {
         addHints(contents, options: options, suppliers: suppliersUsable ? dataset.suppliers : nil, sink: &sink)
         withExtendedLifetime(contents) {}
         withExtendedLifetime(files) {}
-        if sink.errorCount > 0 {
-            var error = DatasetError(errors: sink.errors, errorCount: sink.errorCount, warnings: sink.warnings)
-            error.notes = sink.notes
-            throw error
-        }
-        var report = LoadReport(warnings: sink.warnings, warningCount: sink.warningCount)
-        report.notes = sink.notes
-        return (dataset, report)
+        return (dataset, try sink.report())
     }
 
     /// Each file as UTF-8 and how its cells are read (contract §1.1), with

@@ -51,6 +51,19 @@ struct DiagnosticSink: Sendable {
         }
     }
 
+    /// What a finished load found: its warnings and notes, or, when it found
+    /// any error, a `DatasetError` with all of them.
+    func report() throws(DatasetError) -> LoadReport {
+        if errorCount > 0 {
+            var error = DatasetError(errors: errors, errorCount: errorCount, warnings: warnings)
+            error.notes = notes
+            throw error
+        }
+        var report = LoadReport(warnings: warnings, warningCount: warningCount)
+        report.notes = notes
+        return report
+    }
+
     mutating func note(_ kind: Diagnostic.Kind, file: String, _ message: String) {
         notes.append(Diagnostic(.note, kind, file: file, line: 0, message))
     }

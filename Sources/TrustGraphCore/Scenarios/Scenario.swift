@@ -114,7 +114,8 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
             parts.append(place)
         }
         parts.append(message)
-        return parts.joined(separator: ": ")
+        // Names, ids and file names come from the file: one escaped line.
+        return TerminalText.escaped(parts.joined(separator: ": "))
     }
 }
 

@@ -84,7 +84,7 @@ public struct UnknownSupplierError: Error, Sendable, Equatable, CustomStringConv
 
     /// "unknown supplier 'x' (did you mean 'y'?)".
     public var description: String {
-        "unknown supplier '\(id)'" + SupplierSearch.didYouMean(suggestions)
+        TerminalText.escaped("unknown supplier '\(id)'" + SupplierSearch.didYouMean(suggestions))
     }
 }
 

@@ -36,8 +36,8 @@ struct Explain: ParsableCommand {
     func run() throws {
         let dataset = try data.load()
         guard let index = dataset.suppliers.find(supplier) else {
-            Console.error("error: unknown supplier '\(supplier)' in \(data.dataset)/suppliers.csv"
-                          + SupplierSearch.didYouMean(SupplierSearch.suggestions(for: supplier, in: dataset.suppliers)))
+            Console.error(TerminalText.escaped("error: unknown supplier '\(supplier)' in \(data.dataset)/suppliers.csv"
+                          + SupplierSearch.didYouMean(SupplierSearch.suggestions(for: supplier, in: dataset.suppliers))))
             throw ExitCode(1)
         }
         let parameters = data.parameters

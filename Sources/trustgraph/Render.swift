@@ -119,8 +119,8 @@ struct Render: ParsableCommand {
         do {
             focusIndices = try TrustMapOptions.suppliers(focusIDs(in: dataset.suppliers), in: dataset.suppliers)
         } catch {
-            Console.error("error: --focus: unknown supplier '\(error.id)' in \(data.dataset)/suppliers.csv"
-                          + SupplierSearch.didYouMean(error.suggestions))
+            Console.error(TerminalText.escaped("error: --focus: unknown supplier '\(error.id)' in \(data.dataset)/suppliers.csv"
+                          + SupplierSearch.didYouMean(error.suggestions)))
             throw ExitCode(1)
         }
         let parameters = data.parameters

@@ -68,7 +68,8 @@ extension Explanation {
                 out.append("  \(String(repeating: "  ", count: chain.count))… back to \(back): a cycle of dependencies")
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        // Ids, names, group labels and scheme names are data: each line is escaped whole.
+        return out.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 }
 

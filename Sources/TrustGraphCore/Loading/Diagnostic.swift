@@ -51,20 +51,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `text` with C0 controls and DEL written as `\n`, `\r`, `\t` or `\u{…}`.
-    static func escapingControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func escapingControls(_ text: String) -> String { TerminalText.escaped(text) }
 
     public var description: String {
         var text = severity == .error ? file : "\(severity.rawValue): " + file

@@ -165,7 +165,7 @@ public struct AnalysisReport: Sendable {
         for (title, shares, hhi) in [("provider", c.providers, c.providerHHI), ("country", c.countries, c.countryHHI),
                                      ("sector", c.sectors, c.sectorHHI)] {
             let shown = shares.prefix(limit ?? shares.count)
-            let head = shown.map { "\($0.name) \(TextTable.fixed($0.share * 100, 1))%" }.joined(separator: ", ")
+            let head = shown.map { "\(TerminalText.escaped($0.name)) \(TextTable.fixed($0.share * 100, 1))%" }.joined(separator: ", ")
             out += "  by \(title): HHI \(TextTable.fixed(hhi, 3)) — \(head)\(shares.count > shown.count ? ", … (--what concentration lists all)" : "")\n"
         }
         return out
@@ -178,8 +178,8 @@ public struct AnalysisReport: Sendable {
         if singlePoints.isEmpty { out += "  none\n" }
         for spof in singlePoints.prefix(top) {
             let consumers = spof.consumers.prefix(6).map { "\(s.id($0.consumer)) (\($0.group), \(Criticality.label($0.weight)))" }
-            out += "  \(s.id(spof.provider)) t=\(TextTable.fixed(solution.trust[spof.provider])): \(plural(spof.consumers.count, "consumer")) — "
-                + consumers.joined(separator: ", ") + (spof.consumers.count > 6 ? ", …" : "") + "\n"
+            out += TerminalText.escaped("  \(s.id(spof.provider)) t=\(TextTable.fixed(solution.trust[spof.provider])): "
+                + "\(plural(spof.consumers.count, "consumer")) — " + consumers.joined(separator: ", ") + (spof.consumers.count > 6 ? ", …" : "")) + "\n"
         }
         if singlePoints.count > top {
             out += "  … \(singlePoints.count - top) more" + (hint ? " (--what single-points lists all)" : " (use --top)") + "\n"

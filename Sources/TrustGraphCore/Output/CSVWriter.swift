@@ -124,7 +124,7 @@ public enum JSON {
 }
 
 /// Plain-text tables for the terminal: columns padded to their widest cell.
-/// A cell is shown on one line (control characters escaped) and cut after
+/// A cell is shown on one line (control characters escaped by `TerminalText`) and cut after
 /// `maxCellWidth` characters (200), so one huge name cannot widen every row.
 public struct TextTable: Sendable {
     public static let maxCellWidth = 200
@@ -144,7 +144,7 @@ public struct TextTable: Sendable {
     /// A cell as the table shows it.
     static func shown(_ cell: String) -> String {
         let cut = cell.utf8.count > maxCellWidth && cell.count > maxCellWidth ? String(cell.prefix(maxCellWidth - 1)) + "…" : cell
-        return Diagnostic.escapingControls(cut)
+        return TerminalText.escaped(cut)
     }
 
     public func render() -> String {

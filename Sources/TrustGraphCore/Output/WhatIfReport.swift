@@ -60,9 +60,13 @@ public struct WhatIfReport: Sendable {
         for outcome in outcomes {
             let s = outcome.summary(threshold: threshold)
             let suppliers = outcome.model.dataset.suppliers
-            out += "━━ \(s.name)\n"
-            if let description = outcome.scenario.description, !description.isEmpty { out += "   \(description)\n" }
-            let steps = outcome.scenario.steps.map { describe($0) }.joined(separator: "; ")
+            out += "━━ \(TerminalText.escaped(s.name))\n"
+            if let description = outcome.scenario.description, !description.isEmpty {
+                // A description may run over lines (a YAML block scalar): each line is escaped.
+                let lines = description.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escaped(String($0)) }
+                out += "   \(lines.joined(separator: "\n"))\n"
+            }
+            let steps = TerminalText.escaped(outcome.scenario.steps.map { describe($0) }.joined(separator: "; "))
             out += "   \(steps.isEmpty ? "(no steps)" : steps)\n"
             out += "   mean trust \(f(s.meanBefore)) → \(f(s.meanAfter)); below \(TextTable.fixed(threshold, 2)): \(s.belowBefore) → \(s.belowAfter); "
             out += "\(s.changed) changed" + (s.exited > 0 ? ", \(s.exited) exited" : "") + (s.added > 0 ? ", \(s.added) added" : "")
@@ -74,7 +78,7 @@ public struct WhatIfReport: Sendable {
             out += "\n"
             let changed = outcome.changed
             let added = outcome.added.map { i in
-                "   added: \(suppliers.id(i)) (trust \(f(outcome.solution.trust[i]))\(outcome.compromised.contains(i) ? ", compromised" : ""))\n"
+                "   added: \(TerminalText.escaped(suppliers.id(i))) (trust \(f(outcome.solution.trust[i]))\(outcome.compromised.contains(i) ? ", compromised" : ""))\n"
             }.joined()
             if changed.isEmpty {
                 out += "   no supplier's trust changed\n" + added + "\n"

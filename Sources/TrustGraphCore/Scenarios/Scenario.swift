@@ -76,6 +76,9 @@ public enum ScenarioStep: Sendable, Equatable {
 /// A problem in a scenario file or step, with where it is.
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable {
+        /// `limit`: the file breaks a bound checked before parsing (its size,
+        /// alias expansion, an alias as a key); see docs/security.md.
+        case limit
         case syntax, unknownKey, missingKey, badValue, unknownSupplier, unknownScheme, noSuchCertification,
              noSuchDependency, selfDependency, unknownStep, duplicateSupplier
     }
@@ -111,7 +114,8 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
             parts.append(place)
         }
         parts.append(message)
-        return parts.joined(separator: ": ")
+        // Names, ids and file names come from the file: one escaped line.
+        return TerminalText.escaped(parts.joined(separator: ": "))
     }
 }
 

@@ -42,6 +42,10 @@ public enum ScenarioFile {
             errors.append(ScenarioError(kind, file: file, line: node?.mark?.line ?? 0, scenario: scenario, step: step,
                                         stepKind: stepKind, message))
         }
+        // Bounded before parsing: the parser's work on aliases has no limit of its own.
+        if let refused = YAMLBounds.check(text) {
+            return ([], [ScenarioError(.limit, file: file, line: refused.line, refused.message)])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

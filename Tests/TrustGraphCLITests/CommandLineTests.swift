@@ -273,6 +273,26 @@ enum CLI {
         #expect(stderr.contains("cannot write to standard output: No space left on device"))
     }
 
+    @Test func aReaderThatClosesThePipeEndsTheCommandQuietly() throws {
+        // More output than a pipe holds, to a pipe whose reader is gone: SIGPIPE, as for other Unix tools.
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLI.run(["generate", "--suppliers", "3000", "--seed", "1", "-o", dir.appendingPathComponent("d").path]).status == 0)
+        let process = Process()
+        process.executableURL = CLI.products.appendingPathComponent("trustgraph")
+        process.arguments = ["solve", dir.appendingPathComponent("d").path, "--date", "2026-06-30", "--format", "csv"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try out.fileHandleForReading.close()
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGPIPE)
+        #expect(!stderr.contains("error"))
+    }
+
     @Test func longScenarioNamesMakeShortFileNames() {
         var used = Set<String>()
         let name = WhatIf.fileName(for: String(repeating: "x", count: 300), avoiding: &used)

@@ -87,6 +87,17 @@ import Testing
         #expect(errors.map(position) == ["selfDependency dependencies.csv:2:provider", "unknownWord dependencies.csv:2:criticality"])
     }
 
+    @Test func aCertificateThatExpiresBeforeItIsIssuedIsAWarning() throws {
+        let (dataset, report) = try DatasetLoader.load(contents: [
+            "suppliers.csv": Array("id\na\n".utf8),
+            "certifications.csv": Array("supplier,scheme,issued,expires\na,ISO27001,2026-01-01,2025-01-01\na,SOC2-TYPE2,,2025-01-01\na,BSI-C5,2026-01-01,\n".utf8),
+        ], threads: 1)
+        #expect(dataset.certifications.count == 3)
+        #expect(report.warnings.map(\.description) == [
+            "warning: certifications.csv:2: column 'expires': certificate expires (2025-01-01) before it is issued (2026-01-01): it never counts",
+        ])
+    }
+
     @Test func unknownSchemeAndDuplicateScheme() throws {
         let errors = Fixture.errors([
             "suppliers.csv": suppliers,

@@ -173,6 +173,16 @@ import Testing
         }
     }
 
+    @Test func aYAMLErrorQuotesAtMostALittleOfItsLine() throws {
+        let text = "scenarios:\n  - name: x\n    steps: [" + String(repeating: "a", count: 1_000_000) + " : : ]\n"
+        let (_, errors) = ScenarioFile.read(text, file: "long.yaml")
+        let message = try #require(errors.first).description
+        #expect(errors.count == 1)
+        #expect(message.hasPrefix("long.yaml:3: not valid YAML: "))
+        #expect(message.count < 2_000)
+        #expect(message.contains("more characters)"))
+    }
+
     @Test func stepErrorsNameScenarioStepLineAndWhatWasNotFound() throws {
         let runner = try runner("whatif")
         let scenarios = try ScenarioFile.parse("""

@@ -97,6 +97,7 @@ public enum DatasetLoader {
             readDependencies(file.bytes, format: formats[dependenciesFile]!, threads: threads, into: &dataset,
                              checkSuppliers: suppliersUsable, sink: &sink)
         }
+        warnAboutCertificatesThatNeverCount(dataset.certifications, sink: &sink)
         if suppliersUsable { warnAboutIsolatedSuppliers(dataset, threads: threads, sink: &sink) }
         addHints(contents, options: options, suppliers: suppliersUsable ? dataset.suppliers : nil, sink: &sink)
         withExtendedLifetime(contents) {}
@@ -336,6 +337,20 @@ public enum DatasetLoader {
     }
 
     static func isASCIILetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+
+    /// A certificate that expires before it is issued is allowed (contract §1)
+    /// but never counts: most likely two dates swapped, so it is a warning.
+    private static func warnAboutCertificatesThatNeverCount(_ certifications: CertificationTable, sink: inout DiagnosticSink) {
+        certifications.issued.withUnsafeBufferPointer { issued in
+            certifications.expires.withUnsafeBufferPointer { expires in
+                for r in 0..<issued.count where issued[r] > expires[r]
+                    && issued[r] != CertificationTable.noStart && expires[r] != CertificationTable.noEnd {
+                    sink.warning(.expiresBeforeIssued, file: certificationsFile, line: Int(certifications.lines[r]), column: "expires",
+                                 "certificate expires (\(Day(ordinal: expires[r]))) before it is issued (\(Day(ordinal: issued[r]))): it never counts")
+                }
+            }
+        }
+    }
 
     private static func warnAboutIsolatedSuppliers(_ dataset: Dataset, threads: Int, sink: inout DiagnosticSink) {
         let n = dataset.suppliers.count

@@ -11,7 +11,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case badNumber, outOfRange, badDate, unknownWord, badCountry
         case invalidUTF8, malformedRecord, extraField
         /// Warnings.
-        case isolatedSupplier, emptyFile
+        case isolatedSupplier, emptyFile, expiresBeforeIssued
         /// Notes: how a file was read (contract §1.1).
         case readAs, schemeSpelling
     }

@@ -50,7 +50,7 @@ public enum ScenarioFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            return ([], [ScenarioError(.syntax, file: file, line: yamlErrorLine(error), "not valid YAML: \(error)")])
+            return ([], [ScenarioError(.syntax, file: file, line: yamlErrorLine(error), "not valid YAML: " + shortened("\(error)"))])
         }
         guard let root, case .mapping(let top) = root else {
             return ([], [ScenarioError(.syntax, file: file, line: root?.mark?.line ?? 1, "expected a mapping with the key 'scenarios'")])
@@ -192,6 +192,18 @@ public enum ScenarioFile {
 
     private static func describe(_ keys: (required: [String], optional: [String])) -> String {
         (keys.required + keys.optional.map { $0 + "?" }).joined(separator: ", ")
+    }
+
+    /// A parser's message with its quoted context cut: at most 10 lines of at
+    /// most 160 characters (a one-line file of megabytes would otherwise be
+    /// echoed whole).
+    static func shortened(_ message: String) -> String {
+        let limit = 160
+        var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            line.count <= limit ? String(line) : String(line.prefix(limit - 10)) + "… (\(line.count - limit + 10) more characters)"
+        }
+        if lines.count > 10 { lines = Array(lines.prefix(10)) + ["… (\(lines.count - 10) more lines)"] }
+        return lines.joined(separator: "\n")
     }
 
     private static func yamlErrorLine(_ error: any Error) -> Int {

@@ -46,7 +46,7 @@ struct DatasetOptions: ParsableArguments {
 
 /// How spreadsheet exports are read (contract §1.1), for every command that loads a dataset.
 struct ReadingFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Cell delimiter of every file (default: detected per file from its header).",
+    @Option(help: ArgumentHelp("Cell delimiter of every file (default: detected per file from its header); with --for-spreadsheet, also of the CSV written.",
                                valueName: "d"))
     var delimiter: ReadOptions.Delimiter?
 
@@ -151,9 +151,23 @@ struct OutputFlags: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .customLong("for-spreadsheet"),
+          help: "CSV to open in a spreadsheet: a byte-order mark, cells that would run as formulas (=, +, -, @) written as text, the --delimiter given (';' or tab: decimal commas).")
+    var forSpreadsheet = false
+
+    func validate() throws {
+        if forSpreadsheet && format != .csv { throw ValidationError("--for-spreadsheet applies to --format csv") }
+    }
+
     /// Writes `text` to the output file or stdout.
     func emit(_ text: String) throws {
         try Console.emit(text, to: output)
+    }
+
+    /// Writes CSV `text`, in its spreadsheet form with `--for-spreadsheet` (cells separated by `delimiter`).
+    func emitCSV(_ text: String, delimiter: ReadOptions.Delimiter?) throws {
+        guard forSpreadsheet else { return try emit(text) }
+        try Console.emit(bytes: SpreadsheetCSV.convert(text, delimiter: delimiter ?? .comma), to: output)
     }
 }
 
@@ -167,12 +181,19 @@ enum Console {
     }
 
     static func emit(_ text: String, to path: String?) throws {
+        try emit(bytes: Array(text.utf8), to: path)
+    }
+
+    static func emit(bytes: [UInt8], to path: String?) throws {
         guard let path, path != "-" else {
-            try out(text, terminator: "")
+            guard writeToStandardOutput(bytes) else {
+                error("error: cannot write to standard output: \(errnoText())")
+                throw ExitCode(1)
+            }
             return
         }
         do {
-            try FileBytes.writeAtomically(Array(text.utf8), to: path)
+            try FileBytes.writeAtomically(bytes, to: path)
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(1)

@@ -42,7 +42,7 @@ struct Schemes: ParsableCommand {
         let listing = SchemeListing(catalogue)
         switch output.format {
         case .table: try output.emit(listing.table)
-        case .csv: try output.emit(listing.csv)
+        case .csv: try output.emitCSV(listing.csv, delimiter: reading.delimiter)
         case .json: try output.emit(listing.json)
         }
     }

@@ -62,7 +62,7 @@ struct Solve: ParsableCommand {
         let report = TrustReport(model: model, solution: solution,
                                  order: sort ?? .implied(table: output.format == .table, top: top), top: top)
         switch output.format {
-        case .csv: try output.emit(report.csv)
+        case .csv: try output.emitCSV(report.csv, delimiter: data.reading.delimiter)
         case .json: try output.emit(report.json)
         case .table: try output.emit(report.table(parameters: parameters, solve: solution.report))
         }

@@ -113,7 +113,7 @@ struct WhatIf: ParsableCommand {
         for scenario in parsed { outcomes.append(try runner.run(scenario)) }
         let report = WhatIfReport(outcomes: outcomes, threshold: threshold.value)
         switch output.format {
-        case .csv: try output.emit(report.csv(changedOnly: changedOnly))
+        case .csv: try output.emitCSV(report.csv(changedOnly: changedOnly), delimiter: data.reading.delimiter)
         case .json: try output.emit(report.json(changedOnly: changedOnly))
         case .table: try output.emit(report.table(top: top))
         }

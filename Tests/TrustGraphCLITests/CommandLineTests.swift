@@ -273,6 +273,22 @@ enum CLI {
         #expect(stderr.contains("cannot write to standard output: No space left on device"))
     }
 
+    @Test func forSpreadsheetNeutralisesFormulasAndOnlyAppliesToCSV() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A semicolon-separated register, read and written back as such.
+        try "id;name\nx;\"=HYPERLINK(\"\"http://evil.example\"\")\"\n".write(to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+        let plain = try CLI.run(["solve", dir.path, "--date", "2026-01-15", "--format", "csv"])
+        #expect(plain.stdout.contains("x,\"=HYPERLINK(\"\"http://evil.example\"\")\",0.3,0.3"))
+        let sheet = try CLI.run(["solve", dir.path, "--date", "2026-01-15", "--format", "csv", "--for-spreadsheet", "--delimiter", ";"])
+        #expect(sheet.status == 0)
+        #expect(sheet.stdout.hasPrefix("\u{FEFF}id;name;base_trust;trust"))
+        #expect(sheet.stdout.contains("x;\"'=HYPERLINK(\"\"http://evil.example\"\")\";0,3;0,3"))
+        let table = try CLI.run(["solve", dir.path, "--for-spreadsheet"])
+        #expect(table.status == 64)
+        #expect(table.stderr.contains("--for-spreadsheet applies to --format csv"))
+    }
+
     @Test func aReaderThatClosesThePipeEndsTheCommandQuietly() throws {
         // More output than a pipe holds, to a pipe whose reader is gone: SIGPIPE, as for other Unix tools.
         let dir = try CLI.temporaryDirectory()

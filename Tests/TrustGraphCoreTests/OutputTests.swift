@@ -144,3 +144,41 @@ import Testing
         #expect(Day(year: 2026, month: 1, day: 15)!.ordinal - Day(year: 2025, month: 7, day: 19)!.ordinal == 180)
     }
 }
+
+/// `--for-spreadsheet`: CSV that a spreadsheet opens as text, never as formulas.
+@Suite struct SpreadsheetCSVTests {
+    static func text(_ bytes: [UInt8]) -> String {
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        return String(decoding: bytes.dropFirst(3), as: UTF8.self)
+    }
+
+    @Test func formulaCellsBecomeTextAndNumbersStayNumbers() {
+        var writer = CSVWriter(header: ["id", "name", "trust", "delta"])
+        writer.row(["=cmd", "+1 (555)", "0.25", "-0.125"])
+        writer.row(["@sum", "\tTAB", "-", "1e-3"])
+        writer.row(["a,b", "say \"hi\"", "-x", "5"])
+        #expect(Self.text(SpreadsheetCSV.convert(writer.text))
+            == "id,name,trust,delta\n'=cmd,'+1 (555),0.25,-0.125\n'@sum,'\tTAB,'-,1e-3\n\"a,b\",\"say \"\"hi\"\"\",'-x,5\n")
+    }
+
+    @Test func semicolonsWriteDecimalCommasAndQuoteWhatHoldsThem() {
+        var writer = CSVWriter(header: ["id", "trust"])
+        writer.row(["a;b", "0.5"])
+        writer.row(["c,d", "-1.25"])
+        writer.row(["line\nbreak", "2"])
+        #expect(Self.text(SpreadsheetCSV.convert(writer.text, delimiter: .semicolon)) == "id;trust\n\"a;b\";0,5\nc,d;-1,25\n\"line\nbreak\";2\n")
+        #expect(Self.text(SpreadsheetCSV.convert(writer.text, delimiter: .tab)) == "id\ttrust\na;b\t0,5\nc,d\t-1,25\n\"line\nbreak\"\t2\n")
+    }
+
+    @Test func aSpreadsheetExportReadsBackAsTheSameSuppliers() throws {
+        var writer = CSVWriter(header: ["id", "name", "prior"])
+        writer.row(["a", "Café; \"Müller\"", "0.35"])
+        writer.row(["b", "=HYPERLINK(\"x\")", "0.5"])
+        let bytes = SpreadsheetCSV.convert(writer.text, delimiter: .semicolon)
+        let (dataset, report) = try DatasetLoader.load(contents: ["suppliers.csv": bytes], threads: 1)
+        #expect(dataset.suppliers.name(0) == "Café; \"Müller\"")
+        #expect(dataset.suppliers.name(1) == "'=HYPERLINK(\"x\")")
+        #expect(dataset.suppliers.priors == [0.35, 0.5])
+        #expect(report.notes.map(\.message) == ["read as semicolon-separated, decimal comma"])
+    }
+}

@@ -33,6 +33,21 @@ enum CLI {
         var stderr: String
     }
 
+    /// Runs a shell command line (for limits set with `ulimit`).
+    static func runShell(_ command: String) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
     static func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = products.appendingPathComponent("trustgraph")
@@ -287,6 +302,29 @@ enum CLI {
         let table = try CLI.run(["solve", dir.path, "--for-spreadsheet"])
         #expect(table.status == 64)
         #expect(table.stderr.contains("--for-spreadsheet applies to --format csv"))
+    }
+
+    @Test func manyColumnsLoadInBoundedMemoryAndAHugeHeaderIsAnError() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 5,000 extra columns × 400 rows (4 MB): it once reserved gigabytes and died under an address-space limit.
+        let wide = dir.appendingPathComponent("wide")
+        try FileManager.default.createDirectory(at: wide, withIntermediateDirectories: true)
+        let columns = (0..<5000).map { "c\($0)" }.joined(separator: ",")
+        let row = Array(repeating: "v", count: 5000).joined(separator: ",")
+        let rows = (0..<400).map { "s\($0)," + row }.joined(separator: "\n")
+        try ("id," + columns + "\n" + rows + "\n").write(to: wide.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+        let binary = CLI.products.appendingPathComponent("trustgraph").path
+        let bounded = try CLI.runShell("ulimit -v 2000000; exec '\(binary)' validate '\(wide.path)'")
+        #expect(bounded.status == 0)
+        #expect(bounded.stdout.hasSuffix("valid — 400 suppliers, 0 certifications, 0 dependency rows, 400 warnings\n"))
+        // A header of 20,001 cells: one error, not a list of the cells.
+        let huge = dir.appendingPathComponent("huge")
+        try FileManager.default.createDirectory(at: huge, withIntermediateDirectories: true)
+        try ("id" + String(repeating: ",c", count: 20_000) + "\n").write(to: huge.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["validate", huge.path])
+        #expect(r.status == 1)
+        #expect(r.stdout == "suppliers.csv:1: header: record has more than 10000 cells\n")
     }
 
     @Test func aReaderThatClosesThePipeEndsTheCommandQuietly() throws {

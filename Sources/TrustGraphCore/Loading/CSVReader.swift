@@ -34,6 +34,11 @@ struct CSVReader: ~Copyable {
     private(set) var position: Int
     /// Physical line of the next record.
     private(set) var line = 1
+    /// At most this many cells of a record are kept; a longer record is malformed
+    /// (a header of a million commas would otherwise hold a million cells).
+    static let maxFields = 10_000
+    /// Set when the current record has more than `maxFields` cells.
+    private var tooManyFields = false
     /// Cells of the current record (`fieldCount` of them, room for `fieldCapacity`).
     private var fieldBuffer: UnsafeMutablePointer<Field>
     private var fieldCapacity = 16
@@ -131,6 +136,7 @@ struct CSVReader: ~Copyable {
     mutating func next() -> Event {
         fieldCount = 0
         scratchCount = 0
+        tooManyFields = false
         if !invalidUTF8Fields.isEmpty { invalidUTF8Fields.removeAll(keepingCapacity: true) }
         guard position < count else { return .end }
         let recordLine = line
@@ -227,6 +233,9 @@ struct CSVReader: ~Copyable {
                 break
             }
         }
+        if tooManyFields {
+            return .malformed(line: recordLine, message: "record has more than \(CSVReader.maxFields) cells")
+        }
         if highBit {
             for index in 0..<fieldCount where !UTF8Check.isValid(bytes(index)) {
                 invalidUTF8Fields.append(index)
@@ -258,11 +267,16 @@ struct CSVReader: ~Copyable {
     @inline(__always)
     private mutating func appendField(_ field: Field) {
         if fieldCount == fieldCapacity {
-            let grown = UnsafeMutablePointer<Field>.allocate(capacity: fieldCapacity * 2)
+            guard fieldCapacity < CSVReader.maxFields else {
+                tooManyFields = true
+                return
+            }
+            let capacity = min(fieldCapacity * 2, CSVReader.maxFields)
+            let grown = UnsafeMutablePointer<Field>.allocate(capacity: capacity)
             grown.moveInitialize(from: fieldBuffer, count: fieldCount)
             fieldBuffer.deallocate()
             fieldBuffer = grown
-            fieldCapacity *= 2
+            fieldCapacity = capacity
         }
         (fieldBuffer + fieldCount).initialize(to: field)
         fieldCount += 1

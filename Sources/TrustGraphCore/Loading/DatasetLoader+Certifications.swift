@@ -61,9 +61,9 @@ extension DatasetLoader {
         let index = dataset.suppliers.index
         let schemes = dataset.schemes
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
-            var piece = CertificationPiece(capacity: table.csv.remaining / 40)
-            var rows = PieceRows(capacity: table.csv.remaining / 40)
-            piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 40)
+            var piece = CertificationPiece(capacity: header.rowEstimate(table.csv.remaining, bytesPerRow: 40))
+            var rows = PieceRows(capacity: header.rowEstimate(table.csv.remaining, bytesPerRow: 40))
+            piece.attributes = header.pieceAttributes(rows: header.rowEstimate(table.csv.remaining, bytesPerRow: 40))
             // Recent scheme cells, mapped to their spelling in `spellings`. The spellings
             // stay local until the end: `piece` is captured by `resolve`, so every access
             // to it is checked for exclusivity, which costs on a column read per row.

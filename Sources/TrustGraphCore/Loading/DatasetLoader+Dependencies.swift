@@ -92,9 +92,9 @@ extension DatasetLoader {
         let extras = header.extraColumns.count
         let index = dataset.suppliers.index
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
-            var piece = DependencyPiece(capacity: table.csv.remaining / 24)
-            var rows = PieceRows(capacity: table.csv.remaining / 24)
-            piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 24)
+            var piece = DependencyPiece(capacity: header.rowEstimate(table.csv.remaining, bytesPerRow: 24))
+            var rows = PieceRows(capacity: header.rowEstimate(table.csv.remaining, bytesPerRow: 24))
+            piece.attributes = header.pieceAttributes(rows: header.rowEstimate(table.csv.remaining, bytesPerRow: 24))
             var pending = PendingLookups()
             // Service ids and resolved groups of recent cells (a few words repeat all over the file).
             let services = ShortKeyCache(), groups = ShortKeyCache()

@@ -37,8 +37,8 @@ extension DatasetLoader {
         let (ID, NAME, COUNTRY, SECTOR, PRIOR) = (0, 1, 2, 3, 4)
         let extras = header.extraColumns.count
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
-            var piece = SupplierPiece(capacity: table.csv.remaining / 32)
-            piece.attributes = header.pieceAttributes(rows: table.csv.remaining / 32)
+            var piece = SupplierPiece(capacity: header.rowEstimate(table.csv.remaining, bytesPerRow: 32))
+            piece.attributes = header.pieceAttributes(rows: header.rowEstimate(table.csv.remaining, bytesPerRow: 32))
             while let line = table.nextRecord(sink: &sink) {
                 let id = table.cell(ID)
                 if id.isEmpty {

@@ -100,6 +100,14 @@ struct TableHeader: Sendable {
         return attributes
     }
 
+    /// How many rows `bytes` of body may hold, for reserving room: about one
+    /// per `bytesPerRow`, and never more than one per header cell (a row has
+    /// a delimiter or line break per cell), so a header of thousands of
+    /// columns does not reserve thousands of times the file's size.
+    func rowEstimate(_ bytes: Int, bytesPerRow: Int) -> Int {
+        bytes / max(bytesPerRow, width)
+    }
+
     /// Empty columns for this header's unknown columns in a piece of about `rows` rows.
     func pieceAttributes(rows: Int) -> [PieceStrings] {
         extraColumns.map { _ in PieceStrings(values: rows, bytesEach: 8) }

@@ -99,3 +99,8 @@ struct Analyze: ParsableCommand {
 }
 
 extension AnalysisReport.Order: ExpressibleByArgument {}
+
+extension Analyze: ReadsAndWritesFiles {
+    var inputFiles: [String] { data.inputFiles }
+    var outputFiles: [String] { output.output.map { [$0] } ?? [] }
+}

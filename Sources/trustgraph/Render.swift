@@ -212,3 +212,9 @@ extension Render {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 }
+
+extension Render: ReadsAndWritesFiles {
+    /// The dataset's files, or the DOT file given instead.
+    var inputFiles: [String] { data.inputFiles }
+    var outputFiles: [String] { [output] }
+}

@@ -47,3 +47,8 @@ struct Schemes: ParsableCommand {
         }
     }
 }
+
+extension Schemes: ReadsAndWritesFiles {
+    var inputFiles: [String] { dataset.map(DatasetLoader.filePaths(in:)) ?? [] }
+    var outputFiles: [String] { output.output.map { [$0] } ?? [] }
+}

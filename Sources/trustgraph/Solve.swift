@@ -73,3 +73,8 @@ struct Solve: ParsableCommand {
 }
 
 extension SolveRowOrder: ExpressibleByArgument {}
+
+extension Solve: ReadsAndWritesFiles {
+    var inputFiles: [String] { data.inputFiles }
+    var outputFiles: [String] { output.output.map { [$0] } ?? [] }
+}

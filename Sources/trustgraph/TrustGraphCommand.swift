@@ -29,6 +29,42 @@ struct TrustGraphCommand: ParsableCommand {
     static func main() {
         // A command loads one dataset and exits: memory freed on the way is better reused than returned.
         MemoryReuse.keepFreedMemory()
-        main(nil)
+        // Ctrl-C or a kill during a write removes the temporary file, not only the process.
+        TemporaryPaths.removeOnSignals()
+        do {
+            var command = try parseAsRoot()
+            if let files = command as? ReadsAndWritesFiles { try files.refuseToOverwriteInputs() }
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
     }
+}
+
+/// A command that reads some files and writes others. Before any work, the CLI refuses
+/// to write over a file the command reads (`solve DS -o DS/suppliers.csv`): the same
+/// file by device and inode, however the two paths are spelt.
+protocol ReadsAndWritesFiles {
+    /// The files the command reads (they need not exist).
+    var inputFiles: [String] { get }
+    /// The files it writes (`-` for standard output).
+    var outputFiles: [String] { get }
+}
+
+extension ReadsAndWritesFiles {
+    /// Exits 1 with an error naming both paths when an output is an input; nothing is written.
+    func refuseToOverwriteInputs() throws {
+        for output in outputFiles where output != "-" {
+            guard let input = inputFiles.first(where: { FileBytes.isSameFile(output, $0) }) else { continue }
+            let same = input == output ? "" : " ('\(input)')"
+            Console.error(TerminalText.escaped("error: cannot write '\(output)': it is an input of this command\(same); "
+                + "choose another output file (nothing was written)"))
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension DatasetOptions {
+    /// The dataset's files (and the dataset path itself, which `render` may read as a DOT file).
+    var inputFiles: [String] { [dataset] + DatasetLoader.filePaths(in: dataset) }
 }

@@ -192,3 +192,8 @@ extension WhatIf {
         return candidate
     }
 }
+
+extension WhatIf: ReadsAndWritesFiles {
+    var inputFiles: [String] { data.inputFiles + [scenarios] }
+    var outputFiles: [String] { output.output.map { [$0] } ?? [] }
+}

@@ -188,12 +188,12 @@ public struct DatasetGenerator: Sendable {
         ]
     }
 
-    /// Writes the dataset into `directory` (created if needed), each file atomically.
-    public func write(to directory: String) throws(FileBytes.WriteError) {
-        try FileBytes.makeDirectory(directory)
-        for (name, bytes) in files().sorted(by: { $0.key < $1.key }) {
-            try FileBytes.writeAtomically(bytes, to: directory + "/" + name)
-        }
+    /// Writes the dataset as `directory`, all its files at once (see `FileBytes.writeDirectory`):
+    /// a missing or empty directory is created or replaced; a non-empty one only when
+    /// `replacing`, and only if it holds nothing but dataset files.
+    public func write(to directory: String, replacing: Bool = false) throws(FileBytes.WriteError) {
+        let files = files().sorted(by: { $0.key < $1.key }).map { (name: $0.key, bytes: $0.value) }
+        try FileBytes.writeDirectory(files, to: directory, replacing: replacing, replaceable: DatasetLoader.fileNames)
     }
 
     private func popular(_ rng: inout SplitMix64, _ size: Int) -> Int {

@@ -30,10 +30,30 @@ public struct TrustMap: Sendable {
     /// Above this many suppliers the default engine is `sfdp`: `dot`'s layered layout
     /// grows much faster than linearly (2,000 suppliers take about a minute) and becomes unreadable.
     public static let largestDotView = 150
+    /// Above this many drawn dependencies the default engine is `sfdp` too: `dot`'s
+    /// crossing minimisation grows with the edges, and 100 suppliers with 1,400
+    /// critical rows in groups took over 150 s.
+    public static let largestDotEdges = 300
 
-    /// The engine for a view of `suppliers` suppliers: `dot` up to `largestDotView`, `sfdp` beyond.
-    public static func defaultEngine(suppliers: Int) -> String {
-        suppliers <= largestDotView ? "dot" : "sfdp"
+    /// The engine for a view of `suppliers` suppliers and `edges` drawn
+    /// consumer–provider links: `dot` up to `largestDotView` suppliers and
+    /// `largestDotEdges` links, `sfdp` beyond either.
+    public static func defaultEngine(suppliers: Int, edges: Int = 0) -> String {
+        suppliers <= largestDotView && edges <= largestDotEdges ? "dot" : "sfdp"
+    }
+
+    /// Consumer–provider links between the suppliers of `selection` (an upper
+    /// bound of the edges drawn: a provider in two groups of one consumer counts twice).
+    static func links(in selection: TrustMapSelection, graph: SupplyGraph) -> Int {
+        guard selection.suppliers.count <= largestDotView else { return 0 }
+        let chosen = Set(selection.suppliers)
+        var count = 0
+        for i in selection.suppliers {
+            for g in graph.groups(of: i) {
+                for j in graph.providers(ofGroup: g) where chosen.contains(Int(j)) { count += 1 }
+            }
+        }
+        return count
     }
 
     /// Builds the map of `solution` (solved from `model` with `parameters`).
@@ -41,7 +61,8 @@ public struct TrustMap: Sendable {
     public init(model: TrustModel, solution: TrustSolution, parameters: TrustParameters,
                 options: TrustMapOptions = TrustMapOptions()) {
         let selection = TrustMapSelection(model: model, solution: solution, options: options)
-        let engine = options.engine ?? TrustMap.defaultEngine(suppliers: selection.suppliers.count)
+        let engine = options.engine ?? TrustMap.defaultEngine(suppliers: selection.suppliers.count,
+                                                              edges: TrustMap.links(in: selection, graph: model.graph))
         var builder = TrustMapBuilder(model: model, solution: solution, parameters: parameters,
                                       options: options, selection: selection, engine: engine)
         self.selection = selection

@@ -27,7 +27,7 @@ struct Render: ParsableCommand {
         weakest links (distrust × consumers), each with the providers that limit it. The \
         picture's title and standard error say how many were left out. --focus shows the suppliers within \
         --depth hops of some suppliers instead. The layout engine is dot up to 150 suppliers and \
-        sfdp beyond, unless --engine says otherwise.
+        300 links between them, sfdp beyond, unless --engine says otherwise.
 
         The format comes from the file extension (.svg, .png, .pdf, .dot or .gv) unless --format \
         is given; "-o -" writes to standard output (SVG unless --format says otherwise). "dot" \
@@ -62,7 +62,7 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("svg, png, pdf or dot (default: from the file extension).", valueName: "format"))
     var format: TrustMapFormat?
 
-    @Option(help: ArgumentHelp("Graphviz layout engine: dot, sfdp, neato, fdp, circo, twopi, … (default: dot up to 150 suppliers, sfdp beyond).",
+    @Option(help: ArgumentHelp("Graphviz layout engine: dot, sfdp, neato, fdp, circo, twopi, … (default: dot up to 150 suppliers and 300 links, sfdp beyond).",
                                valueName: "engine"))
     var engine: String?
 

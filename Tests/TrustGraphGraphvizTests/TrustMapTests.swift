@@ -66,11 +66,31 @@ import TrustGraphGraphviz
     @Test func smallViewsUseDotLargeOnesSfdp() throws {
         #expect(TrustMap.defaultEngine(suppliers: 150) == "dot")
         #expect(TrustMap.defaultEngine(suppliers: 151) == "sfdp")
+        #expect(TrustMap.defaultEngine(suppliers: 100, edges: 300) == "dot")
+        #expect(TrustMap.defaultEngine(suppliers: 100, edges: 301) == "sfdp")
         let (_, map) = try Self.shopMap()
         #expect(map.engine == "dot")
         #expect(map.dot.contains("layout=\"dot\""))
         let (_, forced) = try Self.shopMap(TrustMapOptions(engine: "neato"))
         #expect(forced.engine == "neato")
+    }
+
+    @Test func aSmallDenseViewIsLaidOutBySfdp() throws {
+        // 100 suppliers, 1,400 critical rows in groups: dot ran for minutes on this shape.
+        var rows = "consumer,provider,criticality,group\n"
+        var count = 0
+        outer: for c in 0..<100 {
+            for step in 1...14 {
+                rows += "s\(c),s\((c + step * 7) % 100),critical,g\(step % 5)\n"
+                count += 1
+                if count == 1400 { break outer }
+            }
+        }
+        let (model, solution) = try MapFixture.solve(["suppliers.csv": "id\n" + (0..<100).map { "s\($0)\n" }.joined(),
+                                                      "dependencies.csv": rows])
+        let map = TrustMap(model: model, solution: solution, parameters: MapFixture.parameters)
+        #expect(map.selection.suppliers.count == 100)
+        #expect(map.engine == "sfdp")
     }
 
     @Test func leftOutSuppliersAreNamedInTheLabelAndNotes() throws {

@@ -87,6 +87,21 @@ import Testing
         #expect(errors.map(position) == ["selfDependency dependencies.csv:2:provider", "unknownWord dependencies.csv:2:criticality"])
     }
 
+    @Test func manyUnknownConsumersStillNameTheirIdsInTheErrorsKept() throws {
+        // 6,000 unknown consumers, each on two rows in a row (the second repeats the first's cell).
+        let rows = (0..<6000).map { "u\($0),x\nu\($0),x\n" }.joined()
+        let error = try #require(throws: DatasetError.self) {
+            try DatasetLoader.load(contents: ["suppliers.csv": Array("id\nx\n".utf8),
+                                              "dependencies.csv": Array(("consumer,provider\n" + rows).utf8)], threads: 1)
+        }
+        #expect(error.errorCount == 12_000)
+        #expect(error.errors.count == LoadReport.storedLimit)
+        for (k, e) in error.errors.enumerated() {
+            #expect(e.line == k + 2)
+            #expect(e.message.hasPrefix("unknown supplier 'u\(k / 2)' "), "\(e)")
+        }
+    }
+
     @Test func aCertificateThatExpiresBeforeItIsIssuedIsAWarning() throws {
         let (dataset, report) = try DatasetLoader.load(contents: [
             "suppliers.csv": Array("id\na\n".utf8),

@@ -99,7 +99,11 @@ extension DatasetLoader {
             // Service ids and resolved groups of recent cells (a few words repeat all over the file).
             let services = ShortKeyCache(), groups = ShortKeyCache()
             // Consumer ids that were not found, by row (for the rows that repeat them).
+            // Only the first errors are kept (`LoadReport.storedLimit`, by position), and they name
+            // consumers first looked up among the first rows: a bounded map serves them all, and a
+            // file of millions of unknown consumers does not hold a string for each.
             var unknownConsumers: [Int32: String] = [:]
+            let unknownConsumersKept = 4 * LoadReport.storedLimit
             func resolve(_ lookup: PendingLookups.Entry) {
                 let r = Int(lookup.row)
                 if lookup.cell == groupCell {
@@ -121,7 +125,7 @@ extension DatasetLoader {
                 }
                 if found < 0 && lookup.cell != groupCell {
                     let id = String(decoding: lookup.key, as: UTF8.self)
-                    if lookup.cell == consumerCell { unknownConsumers[lookup.row] = id }
+                    if lookup.cell == consumerCell && unknownConsumers.count < unknownConsumersKept { unknownConsumers[lookup.row] = id }
                     if checkSuppliers {
                         let k = lookup.cell == consumerCell ? CONSUMER : PROVIDER
                         reportUnknownSupplier(id, file: file, line: Int(piece.lines[r]), column: header.name(k), rank: header.rank(k), sink: &sink)

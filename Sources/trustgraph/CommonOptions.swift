@@ -32,13 +32,13 @@ struct DatasetOptions: ParsableArguments {
             let (dataset, report) = try DatasetLoader.load(directory: dataset, options: reading.options)
             for note in report.notes { Console.error(note.description) }
             if report.warningCount > 0 {
-                Console.error("\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s") (run `trustgraph validate` to list them)")
+                Console.error("\(plural(report.warningCount, "warning")) (run `trustgraph validate` to list them)")
             }
             return dataset
         } catch {
             for note in error.notes { Console.error(note.description) }
             Console.error(error.description)
-            Console.error("\(self.dataset): \(error.errorCount) error\(error.errorCount == 1 ? "" : "s"); nothing was computed")
+            Console.error("\(self.dataset): \(plural(error.errorCount, "error")); nothing was computed")
             throw ExitCode(1)
         }
     }

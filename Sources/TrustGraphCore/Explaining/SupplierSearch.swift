@@ -5,15 +5,17 @@ public enum SupplierSearch {
     ///
     /// - Complexity: O(n) byte-length checks, and an edit distance only for
     ///   the ids of a near length (a million ids take a few milliseconds).
-    public static func suggestions(for text: String, in suppliers: SupplierTable, limit: Int = 3) -> [String] {
+    /// - Parameter excluding: suppliers never to suggest (those a scenario saw exit, say).
+    public static func suggestions(for text: String, in suppliers: SupplierTable, limit: Int = 3,
+                                   excluding: (Int) -> Bool = { _ in false }) -> [String] {
         let length = text.unicodeScalars.count, allowed = max(2, length / 4)
         let offsets = suppliers.index.values.offsets
         // An id of b UTF-8 bytes has between b/4 and b code points.
-        let near = (0..<suppliers.count).lazy.filter { i in
+        let near = (0..<suppliers.count).filter { i in
             let bytes = offsets[i + 1] - offsets[i]
-            return bytes >= length - allowed && bytes / 4 <= length + allowed
+            return bytes >= length - allowed && bytes / 4 <= length + allowed && !excluding(i)
         }
-        return nearest(to: text, among: near.map { suppliers.id($0) }, limit: limit)
+        return nearest(to: text, among: near.lazy.map { suppliers.id($0) }, limit: limit)
     }
 
     /// Up to `limit` of `candidates` within a small edit distance of `text`

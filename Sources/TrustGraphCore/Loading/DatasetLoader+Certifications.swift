@@ -210,7 +210,7 @@ extension DatasetLoader {
         for (spelling, scheme) in order where spelling != schemes.names[Int(scheme)] {
             let count = rows[spelling]!
             sink.note(.schemeSpelling, file: file,
-                      "scheme \(Diagnostic.quote(spelling)) read as \(schemes.names[Int(scheme)]) (\(count) row\(count == 1 ? "" : "s"))")
+                      "scheme \(Diagnostic.quote(spelling)) read as \(schemes.names[Int(scheme)]) (\(plural(count, "row")))")
         }
     }
 }

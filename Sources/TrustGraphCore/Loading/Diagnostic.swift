@@ -93,7 +93,7 @@ public struct LoadReport: Sendable {
     public static func summarize(_ items: [Diagnostic], total: Int, limit: Int, noun: String) -> String {
         var lines = items.prefix(limit).map(\.description)
         if total > lines.count {
-            lines.append("… and \(total - lines.count) more \(noun)\(total - lines.count == 1 ? "" : "s")")
+            lines.append("… and \(plural(total - lines.count, "more " + noun))")
         }
         return lines.joined(separator: "\n")
     }

@@ -49,7 +49,7 @@ struct ScenarioWorkspace {
                 throw ScenarioError(.duplicateSupplier, "supplier '\(id)' \(what) (a new supplier needs a new id)")
             }
             let country = countryText ?? ""
-            guard country.isEmpty || (country.utf8.count == 2 && country.utf8.allSatisfy { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }) else {
+            guard country.isEmpty || (country.utf8.count == 2 && country.utf8.allSatisfy(DatasetLoader.isASCIILetter)) else {
                 throw ScenarioError(.badValue, "country '\(country)' is not a country code (expected two ASCII letters)")
             }
             var prior: Double?
@@ -173,10 +173,10 @@ struct ScenarioWorkspace {
     private func supplierIndex(_ id: String) throws(ScenarioError) -> Int {
         guard let index = dataset.suppliers.find(id) else {
             // Suggest only suppliers a step can still name (not those that exited).
-            let suppliers = dataset.suppliers
-            let present = (0..<suppliers.count).lazy.filter { !exited.contains($0) }.map { suppliers.id($0) }
+            let exited = self.exited
             throw ScenarioError(.unknownSupplier, "unknown supplier '\(id)'"
-                                + SupplierSearch.didYouMean(SupplierSearch.nearest(to: id, among: present)))
+                                + SupplierSearch.didYouMean(SupplierSearch.suggestions(for: id, in: dataset.suppliers,
+                                                                                      excluding: { exited.contains($0) })))
         }
         guard !exited.contains(index) else { throw ScenarioError(.unknownSupplier, "supplier '\(id)' has already exited") }
         return index

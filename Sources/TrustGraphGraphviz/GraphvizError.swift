@@ -16,6 +16,13 @@ public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
     case layoutFailed(engine: String, message: String)
     /// `gvRenderData` failed.
     case renderFailed(format: String, message: String)
+    /// The child process laying out the graph ran past its time limit and was stopped.
+    case timedOut(engine: String, seconds: Int)
+    /// The child process laying out the graph ended without a picture: `reason` says how
+    /// (a signal, an exit status) and what Graphviz printed last.
+    case stopped(engine: String, reason: String)
+    /// No child process could be started to run Graphviz.
+    case workerUnavailable(String)
 
     /// A sentence for the user.
     public var description: String {
@@ -32,6 +39,13 @@ public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Graphviz could not lay out the graph with '\(engine)': \(GraphvizError.orUnknown(message))"
         case .renderFailed(let format, let message):
             return "Graphviz could not render the graph as \(format): \(GraphvizError.orUnknown(message))"
+        case .timedOut(let engine, let seconds):
+            return "Graphviz did not finish laying out the graph with '\(engine)' within \(seconds) s and was stopped "
+                + "(--timeout); try another --engine, fewer suppliers (--max-nodes, --focus) or a longer --timeout"
+        case .stopped(let engine, let reason):
+            return "Graphviz stopped while laying out the graph with '\(engine)': \(reason)"
+        case .workerUnavailable(let message):
+            return "cannot run Graphviz: \(message)"
         }
     }
 

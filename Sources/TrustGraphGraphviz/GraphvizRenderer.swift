@@ -37,10 +37,16 @@ public enum GraphvizRenderer {
     ///     `layoutEngines()`); nil takes the graph's `layout` attribute, or `dot` without one,
     ///     as the `dot` command does.
     ///   - format: an output format: `svg`, `png`, `pdf`, … (see `outputFormats()`).
+    ///   - restrictAttributes: keep only the attributes trustgraph's maps use and in-page links,
+    ///     for DOT from elsewhere (see `DOTAttributeFilter`); what is dropped is named in the warnings.
     /// - Throws: `GraphvizError`, carrying Graphviz's own message.
-    public static func render(_ dot: String, engine: String? = nil, format: String) throws(GraphvizError) -> RenderedGraph {
+    ///
+    /// This runs Graphviz in the calling process, without limits; `ContainedGraphviz` runs it
+    /// in a child process with a time and memory limit.
+    public static func render(_ dot: String, engine: String? = nil, format: String,
+                              restrictAttributes: Bool = false) throws(GraphvizError) -> RenderedGraph {
         try GraphvizLock.shared.withLock { () throws(GraphvizError) -> RenderedGraph in
-            try renderLocked(dot, engine: engine, format: format)
+            try renderLocked(dot, engine: engine, format: format, restrictAttributes: restrictAttributes)
         }
     }
 
@@ -63,7 +69,8 @@ public enum GraphvizRenderer {
 
     // MARK: - Under the lock
 
-    private static func renderLocked(_ dot: String, engine: String?, format: String) throws(GraphvizError) -> RenderedGraph {
+    private static func renderLocked(_ dot: String, engine: String?, format: String,
+                                     restrictAttributes: Bool) throws(GraphvizError) -> RenderedGraph {
         let messages = MessageCapture()
         defer { messages.stop() }
         guard let gvc = gvContext() else { throw .contextUnavailable }
@@ -80,9 +87,10 @@ public enum GraphvizRenderer {
         defer { agclose(graph) }
         drainParser()
 
+        var notes: [String] = []
+        if restrictAttributes { notes += DOTAttributeFilter.apply(to: graph) }
         let engine = engine ?? layoutAttribute(graph) ?? "dot"
         guard engines.contains(engine) else { throw .unknownEngine(engine, available: engines) }
-        var notes: [String] = []
         if clampEdgeWeights(graph) {
             notes.append("edge weights above \(maxEdgeWeight) overflow Graphviz's layout; they are taken as \(maxEdgeWeight)")
         }

@@ -49,9 +49,15 @@ public struct TrustMapFileError: Error, Sendable, Equatable, CustomStringConvert
 /// Turning a trust map into bytes and writing them.
 public enum TrustMapFile {
     /// The map in `format`: DOT as is, anything else laid out by the map's engine.
+    /// - Parameter limits: lay out in a child process within these limits (see `ContainedGraphviz`);
+    ///   nil lays out in this process.
     /// - Throws: `GraphvizError` when Graphviz fails.
-    public static func render(_ map: TrustMap, as format: TrustMapFormat) throws(GraphvizError) -> RenderedGraph {
+    public static func render(_ map: TrustMap, as format: TrustMapFormat,
+                              limits: GraphvizLimits? = nil) throws(GraphvizError) -> RenderedGraph {
         if format == .dot { return RenderedGraph(bytes: Array(map.dot.utf8), warnings: []) }
+        if let limits {
+            return try ContainedGraphviz.render(map.dot, engine: map.engine, format: format.rawValue, limits: limits)
+        }
         return try GraphvizRenderer.render(map.dot, engine: map.engine, format: format.rawValue)
     }
 

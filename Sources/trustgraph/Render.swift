@@ -37,9 +37,14 @@ struct Render: ParsableCommand {
 
         The dataset may also be a .dot or .gv file, for instance one written with --format dot \
         and edited by hand: it is laid out (with --engine, else its own layout attribute, else \
-        dot) and rendered as it is, with no Graphviz command needed.
+        dot) and rendered with no Graphviz command needed. It keeps only the attributes \
+        trustgraph writes, and links only as in-page #fragments; what is dropped is named on \
+        standard error.
 
-        Exit status: 0 on success, 1 on bad input or a failed render or write, 3 when a cycle \
+        Graphviz runs in a child process: past --timeout seconds or --memory-limit of address \
+        space, or if it crashes, the command stops with an error and writes nothing.
+
+        Exit status: 0 on success, 1 on bad input or a failed render or write (a Graphviz limit included), 3 when a cycle \
         did not converge within --max-iterations (the map is still written), 64 when the command line is wrong (an unknown option, a missing or bad value).
 
         Examples:
@@ -85,6 +90,8 @@ struct Render: ParsableCommand {
     var title: String?
 
     @OptionGroup var solver: SolverFlags
+
+    @OptionGroup(title: "Graphviz") var graphviz: GraphvizFlags
 
     func validate() throws {
         guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
@@ -136,7 +143,7 @@ struct Render: ParsableCommand {
 
         let rendered: RenderedGraph
         do {
-            rendered = try TrustMapFile.render(map, as: format)
+            rendered = try TrustMapFile.render(map, as: format, limits: graphviz.limits)
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
@@ -164,7 +171,8 @@ struct Render: ParsableCommand {
         }
         let rendered: RenderedGraph
         do {
-            rendered = try GraphvizRenderer.render(text, engine: engine, format: format.rawValue)
+            rendered = try ContainedGraphviz.render(text, engine: engine, format: format.rawValue, restrictAttributes: true,
+                                                   limits: graphviz.limits)
         } catch {
             Console.error("error: \(data.dataset): \(error.description)")
             throw ExitCode(1)

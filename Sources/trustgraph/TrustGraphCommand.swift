@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustGraphCore
+import TrustGraphGraphviz
 
 @main
 struct TrustGraphCommand: ParsableCommand {
@@ -27,6 +28,8 @@ struct TrustGraphCommand: ParsableCommand {
     )
 
     static func main() {
+        // `render` lays out in a child: this same program, started as a Graphviz worker.
+        ContainedGraphviz.serveIfWorker(CommandLine.arguments)
         // A command loads one dataset and exits: memory freed on the way is better reused than returned.
         MemoryReuse.keepFreedMemory()
         // Ctrl-C or a kill during a write removes the temporary file, not only the process.

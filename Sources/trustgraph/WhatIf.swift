@@ -76,6 +76,8 @@ struct WhatIf: ParsableCommand {
     @Option(help: ArgumentHelp("Also write one SVG per scenario into this directory, the change highlighted.", valueName: "dir"))
     var render: String?
 
+    @OptionGroup(title: "Graphviz (with --render)") var graphviz: GraphvizFlags
+
     func validate() throws {
         guard threshold.value >= 0 && threshold.value <= 1 else { throw ValidationError("--threshold \(threshold) is out of range (expected a number in [0,1])") }
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
@@ -158,7 +160,7 @@ extension WhatIf {
             let map = TrustMap(model: outcome.model, solution: outcome.solution, parameters: outcome.parameters, options: options)
             let path = directory + "/" + WhatIf.fileName(for: outcome.scenario.name, avoiding: &used) + ".svg"
             do {
-                let rendered = try TrustMapFile.render(map, as: .svg)
+                let rendered = try TrustMapFile.render(map, as: .svg, limits: graphviz.limits)
                 try FileBytes.writeAtomically(rendered.bytes, to: path)
             } catch let error as GraphvizError {
                 Console.error("error: scenario '\(outcome.scenario.name)': \(error)")

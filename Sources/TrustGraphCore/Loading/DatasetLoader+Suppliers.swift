@@ -111,10 +111,9 @@ extension DatasetLoader {
         }
 
         // Some id repeats: intern in file order, so each duplicate names the line of the first.
-        let records = ids.count
-        suppliers.index = InternTable(capacity: records)
-        suppliers.priors.reserveCapacity(records)
-        suppliers.lines.reserveCapacity(records)
+        // The table grows with the distinct ids: a file of one id repeated millions of times
+        // (every repeat an error) must not reserve room for each record.
+        suppliers.index = InternTable()
         for parsed in pieces {
             let piece = parsed.piece
             let firstLine = Int32(parsed.firstLine)

@@ -4,7 +4,10 @@
 #   make test    install what is missing and run every test
 #   make bench   package-benchmark suite (Benchmarks/, its own package)
 #   make peers   side-by-side run against polars and igraph on the same generated files
+#   make fuzz    each fuzz target (Fuzz/, libFuzzer + AddressSanitizer) for FUZZ_SECONDS
+#   make sanitize  the tests under AddressSanitizer, the solver's under ThreadSanitizer
 
+SHELL   := /bin/bash
 SWIFT   ?= swift
 DATE    ?= 2026-06-30
 SAMPLE  ?= samples/eu-cloud
@@ -12,7 +15,7 @@ OUT     ?= out
 BIN      = .build/debug/trustgraph
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build demo test bench peers clean
+.PHONY: setup build demo test bench peers fuzz sanitize clean
 
 # Graphviz's C library (libgvc) and pkg-config, from the system's packages.
 setup:
@@ -44,5 +47,31 @@ peers: setup
 	python3 -m pip install -q polars igraph networkx
 	Benchmarks/peers/compare.sh
 
+# libFuzzer without its main: each target keeps its Swift main and calls LLVMFuzzerRunDriver.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= suppliers dependencies scenarios dot
+FUZZ_RUNTIME  = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a))
+FUZZ_FLAGS    = -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
+                -Xlinker $(FUZZ_RUNTIME) -Xlinker -lstdc++
+
+fuzz: setup
+	@test -n "$(FUZZ_RUNTIME)" || { echo "libFuzzer's runtime (libclang_rt.fuzzer_no_main) is not in this Swift toolchain"; exit 1; }
+	cd Fuzz && $(SWIFT) build $(FUZZ_FLAGS) 2>&1 | grep -v 'Cannot export local symbol'; test $${PIPESTATUS[0]} -eq 0
+	@mkdir -p Fuzz/findings
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p Fuzz/.corpus/$$t; \
+		echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+			-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=Fuzz/findings/$$t- \
+			Fuzz/.corpus/$$t Fuzz/seeds/$$t 2>&1 | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Test unit written)' ; \
+		test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
+
+# The whole suite under AddressSanitizer, then the solver and analysis suites under ThreadSanitizer.
+sanitize: setup
+	$(SWIFT) test --scratch-path .build/asan -Xswiftc -sanitize=address
+	$(SWIFT) test --scratch-path .build/tsan -Xswiftc -sanitize=thread \
+		--filter 'TrustSolverTests|AnalysisTests|GraphAndIndexTests|ScenarioTests'
+
 clean:
-	rm -rf .build Benchmarks/.build $(OUT)
+	rm -rf .build Benchmarks/.build Fuzz/.build Fuzz/.corpus $(OUT)

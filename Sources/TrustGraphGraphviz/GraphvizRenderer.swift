@@ -50,6 +50,22 @@ public enum GraphvizRenderer {
         }
     }
 
+    /// Reads `dot` as `render(_:engine:format:restrictAttributes:)` would with
+    /// `restrictAttributes`, without laying it out.
+    /// - Returns: the warnings naming what the attribute filter dropped.
+    /// - Throws: `GraphvizError.invalidDOT` when Graphviz cannot read the text.
+    public static func readRestricted(_ dot: String) throws(GraphvizError) -> [String] {
+        try GraphvizLock.shared.withLock { () throws(GraphvizError) -> [String] in
+            let messages = MessageCapture()
+            defer { messages.stop() }
+            agreadline(1)
+            guard let graph = agmemread(dot) else { throw .invalidDOT(message: messages.errors()) }
+            defer { agclose(graph) }
+            drainParser()
+            return DOTAttributeFilter.apply(to: graph)
+        }
+    }
+
     /// The layout engines the installed Graphviz offers, sorted.
     public static func layoutEngines() -> [String] { pluginNames(kind: "layout") }
 

@@ -73,6 +73,29 @@ import Testing
         #expect(same)
     }
 
+    /// Tests/TrustGraphCoreTests/Fixtures/hostile/dot: each file renders or is an error naming it.
+    static let hostileDOT: [String] = {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TrustGraphCoreTests/Fixtures/hostile/dot")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.sorted().map { dir.appendingPathComponent($0).path }
+    }()
+
+    @Test(arguments: hostileDOT)
+    func hostileDOTRendersOrIsAnError(path: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["render", path, "-o", dir.path + "/out.svg", "--timeout", "5", "--memory-limit", "1G"])
+        #expect(r.status == 0 || r.status == 1, "\(r.status): \(r.stderr)")
+        if r.status == 1 {
+            #expect(r.stderr.hasPrefix("error: \(path): "), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.path + "/out.svg"))
+        } else {
+            let svg = try String(contentsOfFile: dir.path + "/out.svg", encoding: .utf8)
+            #expect(!svg.contains("javascript") && !svg.contains("passwd"))
+        }
+    }
+
     @Test func limitsAreCheckedOnTheCommandLine() throws {
         let r = try CLI.run(["render", CLI.example("whatif"), "-o", "/dev/null", "--format", "svg", "--memory-limit", "lots"])
         #expect(r.status == 64)

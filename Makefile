@@ -68,8 +68,10 @@ fuzz: setup
 	done
 
 # The whole suite under AddressSanitizer, then the solver and analysis suites under ThreadSanitizer.
+# Reports inside Graphviz and XCTest themselves are suppressed (see Tests/Sanitizers).
 sanitize: setup
-	$(SWIFT) test --scratch-path .build/asan -Xswiftc -sanitize=address
+	ASAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/asan.supp LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp \
+		$(SWIFT) test --scratch-path .build/asan -Xswiftc -sanitize=address
 	$(SWIFT) test --scratch-path .build/tsan -Xswiftc -sanitize=thread \
 		--filter 'TrustSolverTests|AnalysisTests|GraphAndIndexTests|ScenarioTests'
 

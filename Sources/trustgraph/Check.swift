@@ -109,15 +109,15 @@ struct Check: ParsableCommand {
         let model = TrustModel(dataset)
         let solution = model.solve(parameters, options: solver.options)
         let outcome = evaluator.evaluate(model: model, solution: solution, parameters: parameters)
-        let written: String
+        let written: [UInt8]
         switch format {
-        case .text: written = outcome.text(dataset: data.dataset, limit: top)
-        case .json: written = outcome.json
-        case .sarif: written = outcome.sarif(dataset: data.dataset, version: TrustGraphCommand.configuration.version)
-        case .junit: written = outcome.junit
+        case .text: written = Array(outcome.text(dataset: data.dataset, limit: top).utf8)
+        case .json: written = outcome.jsonBytes
+        case .sarif: written = outcome.sarifBytes(dataset: data.dataset, version: TrustGraphCommand.configuration.version)
+        case .junit: written = outcome.junitBytes
         }
         do {
-            try Console.emit(written, to: output)
+            try Console.emit(bytes: written, to: output)
         } catch {
             throw ExitCode(Check.badInputExitCode)
         }

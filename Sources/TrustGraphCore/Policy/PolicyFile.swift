@@ -36,12 +36,14 @@ public enum PolicyFile {
     }
 
     /// Reads what it can: the policy with its well-formed rules, and every
-    /// problem found. Callers then check the rules against a dataset
+    /// problem found, in line order. Callers then check the rules against a dataset
     /// (`PolicyEvaluator`) and report all problems of the file at once.
     public static func read(_ text: String, file: String = "policy.yaml") -> (policy: Policy, errors: [PolicyError]) {
         var reader = Reader(file: file)
         let policy = reader.read(text)
-        return (policy, reader.errors)
+        // In line order, as a person fixes them (stable among errors of one line).
+        let errors = reader.errors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return (policy, errors)
     }
 
     /// The allowed keys of a kind, as error messages list them (optional ones with `?`).

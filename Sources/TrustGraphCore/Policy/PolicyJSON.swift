@@ -4,43 +4,76 @@ extension PolicyOutcome {
     /// line), one finding per line; then what trustgraph adds: `kind` on each
     /// finding, `failed`, and per rule its subjects and findings.
     /// - Complexity: O(findings), a message each.
-    public var json: String {
+    public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// `json` as UTF-8 bytes, written without an intermediate string (a million findings are
+    /// hundreds of megabytes).
+    public var jsonBytes: [UInt8] {
         let counts = self.counts
-        var out = "{\"policy\":"
-        out += policy.name.map { JSON.Value.string($0).serialized() } ?? "null"
-        out += ",\"date\":\"\(parameters.date)\",\"fail_on\":\"\(policy.failOnWord)\""
-        out += ",\"counts\":{\"error\":\(counts.error),\"warning\":\(counts.warning),\"note\":\(counts.note)}"
-        out += ",\"failed\":\(failed)"
-        out += ",\"findings\":["
-        for (k, finding) in findings.enumerated() {
-            out += k == 0 ? "\n  " : ",\n  "
-            out += jsonObject(of: finding).serialized(pretty: false)
+        var writer = JSONBytes(capacity: 4096)
+        writer.raw("{"); writer.key("policy"); writer.string(policy.name)
+        writer.raw(","); writer.key("date"); writer.string(parameters.date.description)
+        writer.raw(","); writer.key("fail_on"); writer.string(policy.failOnWord)
+        writer.raw(","); writer.key("counts")
+        writer.raw("{"); writer.key("error"); writer.integer(counts.error)
+        writer.raw(","); writer.key("warning"); writer.integer(counts.warning)
+        writer.raw(","); writer.key("note"); writer.integer(counts.note); writer.raw("}")
+        writer.raw(","); writer.key("failed"); writer.raw(failed ? "true" : "false")
+        writer.raw(","); writer.key("findings"); writer.raw("[")
+        writer.join(findings.count, first: "\n  ", separator: ",\n  ", bytesEach: 256) { k, out in
+            write(findings[k], to: &out)
         }
-        out += findings.isEmpty ? "]" : "\n]"
-        out += ",\"rules\":["
+        writer.raw(findings.isEmpty ? "]" : "\n]")
+        writer.raw(","); writer.key("rules"); writer.raw("[")
         var findingsPerRule = [Int](repeating: 0, count: policy.rules.count)
         for finding in findings { findingsPerRule[Int(finding.rule)] += 1 }
         for (k, rule) in policy.rules.enumerated() {
-            out += k == 0 ? "\n  " : ",\n  "
-            let subjects = rule.kind == .maxConcentration ? 1 : self.subjects[k].count
-            out += JSON.Value.object([
-                ("id", .string(rule.id)), ("kind", .string(rule.kind.rawValue)), ("severity", .string(rule.severity.description)),
-                ("subjects", .integer(subjects)), ("findings", .integer(findingsPerRule[k])),
-            ]).serialized(pretty: false)
+            writer.raw(k == 0 ? "\n  " : ",\n  ")
+            writer.raw("{"); writer.key("id"); writer.string(rule.id)
+            writer.raw(","); writer.key("kind"); writer.string(rule.kind.rawValue)
+            writer.raw(","); writer.key("severity"); writer.string(rule.severity.description)
+            writer.raw(","); writer.key("subjects"); writer.integer(rule.kind == .maxConcentration ? 1 : subjects[k].count)
+            writer.raw(","); writer.key("findings"); writer.integer(findingsPerRule[k]); writer.raw("}")
         }
-        out += policy.rules.isEmpty ? "]" : "\n]"
-        return out + "}\n"
+        writer.raw(policy.rules.isEmpty ? "]}\n" : "\n]}\n")
+        return writer.bytes
+    }
+
+    /// One finding as `jsonObject(of:)` writes it, straight into bytes.
+    func write(_ finding: PolicyFinding, to writer: inout JSONBytes) {
+        let rule = policy.rules[Int(finding.rule)]
+        let kind = rule.kind
+        writer.raw("{")
+        writer.key("rule"); writer.string(rule.id)
+        writer.raw(","); writer.key("severity"); writer.string(rule.severity.description)
+        writer.raw(","); writer.key("supplier"); writer.string(supplierId(of: finding))
+        writer.raw(","); writer.key("scheme"); writer.string(scheme(of: finding))
+        writer.raw(","); writer.key("group"); writer.string(group(of: finding))
+        writer.raw(","); writer.key("value")
+        if let value = finding.value {
+            if kind == .certificateExpiry || kind == .staleEvidence || kind == .singlePointOfFailure {
+                writer.integer(Int(value))
+            } else {
+                writer.number(value)
+            }
+        } else {
+            writer.raw("null")
+        }
+        writer.raw(","); writer.key("message"); writer.string(message(of: finding))
+        writer.raw(","); writer.key("file"); writer.string(file(of: finding))
+        writer.raw(","); writer.key("line")
+        if let line = finding.line { writer.integer(line) } else { writer.raw("null") }
+        writer.raw(","); writer.key("kind"); writer.string(kind.rawValue)
+        writer.raw("}")
     }
 
     /// One finding as a JSON object, fields in the contract's order.
     public func jsonObject(of finding: PolicyFinding) -> JSON.Value {
         let rule = policy.rules[Int(finding.rule)]
-        let value: JSON.Value
-        switch (rule.kind, finding.value) {
-        case (_, nil): value = .null
-        case (.certificateExpiry, let x?), (.staleEvidence, let x?), (.singlePointOfFailure, let x?): value = .integer(Int(x))
-        case (_, let x?): value = .number(x)
-        }
+        let kind = rule.kind
+        // Days and provider counts are whole numbers; trust, coverage and HHI are not.
+        let whole = kind == .certificateExpiry || kind == .staleEvidence || kind == .singlePointOfFailure
+        let value: JSON.Value = finding.value.map { whole ? .integer(Int($0)) : .number($0) } ?? .null
         return .object([
             ("rule", .string(rule.id)), ("severity", .string(rule.severity.description)),
             ("supplier", supplierId(of: finding).map(JSON.Value.string) ?? .null),

@@ -3,54 +3,62 @@ extension PolicyOutcome {
     /// selected subject (the supplier's id; `portfolio` for
     /// `max-concentration`), a `failure` per finding, its `type` the severity.
     /// - Complexity: O(subjects + findings).
-    public var junit: String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    public var junit: String { String(decoding: junitBytes, as: UTF8.self) }
+
+    /// `junit` as UTF-8 bytes, written without an intermediate string.
+    public var junitBytes: [UInt8] {
+        var out = XMLBytes(capacity: 4096 + findings.count * 256 + subjects.reduce(0) { $0 + $1.count } * 64)
+        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         let suppliers = model.dataset.suppliers
         var byRule = [[Int]](repeating: [], count: policy.rules.count)
         for (k, finding) in findings.enumerated() { byRule[Int(finding.rule)].append(k) }
         let totalCases = policy.rules.indices.reduce(0) { $0 + caseCount($1) }
-        out += "<testsuites name=\"\(PolicyOutcome.xml(policy.name ?? "trustgraph check"))\" tests=\"\(totalCases)\" failures=\"\(findings.count)\">\n"
+        out.raw("<testsuites name=\""); out.text(policy.name ?? "trustgraph check")
+        out.raw("\" tests=\"\(totalCases)\" failures=\"\(findings.count)\">\n")
         for (k, rule) in policy.rules.enumerated() {
-            let failing = Set(byRule[k].compactMap { findings[$0].supplier })
-            let failures = rule.kind == .maxConcentration ? min(byRule[k].count, 1) : failing.count
-            out += "  <testsuite name=\"\(PolicyOutcome.xml(rule.id))\" tests=\"\(caseCount(k))\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
-            out += "    <properties><property name=\"kind\" value=\"\(rule.kind.rawValue)\"/>"
-            out += "<property name=\"severity\" value=\"\(rule.severity)\"/>"
-            out += "<property name=\"date\" value=\"\(parameters.date)\"/></properties>\n"
-            let classname = PolicyOutcome.xml(rule.id)
+            // Findings in file order of their subjects, as the test cases come.
+            let own = byRule[k].sorted { (findings[$0].supplierIndex, $0) < (findings[$1].supplierIndex, $1) }
+            var failing = 0
+            for (n, f) in own.enumerated() where n == 0 || findings[own[n - 1]].supplierIndex != findings[f].supplierIndex { failing += 1 }
+            out.raw("  <testsuite name=\""); out.text(rule.id)
+            out.raw("\" tests=\"\(caseCount(k))\" failures=\"\(failing)\" errors=\"0\" skipped=\"0\">\n")
+            out.raw("    <properties><property name=\"kind\" value=\"\(rule.kind.rawValue)\"/>")
+            out.raw("<property name=\"severity\" value=\"\(rule.severity)\"/>")
+            out.raw("<property name=\"date\" value=\"\(parameters.date)\"/></properties>\n")
             if rule.kind == .maxConcentration {
-                out += "    <testcase classname=\"\(classname)\" name=\"portfolio\">"
-                for f in byRule[k] { out += failure(findings[f]) }
-                out += byRule[k].isEmpty ? "</testcase>\n" : "\n    </testcase>\n"
-                out += "  </testsuite>\n"
+                out.raw("    <testcase classname=\""); out.text(rule.id); out.raw("\" name=\"portfolio\">")
+                for f in own { failure(findings[f], to: &out) }
+                out.raw(own.isEmpty ? "</testcase>\n" : "\n    </testcase>\n")
+                out.raw("  </testsuite>\n")
                 continue
             }
-            // Subjects come in file order, findings by id: walk both in file order.
-            let own = byRule[k].sorted { (findings[$0].supplierIndex, $0) < (findings[$1].supplierIndex, $1) }
             var next = 0
             for i in subjects[k] {
-                out += "    <testcase classname=\"\(classname)\" name=\"\(PolicyOutcome.xml(suppliers.id(Int(i))))\">"
+                out.raw("    <testcase classname=\""); out.text(rule.id); out.raw("\" name=\"")
+                suppliers.index.values.withBytes(Int(i)) { out.text($0) }
+                out.raw("\">")
                 let first = next
                 while next < own.count && findings[own[next]].supplierIndex == i {
-                    out += failure(findings[own[next]])
+                    failure(findings[own[next]], to: &out)
                     next += 1
                 }
-                out += next > first ? "\n    </testcase>\n" : "</testcase>\n"
+                out.raw(next > first ? "\n    </testcase>\n" : "</testcase>\n")
             }
-            out += "  </testsuite>\n"
+            out.raw("  </testsuite>\n")
         }
-        return out + "</testsuites>\n"
+        out.raw("</testsuites>\n")
+        return out.bytes
     }
 
     private func caseCount(_ rule: Int) -> Int {
         policy.rules[rule].kind == .maxConcentration ? 1 : subjects[rule].count
     }
 
-    private func failure(_ finding: PolicyFinding) -> String {
-        let where_ = file(of: finding) + (finding.line.map { ":\($0)" } ?? "")
+    private func failure(_ finding: PolicyFinding, to out: inout XMLBytes) {
         let text = message(of: finding)
-        return "\n      <failure type=\"\(severity(of: finding))\" message=\"\(PolicyOutcome.xml(text))\">"
-            + PolicyOutcome.xml("\(where_): \(text)") + "</failure>"
+        out.raw("\n      <failure type=\"\(severity(of: finding))\" message=\""); out.text(text); out.raw("\">")
+        out.text(file(of: finding) + (finding.line.map { ":\($0)" } ?? "") + ": " + text)
+        out.raw("</failure>")
     }
 
     /// Text as XML character data or an attribute value: markup characters
@@ -78,5 +86,30 @@ extension PolicyOutcome {
             }
         }
         return out
+    }
+}
+
+/// XML text written into UTF-8 bytes, escaped as `PolicyOutcome.xml` escapes it.
+struct XMLBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Appends markup as is.
+    mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+
+    /// Appends text for character data or an attribute value.
+    mutating func text(_ text: String) {
+        var text = text
+        text.withUTF8 { self.text(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func text(_ utf8: UnsafeRawBufferPointer) {
+        // Only ASCII needs escaping (U+FFFE and U+FFFF, which XML cannot hold either, are EF BF BE/BF).
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(contentsOf: PolicyOutcome.xml(String(decoding: utf8, as: UTF8.self)).utf8)
     }
 }

@@ -39,9 +39,11 @@ extension PolicyOutcome {
             return text
         case .singlePointOfFailure(_, let minProviders):
             let g = finding.group!
-            let providers = model.graph.providers(ofGroup: g).map { dataset.suppliers.id(Int($0)) }
-            return "\(Criticality.label(model.graph.groupWeight[g])) group \(group(of: finding)!) has "
-                + "\(plural(providers.count, "provider")): \(providers.joined(separator: ", ")) (at least \(minProviders) required)"
+            let members = model.graph.providers(ofGroup: g)
+            let providers = members.count == 1 ? dataset.suppliers.id(Int(members.first!))
+                : members.map { dataset.suppliers.id(Int($0)) }.joined(separator: ", ")
+            return Criticality.label(model.graph.groupWeight[g]) + " group " + group(of: finding)! + " has "
+                + plural(members.count, "provider") + ": " + providers + " (at least " + String(minProviders) + " required)"
         case .maxConcentration(let dimension, let maxHHI, let level):
             let shares = Concentration.shares(dataset, by: dimension,
                                               rowsPerProvider: Concentration.rowsPerProvider(dataset, level: level)).0

@@ -13,6 +13,11 @@ extension PolicyOutcome {
     ///   - dataset: the dataset directory as given on the command line.
     ///   - version: trustgraph's version, for `tool.driver.version`.
     public func sarif(dataset: String, version: String) -> String {
+        String(decoding: sarifBytes(dataset: dataset, version: version), as: UTF8.self)
+    }
+
+    /// `sarif(dataset:version:)` as UTF-8 bytes.
+    public func sarifBytes(dataset: String, version: String) -> [UInt8] {
         let rules: [JSON.Value] = policy.rules.map { rule in
             var fields: [(String, JSON.Value)] = [
                 ("id", .string(rule.id)), ("name", .string(rule.kind.rawValue)),
@@ -31,44 +36,52 @@ extension PolicyOutcome {
             baseURI = [("uri", .string(path.hasPrefix("./") ? String(path.dropFirst(2)) : path)), ("uriBaseId", .string("SRCROOT"))]
         }
         let counts = self.counts
-        let run: JSON.Value = .object([
-            ("tool", .object([("driver", .object([
-                ("name", .string("trustgraph")), ("version", .string(version)),
-                ("rules", .array(rules)),
-            ]))])),
-            ("originalUriBaseIds", .object([("DATASET", .object(baseURI))])),
-            ("invocations", .array([.object([("executionSuccessful", .bool(true)),
-                                             ("exitCode", .integer(failed ? 1 : 0))])])),
-            ("results", .array(findings.map(sarifResult))),
-            ("properties", .object([
-                ("policy", policy.name.map(JSON.Value.string) ?? .null), ("date", .string(parameters.date.description)),
-                ("fail_on", .string(policy.failOnWord)),
-                ("counts", .object([("error", .integer(counts.error)), ("warning", .integer(counts.warning)), ("note", .integer(counts.note))])),
-            ])),
+        let tool: JSON.Value = .object([("driver", .object([
+            ("name", .string("trustgraph")), ("version", .string(version)), ("rules", .array(rules)),
+        ]))])
+        let invocations: JSON.Value = .array([.object([("executionSuccessful", .bool(true)), ("exitCode", .integer(failed ? 1 : 0))])])
+        let properties: JSON.Value = .object([
+            ("policy", policy.name.map(JSON.Value.string) ?? .null), ("date", .string(parameters.date.description)),
+            ("fail_on", .string(policy.failOnWord)),
+            ("counts", .object([("error", .integer(counts.error)), ("warning", .integer(counts.warning)), ("note", .integer(counts.note))])),
         ])
-        return JSON.Value.object([
-            ("$schema", .string(PolicyOutcome.sarifSchema)), ("version", .string("2.1.0")), ("runs", .array([run])),
-        ]).serialized(pretty: false) + "\n"
+        // The results are written straight into bytes: a million findings are a million results.
+        var writer = JSONBytes(capacity: 4096)
+        writer.raw("{"); writer.key("$schema"); writer.string(PolicyOutcome.sarifSchema)
+        writer.raw(","); writer.key("version"); writer.string("2.1.0")
+        writer.raw(","); writer.key("runs"); writer.raw("[{")
+        writer.key("tool"); writer.json(tool.serialized(pretty: false))
+        writer.raw(","); writer.key("originalUriBaseIds"); writer.json(JSON.Value.object([("DATASET", .object(baseURI))]).serialized(pretty: false))
+        writer.raw(","); writer.key("invocations"); writer.json(invocations.serialized(pretty: false))
+        writer.raw(","); writer.key("properties"); writer.json(properties.serialized(pretty: false))
+        writer.raw(","); writer.key("results"); writer.raw("[")
+        writer.join(findings.count, first: "\n", separator: ",\n", bytesEach: 384) { k, out in
+            sarifResult(findings[k], to: &out)
+        }
+        writer.raw("]}]}\n")
+        return writer.bytes
     }
 
-    private func sarifResult(_ finding: PolicyFinding) -> JSON.Value {
+    private func sarifResult(_ finding: PolicyFinding, to writer: inout JSONBytes) {
         let rule = policy.rules[Int(finding.rule)]
-        var physical: [(String, JSON.Value)] = [
-            ("artifactLocation", .object([("uri", .string(file(of: finding))), ("uriBaseId", .string("DATASET"))])),
-        ]
-        if let line = finding.line { physical.append(("region", .object([("startLine", .integer(line))]))) }
-        var properties: [(String, JSON.Value)] = []
-        if let supplier = supplierId(of: finding) { properties.append(("supplier", .string(supplier))) }
-        if let scheme = scheme(of: finding) { properties.append(("scheme", .string(scheme))) }
-        if let group = group(of: finding) { properties.append(("group", .string(group))) }
-        properties.append(("value", finding.value.map(JSON.Value.number) ?? .null))
-        let subject = supplierId(of: finding).map { "\($0): " } ?? "portfolio: "
-        return .object([
-            ("ruleId", .string(rule.id)), ("ruleIndex", .integer(Int(finding.rule))), ("level", .string(rule.severity.description)),
-            ("message", .object([("text", .string(subject + message(of: finding)))])),
-            ("locations", .array([.object([("physicalLocation", .object(physical))])])),
-            ("properties", .object(properties)),
-        ])
+        let supplier = supplierId(of: finding)
+        writer.raw("{"); writer.key("ruleId"); writer.string(rule.id)
+        writer.raw(","); writer.key("ruleIndex"); writer.integer(Int(finding.rule))
+        writer.raw(","); writer.key("level"); writer.string(rule.severity.description)
+        writer.raw(","); writer.key("message"); writer.raw("{"); writer.key("text")
+        writer.string((supplier.map { "\($0): " } ?? "portfolio: ") + message(of: finding)); writer.raw("}")
+        writer.raw(","); writer.key("locations"); writer.raw("[{"); writer.key("physicalLocation"); writer.raw("{")
+        writer.key("artifactLocation"); writer.raw("{"); writer.key("uri"); writer.string(file(of: finding))
+        writer.raw(","); writer.key("uriBaseId"); writer.string("DATASET"); writer.raw("}")
+        if let line = finding.line { writer.raw(","); writer.key("region"); writer.raw("{"); writer.key("startLine"); writer.integer(line); writer.raw("}") }
+        writer.raw("}}]")
+        writer.raw(","); writer.key("properties"); writer.raw("{")
+        if let supplier { writer.key("supplier"); writer.string(supplier); writer.raw(",") }
+        if let scheme = scheme(of: finding) { writer.key("scheme"); writer.string(scheme); writer.raw(",") }
+        if let group = group(of: finding) { writer.key("group"); writer.string(group); writer.raw(",") }
+        writer.key("value")
+        if let value = finding.value { writer.number(value) } else { writer.raw("null") }
+        writer.raw("}}")
     }
 
     /// A rule and its parameters in a sentence.

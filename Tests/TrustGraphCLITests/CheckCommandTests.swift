@@ -121,6 +121,8 @@ import Testing
         let spof = try document.nodes(forXPath: "/testsuites/testsuite[@name='acme-services-redundant']/testcase")
         #expect(spof.count == 1)
         #expect(try spof[0].nodes(forXPath: "failure").count == 5)
+        // failures count failing cases: 26 findings in 21 cases (acme-retail's five are one, stratus-eu-north's two expiring certificates one).
+        #expect(try document.nodes(forXPath: "/testsuites/@failures").first?.stringValue == "21")
         let json = try CLI.run(["check", Self.sample, "--policy", Self.samplePolicy, "--date", "2026-06-30", "--format", "json"])
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         let rules = parsed["rules"] as! [[String: Any]]

@@ -2,6 +2,8 @@ extension PolicyOutcome {
     /// JUnit XML for CI servers: a `testsuite` per rule, a `testcase` per
     /// selected subject (the supplier's id; `portfolio` for
     /// `max-concentration`), a `failure` per finding, its `type` the severity.
+    /// `failures` counts failing test cases, as CI servers count them (a case
+    /// with three findings is one failure holding three `failure` elements).
     /// - Complexity: O(subjects + findings).
     public var junit: String { String(decoding: junitBytes, as: UTF8.self) }
 
@@ -12,14 +14,16 @@ extension PolicyOutcome {
         let suppliers = model.dataset.suppliers
         var byRule = [[Int]](repeating: [], count: policy.rules.count)
         for (k, finding) in findings.enumerated() { byRule[Int(finding.rule)].append(k) }
+        // Findings in file order of their subjects, as the test cases come; a case fails once however many findings it has.
+        let ordered = byRule.map { own in own.sorted { (findings[$0].supplierIndex, $0) < (findings[$1].supplierIndex, $1) } }
+        let failingCases = ordered.map { own in
+            own.indices.filter { n in n == 0 || findings[own[n - 1]].supplierIndex != findings[own[n]].supplierIndex }.count
+        }
         let totalCases = policy.rules.indices.reduce(0) { $0 + caseCount($1) }
         out.raw("<testsuites name=\""); out.text(policy.name ?? "trustgraph check")
-        out.raw("\" tests=\"\(totalCases)\" failures=\"\(findings.count)\">\n")
+        out.raw("\" tests=\"\(totalCases)\" failures=\"\(failingCases.reduce(0, +))\">\n")
         for (k, rule) in policy.rules.enumerated() {
-            // Findings in file order of their subjects, as the test cases come.
-            let own = byRule[k].sorted { (findings[$0].supplierIndex, $0) < (findings[$1].supplierIndex, $1) }
-            var failing = 0
-            for (n, f) in own.enumerated() where n == 0 || findings[own[n - 1]].supplierIndex != findings[f].supplierIndex { failing += 1 }
+            let own = ordered[k], failing = failingCases[k]
             out.raw("  <testsuite name=\""); out.text(rule.id)
             out.raw("\" tests=\"\(caseCount(k))\" failures=\"\(failing)\" errors=\"0\" skipped=\"0\">\n")
             out.raw("    <properties><property name=\"kind\" value=\"\(rule.kind.rawValue)\"/>")

@@ -156,7 +156,9 @@ public enum PolicyFile {
                 return nil
             }
             let own = PolicyFile.kindKeys[kind]!
-            let allowed = Set(PolicyFile.allowedKeys(kind).map { $0.hasSuffix("?") ? String($0.dropLast()) : $0 })
+            // In the order messages list them, so the nearest of two equally near keys is always the same one.
+            let allowedOrder = PolicyFile.allowedKeys(kind).map { $0.hasSuffix("?") ? String($0.dropLast()) : $0 }
+            let allowed = Set(allowedOrder)
             let allowedText = PolicyFile.allowedKeys(kind).joined(separator: ", ")
             for (key, entry) in values.sorted(by: { ($0.value.key.mark?.line ?? 0, $0.key) < ($1.value.key.mark?.line ?? 0, $1.key) })
             where !allowed.contains(key) {
@@ -165,7 +167,7 @@ public enum PolicyFile {
                          "\(kind.rawValue) looks at the whole portfolio and takes no 'where' (allowed: \(allowedText))")
                 } else {
                     fail(.unknownKey, entry.key, rule: name, key: key,
-                         "not a key of \(kind.rawValue)\(nearest(key, Array(allowed))) (allowed: \(allowedText))")
+                         "not a key of \(kind.rawValue)\(nearest(key, allowedOrder)) (allowed: \(allowedText))")
                 }
             }
             for key in own.required where values[key] == nil {

@@ -50,7 +50,9 @@ let package = Package(
             dependencies: [
                 "trustgraph",
                 "TrustGraphCore",
-            ]
+            ],
+            // Read from the source tree (the SARIF schema the check output is validated against).
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -9,7 +9,7 @@ struct TrustGraphCommand: ParsableCommand {
         abstract: "Analyse trust in ICT supply chains.",
         discussion: """
         A dataset is a directory of CSV files: suppliers.csv (required), and optionally \
-        certifications.csv, dependencies.csv and schemes.csv. trustgraph checks it, computes \
+        certifications.csv, dependencies.csv, schemes.csv and recognition.csv. trustgraph checks it, computes \
         each supplier's base trust from its certifications and its effective trust once \
         distrust has flowed up the chain of dependencies, explains every score, and answers \
         what-if questions.
@@ -22,9 +22,11 @@ struct TrustGraphCommand: ParsableCommand {
           trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml \\
               --date 2026-06-30
           trustgraph analyze samples/eu-cloud --date 2026-06-30
+          trustgraph check samples/eu-cloud --date 2026-06-30 \\
+              --policy samples/policies/eu-cloud-baseline.yaml
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Schemes.self]
+        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Check.self, Schemes.self]
     )
 
     static func main() {
@@ -52,17 +54,21 @@ protocol ReadsAndWritesFiles {
     var inputFiles: [String] { get }
     /// The files it writes (`-` for standard output).
     var outputFiles: [String] { get }
+    /// The exit status when an output is an input (1 unless the command gives 1 another meaning).
+    var inputErrorExitCode: Int32 { get }
 }
 
 extension ReadsAndWritesFiles {
-    /// Exits 1 with an error naming both paths when an output is an input; nothing is written.
+    var inputErrorExitCode: Int32 { 1 }
+
+    /// Exits 1 (`inputErrorExitCode`) with an error naming both paths when an output is an input; nothing is written.
     func refuseToOverwriteInputs() throws {
         for output in outputFiles where output != "-" {
             guard let input = inputFiles.first(where: { FileBytes.isSameFile(output, $0) }) else { continue }
             let same = input == output ? "" : " ('\(input)')"
             Console.error(TerminalText.escaped("error: cannot write '\(output)': it is an input of this command\(same); "
                 + "choose another output file (nothing was written)"))
-            throw ExitCode(1)
+            throw ExitCode(inputErrorExitCode)
         }
     }
 }

@@ -2,9 +2,15 @@
 /// country and sector, the share of critical and high dependency rows (weight
 /// ≥ 0.7) pointing at it, and the Herfindahl–Hirschman index of each dimension
 /// (Σ share², from 1/k for k equal shares up to 1 for a single one).
+///
+/// One definition serves `analyze` and the `max-concentration` rule of
+/// `check`: a row counts under its provider's id, country or sector as
+/// written, and the rows of providers with no country (sector) count under
+/// one empty key (`name` ""), so unknown locations concentrate too.
 public struct Concentration: Sendable {
     /// One provider, country or sector and its share.
     public struct Share: Sendable, Equatable {
+        /// The provider's id, the country or the sector; "" for the rows of providers without one.
         public var name: String
         public var rows: Int
         public var share: Double
@@ -25,32 +31,54 @@ public struct Concentration: Sendable {
     public var sectorHHI: Double
 
     public init(dataset: Dataset) {
-        let suppliers = dataset.suppliers
+        let perProvider = Concentration.rowsPerProvider(dataset, level: Concentration.minimumWeight)
+        rows = perProvider.reduce(0, +)
+        (providers, providerHHI) = Concentration.shares(dataset, by: .provider, rowsPerProvider: perProvider)
+        (countries, countryHHI) = Concentration.shares(dataset, by: .country, rowsPerProvider: perProvider)
+        (sectors, sectorHHI) = Concentration.shares(dataset, by: .sector, rowsPerProvider: perProvider)
+    }
+
+    /// The HHI of the rows of weight ≥ `level` by `dimension` (0 when no row is that important).
+    /// - Complexity: O(rows + suppliers).
+    public static func hhi(of dataset: Dataset, by dimension: ConcentrationDimension, level: Double) -> Double {
+        shares(dataset, by: dimension, rowsPerProvider: rowsPerProvider(dataset, level: level)).hhi
+    }
+
+    /// How many rows of weight ≥ `level` each supplier provides.
+    static func rowsPerProvider(_ dataset: Dataset, level: Double) -> [Int] {
         let deps = dataset.dependencies
-        var perProvider = [Int](repeating: 0, count: suppliers.count)
+        var perProvider = [Int](repeating: 0, count: dataset.suppliers.count)
+        for r in 0..<deps.count where deps.weight[r] >= level { perProvider[Int(deps.provider[r])] += 1 }
+        return perProvider
+    }
+
+    /// The shares of one dimension, largest first (ties by name, by code points), and their HHI
+    /// summed in that order.
+    static func shares(_ dataset: Dataset, by dimension: ConcentrationDimension, rowsPerProvider: [Int]) -> ([Share], hhi: Double) {
+        let suppliers = dataset.suppliers
+        var names = InternTable()
+        var counts: [Int] = []
         var total = 0
-        for r in 0..<deps.count where deps.weight[r] >= Concentration.minimumWeight {
-            perProvider[Int(deps.provider[r])] += 1
-            total += 1
+        for j in 0..<suppliers.count where rowsPerProvider[j] > 0 {
+            let key: Int
+            switch dimension {
+            case .provider:
+                key = counts.count
+                counts.append(0)
+                _ = names.intern(suppliers.id(j))
+            case .country: key = Int(suppliers.countries.withBytes(j) { names.intern($0).id })
+            case .sector: key = Int(suppliers.sectors.withBytes(j) { names.intern($0).id })
+            }
+            if key == counts.count { counts.append(0) }
+            counts[key] += rowsPerProvider[j]
+            total += rowsPerProvider[j]
         }
-        var perCountry: [String: Int] = [:], perSector: [String: Int] = [:]
-        var providers: [Share] = []
-        for j in 0..<suppliers.count where perProvider[j] > 0 {
-            providers.append(Share(name: suppliers.id(j), rows: perProvider[j], share: 0))
-            let country = suppliers.countries[j]
-            perCountry[country.isEmpty ? "(none)" : country, default: 0] += perProvider[j]
-            let sector = suppliers.sectors[j]
-            perSector[sector.isEmpty ? "(none)" : sector, default: 0] += perProvider[j]
+        let shares = counts.indices.map { k in
+            Share(name: names.values[k], rows: counts[k], share: total == 0 ? 0 : Double(counts[k]) / Double(total))
+        }.sorted { a, b in
+            a.rows != b.rows ? a.rows > b.rows : a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
         }
-        func finish(_ shares: [Share]) -> ([Share], Double) {
-            let scaled = shares.map { Share(name: $0.name, rows: $0.rows, share: total == 0 ? 0 : Double($0.rows) / Double(total)) }
-                .sorted { ($1.rows, $0.name) < ($0.rows, $1.name) }
-            return (scaled, scaled.reduce(0) { $0 + $1.share * $1.share })
-        }
-        rows = total
-        (self.providers, providerHHI) = finish(providers)
-        (countries, countryHHI) = finish(perCountry.map { Share(name: $0.key, rows: $0.value, share: 0) })
-        (sectors, sectorHHI) = finish(perSector.map { Share(name: $0.key, rows: $0.value, share: 0) })
+        return (shares, shares.reduce(0) { $0 + $1.share * $1.share })
     }
 }
 

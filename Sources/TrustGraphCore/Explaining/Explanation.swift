@@ -74,6 +74,18 @@ public struct Explanation: Sendable {
     public var schemes: [(scheme: String, value: Double)]
     /// C(i) = 1 − Π (1 − A(i,s)).
     public var coverage: Double
+    /// What the supplier's counting certificates count toward other schemes by
+    /// recognition.csv (one row per recognition, in certificate then file order).
+    /// Recognition never changes base trust; `requires-scheme` rules use it.
+    public var recognised: [Recognition] = []
+
+    /// A certificate of `scheme` that counts `coverage` toward `target` (recognition.csv, `line`).
+    public struct Recognition: Sendable, Equatable {
+        public var scheme: String
+        public var target: String
+        public var coverage: Double
+        public var line: Int
+    }
     public var base: Double
     public var groups: [Group]
     /// Index in `groups` of the one passing up the most distrust, when it limits the score.
@@ -192,13 +204,30 @@ extension TrustModel {
             current = next
         }
 
-        return Explanation(
+        // Recognition toward other schemes of each scheme with a certificate that counts, once per scheme.
+        var recognised: [Explanation.Recognition] = []
+        var seenSchemes: [Int32] = []
+        for k in Int(certificationIndex.start[i])..<Int(certificationIndex.start[i + 1]) {
+            let row = Int(certificationIndex.rows[k])
+            let s = certs.scheme[row]
+            guard PolicyEvaluator.counts(certs, row, date: date), !seenSchemes.contains(s) else { continue }
+            seenSchemes.append(s)
+            let recognition = dataset.recognition
+            for r in recognition.rows(from: s) {
+                recognised.append(.init(scheme: schemes.names[Int(s)], target: schemes.names[Int(recognition.target[r])],
+                                        coverage: recognition.coverage[r], line: Int(recognition.lines[r])))
+            }
+        }
+
+        var explanation = Explanation(
             supplier: i, id: suppliers.id(i), name: suppliers.name(i), parameters: parameters,
             prior: ownPrior ?? parameters.prior, ownPrior: ownPrior != nil,
             certifications: findings, schemes: perScheme, coverage: 1 - product,
             base: solution.base[i], groups: groups, limitingGroup: limiting,
             compromised: compromised.contains(i), trust: solution.trust[i], distrust: solution.distrust[i],
             chain: chain, cycleReturnsTo: cycleReturnsTo)
+        explanation.recognised = recognised
+        return explanation
     }
 }
 

@@ -12,6 +12,10 @@ extension Explanation {
                     ("reason", .string(c.reason)), ("best_of_scheme", .bool(c.best)), ("line", .integer(c.line)),
                 ])
             })),
+            ("recognised", .array(recognised.map { r in
+                .object([("scheme", .string(r.scheme)), ("target", .string(r.target)), ("coverage", .number(r.coverage)),
+                         ("line", .integer(r.line))])
+            })),
             ("groups", .array(groups.enumerated().map { (k, g) in
                 .object([
                     ("group", .string(g.label)), ("weight", .number(g.weight)), ("passes_up", .number(g.passed)),

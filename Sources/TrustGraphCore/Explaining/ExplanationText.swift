@@ -22,6 +22,13 @@ extension Explanation {
             out.append("  C = 1 − \(terms) = \(f(coverage))")
             if certifications.count > schemes.count { out.append("  * the best certification of a scheme counts; the others do not add") }
         }
+        if !recognised.isEmpty {
+            out.append("")
+            out.append("Recognised toward other schemes (for requires-scheme rules; base trust is unchanged):")
+            for r in recognised {
+                out.append("  \(r.scheme) counts \(r.coverage.formatted) toward \(r.target) via recognition.csv (line \(r.line))")
+            }
+        }
         out.append("")
         if groups.isEmpty {
             out.append("Dependencies: none, so t = b")

@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// Loads a dataset directory (contract §1): `suppliers.csv` and, when
-/// present, `schemes.csv`, `certifications.csv` and `dependencies.csv`.
+/// present, `schemes.csv`, `certifications.csv`, `dependencies.csv` and
+/// `recognition.csv` (policy contract: recognition between schemes).
 ///
 /// Every defect is reported with its file, line and column, all in one pass;
 /// any error makes loading throw a `DatasetError` holding them all.
@@ -25,7 +26,7 @@ public enum DatasetLoader {
                             threads: Int = Parallel.defaultThreads) throws(DatasetError) -> (Dataset, LoadReport) {
         var files: [String: FileBuffer] = [:]
         var sink = DiagnosticSink()
-        for name in [suppliersFile, schemesFile, certificationsFile, dependenciesFile] {
+        for name in [suppliersFile, schemesFile, certificationsFile, dependenciesFile, recognitionFile] {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             switch FileBuffer.map(path) {
             case .success(let buffer): files[name] = buffer
@@ -89,6 +90,9 @@ public enum DatasetLoader {
         if let file = files[schemesFile] {
             readSchemes(file.bytes, format: formats[schemesFile]!, into: &dataset, sink: &sink)
         }
+        if let file = files[recognitionFile] {
+            readRecognition(file.bytes, format: formats[recognitionFile]!, into: &dataset, sink: &sink)
+        }
         if let file = files[certificationsFile] {
             readCertifications(file.bytes, format: formats[certificationsFile]!, threads: threads, into: &dataset,
                                checkSuppliers: suppliersUsable, sink: &sink)
@@ -111,7 +115,7 @@ public enum DatasetLoader {
                                sink: inout DiagnosticSink) -> ([String: FileBuffer], [String: TableFormat]) {
         var files: [String: FileBuffer] = [:]
         var formats: [String: TableFormat] = [:]
-        for name in [suppliersFile, schemesFile, certificationsFile, dependenciesFile] {
+        for name in [suppliersFile, schemesFile, certificationsFile, dependenciesFile, recognitionFile] {
             guard let original = contents[name] else { continue }
             let (file, source) = TextDecoding.decode(original, encoding: options.encoding, file: name, sink: &sink)
             let delimiter = options.delimiter ?? DelimiterDetection.detect(file.bytes)

@@ -8,6 +8,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case missingFile, missingColumn, duplicateColumn, unreadableFile
         case emptyId, duplicateId, unknownSupplier, selfDependency
         case unknownScheme, duplicateScheme
+        /// recognition.csv: a scheme recognised toward itself, a pair listed twice.
+        case selfRecognition, duplicatePair
         case badNumber, outOfRange, badDate, unknownWord, badCountry
         case invalidUTF8, malformedRecord, extraField
         /// Warnings.

@@ -281,12 +281,14 @@ public struct DependencyTable: Sendable {
     }
 }
 
-/// A whole dataset: suppliers, certifications, dependencies and schemes.
+/// A whole dataset: suppliers, certifications, dependencies, schemes and recognition between schemes.
 public struct Dataset: Sendable {
     public internal(set) var suppliers = SupplierTable()
     public internal(set) var certifications = CertificationTable()
     public internal(set) var dependencies = DependencyTable()
     public internal(set) var schemes = SchemeCatalogue.builtIn
+    /// Recognition between schemes (`recognition.csv`; empty without one).
+    public internal(set) var recognition = RecognitionTable()
 
     public init() {}
 

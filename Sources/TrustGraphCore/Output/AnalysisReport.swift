@@ -165,7 +165,8 @@ public struct AnalysisReport: Sendable {
         for (title, shares, hhi) in [("provider", c.providers, c.providerHHI), ("country", c.countries, c.countryHHI),
                                      ("sector", c.sectors, c.sectorHHI)] {
             let shown = shares.prefix(limit ?? shares.count)
-            let head = shown.map { "\(TerminalText.escaped($0.name)) \(TextTable.fixed($0.share * 100, 1))%" }.joined(separator: ", ")
+            // The rows of providers without a country or sector share one empty key, shown as "(unknown)".
+            let head = shown.map { "\($0.name.isEmpty ? "(unknown)" : TerminalText.escaped($0.name)) \(TextTable.fixed($0.share * 100, 1))%" }.joined(separator: ", ")
             out += "  by \(title): HHI \(TextTable.fixed(hhi, 3)) — \(head)\(shares.count > shown.count ? ", … (--what concentration lists all)" : "")\n"
         }
         return out

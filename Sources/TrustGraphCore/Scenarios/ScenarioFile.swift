@@ -206,7 +206,8 @@ public enum ScenarioFile {
         return lines.joined(separator: "\n")
     }
 
-    private static func yamlErrorLine(_ error: any Error) -> Int {
+    /// The line a Yams error names, or 0.
+    static func yamlErrorLine(_ error: any Error) -> Int {
         // YamlError's description carries "line:column", or "in line L, column C"
         // (duplicate keys); take the line when present.
         let text = Array("\(error)".utf8)
@@ -228,12 +229,5 @@ public enum ScenarioFile {
             k = end + 1
         }
         return 0
-    }
-}
-
-private extension Node {
-    var scalar: Node.Scalar? {
-        if case .scalar(let s) = self { return s }
-        return nil
     }
 }

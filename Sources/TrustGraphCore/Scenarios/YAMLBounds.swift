@@ -19,7 +19,7 @@
 /// an alias still counts, at a size that can only be larger, so the estimate
 /// never falls short whatever the layout of the file.
 enum YAMLBounds {
-    /// Largest scenario file read, in bytes.
+    /// Largest scenario or policy file read, in bytes.
     static let maxBytes = 16 << 20
     /// Largest number of nodes all aliases of a file may stand for.
     static let maxAliasNodes = 1_000_000
@@ -35,10 +35,11 @@ enum YAMLBounds {
     /// Checks `text` against every bound.
     /// - Returns: the first bound broken, or nil.
     /// - Complexity: O(n) in the length of the text; no allocation but the anchor table.
-    static func check(_ text: String) -> Violation? {
+    /// - Parameter fileKind: what the file is, for the message about its size.
+    static func check(_ text: String, fileKind: String = "a scenario file") -> Violation? {
         let size = text.utf8.count
         if size > maxBytes {
-            return Violation(line: 1, message: "the file is \(size) bytes, more than the \(maxBytes) a scenario file may hold")
+            return Violation(line: 1, message: "the file is \(size) bytes, more than the \(maxBytes) \(fileKind) may hold")
         }
         var text = text
         return text.withUTF8 { bytes -> Violation? in

@@ -81,10 +81,16 @@ public enum ContainedGraphviz {
             var limit = rlimit(rlim_cur: rlim_t(seconds), rlim_max: rlim_t(seconds + 1))
             _ = setResourceLimit(.cpu, &limit)
         }
-        if addressSpace > 0 {
+        // AddressSanitizer reserves terabytes of shadow address space: under it, only time is limited.
+        if addressSpace > 0 && !underAddressSanitizer {
             var limit = rlimit(rlim_cur: rlim_t(addressSpace), rlim_max: rlim_t(addressSpace))
             _ = setResourceLimit(.addressSpace, &limit)
         }
+    }
+
+    /// Whether this process was built with AddressSanitizer (its runtime is linked in).
+    static var underAddressSanitizer: Bool {
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
     }
 
     private enum Resource { case cpu, addressSpace }

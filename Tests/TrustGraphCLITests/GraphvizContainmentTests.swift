@@ -15,7 +15,10 @@ import Testing
         return path
     }
 
-    @Test func aLayoutThatRunsOutOfMemoryIsAnErrorAndWritesNothing() throws {
+    /// Under AddressSanitizer the child gets no address-space limit (its shadow memory alone
+    /// exceeds any), so the memory bomb would run free.
+    @Test(.disabled(if: CLI.underAddressSanitizer, "no address-space limit under AddressSanitizer"))
+    func aLayoutThatRunsOutOfMemoryIsAnErrorAndWritesNothing() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let dot = try write(Self.tableBomb, as: "bomb.dot", in: dir)
@@ -83,6 +86,7 @@ import Testing
 
     @Test(arguments: hostileDOT)
     func hostileDOTRendersOrIsAnError(path: String) throws {
+        if CLI.underAddressSanitizer && path.hasSuffix("-bomb.dot") { return }
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["render", path, "-o", dir.path + "/out.svg", "--timeout", "5", "--memory-limit", "1G"])

@@ -16,15 +16,6 @@ public struct CSVWriter: Sendable {
         bytes.append(10)
     }
 
-    /// Appends one field (call `endRow()` after the last).
-    public mutating func field(_ value: String, first: Bool = false) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        append(value)
-    }
-
-    /// Ends the current record.
-    public mutating func endRow() { bytes.append(10) }
-
     /// The CSV text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

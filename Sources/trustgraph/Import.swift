@@ -19,7 +19,7 @@ struct Import: ParsableCommand {
           trustgraph import cyclonedx samples/cyclonedx/payments-saasbom.json -o /tmp/saas
           trustgraph analyze /tmp/nordbank --date 2025-12-31
         """,
-        subcommands: [DORARoI.self]
+        subcommands: [DORARoI.self, CycloneDX.self]
     )
 }
 
@@ -107,5 +107,46 @@ struct DORARoI: ParsableCommand {
         var options = ImportOptions(date: date.flatMap(Day.init), certifications: flags.certifications)
         options.today = .today()
         try flags.run { () throws(DatasetError) in try DORARegister.importPackages(packages, options: options) }
+    }
+}
+
+struct CycloneDX: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cyclonedx",
+        abstract: "Import CycloneDX 1.4–1.6 JSON documents (SBOMs, SaaSBOMs, attestations).",
+        discussion: """
+        Every organisation a document names — the metadata's manufacturer and supplier, a \
+        component's supplier, manufacturer or publisher, a service's provider, at any depth of \
+        nesting — becomes a supplier, its id a slug of its name (`Acme, Inc.` → acme-inc). \
+        dependencies[] between components and services become rows between their \
+        organisations (through components that name none); the document's own manufacturer, \
+        else supplier, is the consumer at the top. 1.6 attestations become certifications: \
+        the standard a requirement belongs to names the scheme (matched like any scheme name: \
+        `ISO/IEC 27001:2022` is ISO27001), the evidence's creation and expiry its dates; a \
+        standard the catalogue does not know goes to schemes.csv with assurance 0. Several \
+        documents merge into one dataset, organisations matched by name. XML is not read.
+
+        Exit status: 0 on success, 1 when a document has errors (each named file:line: column, \
+        nothing written) or the directory cannot be written, 64 when the command line is wrong.
+
+        Examples:
+          trustgraph import cyclonedx samples/cyclonedx/payments-saasbom.json -o /tmp/saas
+          trustgraph import cyclonedx app.cdx.json platform.cdx.json -o /tmp/estate --force
+          trustgraph solve /tmp/saas --date 2026-06-30
+        """
+    )
+
+    @Argument(help: ArgumentHelp("CycloneDX JSON documents.", valueName: "bom.json"))
+    var documents: [String]
+
+    @OptionGroup var flags: ImportFlags
+
+    func validate() throws {
+        if documents.isEmpty { throw ValidationError("give at least one CycloneDX JSON document") }
+    }
+
+    func run() throws {
+        let options = ImportOptions(certifications: flags.certifications)
+        try flags.run { () throws(DatasetError) in try CycloneDXBOM.importDocuments(documents, options: options) }
     }
 }

@@ -15,6 +15,14 @@ public enum DORARegister {
         ("b_07.01", ["c0010", "c0020", "c0040", "c0050"], false),
     ]
 
+    /// The reasons a row is dropped or merged, as the summary counts them (in the singular).
+    public static let inactive = "b_02.02 row whose arrangement is not active at the date"
+    public static let rankOne = "rank-1 b_05.02 row (it restates b_02.02)"
+    public static let noActiveContract = "b_05.02 row whose arrangement has no active b_02.02 row"
+    public static let selfDependency = "self-dependency (the recipient is its own provider)"
+    public static let repeatedDefinition = "repeated definition of a supplier (the first is kept)"
+    public static let intraGroup = "intra-group provider (an id in both b_01.02 and b_05.01), written once as a financial entity"
+
     /// The columns of the files written.
     static let supplierHeader = ["id", "name", "country", "sector", "entity_type", "annual_expense", "ultimate_parent"]
     static let dependencyHeader = ["consumer", "provider", "criticality", "group", "service", "contract", "substitutability"]
@@ -80,7 +88,7 @@ public enum DORARegister {
         var functions: [String: [Function]] = [:]
         for package in packages {
             guard let template = package["b_06.01"] else { continue }
-            summary.addRead("functions (b_06.01)", template.rows.count)
+            summary.addRead("function (b_06.01)", "functions (b_06.01)", template.rows.count)
             for row in template.rows {
                 let code = template.cell(row, "c0050")
                 guard let criticality = DORACodes.functionCriticality(code) else {
@@ -116,12 +124,12 @@ public enum DORARegister {
         var seen = Set<String>()
         for (r, row) in rows.enumerated() {
             if row.consumer == row.provider {
-                summary.drop("self-dependencies (the recipient is its own provider)")
+                summary.drop(DORARegister.selfDependency, "self-dependencies (the recipient is its own provider)")
                 continue
             }
             let key = [row.consumer, row.provider, row.level.word, row.service].joined(separator: "\u{0}")
             guard seen.insert(key).inserted else {
-                summary.drop("duplicate rows (same consumer, provider, criticality and service)")
+                summary.drop(ImportSummary.duplicateRow, "duplicate rows (same consumer, provider, criticality and service)")
                 continue
             }
             imported.dependencies.append([row.consumer, row.provider, row.level.word, "", row.service, row.contract, substitutability[r] ?? ""])
@@ -194,7 +202,7 @@ public enum DORARegister {
                                 sink: inout DiagnosticSink, summary: inout ImportSummary) {
         for (code, isEntity) in [("b_01.02", true), ("b_05.01", false)] {
             guard let template = package[code] else { continue }
-            summary.addRead(isEntity ? "entities (b_01.02)" : "providers (b_05.01)", template.rows.count)
+            summary.addRead(isEntity ? "entity (b_01.02)" : "provider (b_05.01)", isEntity ? "entities (b_01.02)" : "providers (b_05.01)", template.rows.count)
             for row in template.rows {
                 let id = template.cell(row, "c0010")
                 guard !id.isEmpty else {
@@ -222,14 +230,14 @@ public enum DORARegister {
                 }
                 if isEntity && !existing.isEntity {
                     (existing.name, existing.country, existing.isEntity, existing.entityType) = (name, country, true, supplier.entityType)
-                    summary.merge("intra-group providers (an id in both b_01.02 and b_05.01), written once as a financial entity")
+                    summary.merge(DORARegister.intraGroup, "intra-group providers (an id in both b_01.02 and b_05.01), written once as financial entities")
                 } else if !isEntity && existing.isEntity {
                     if existing.annualExpense.isEmpty && existing.ultimateParent.isEmpty {
                         (existing.annualExpense, existing.ultimateParent) = (supplier.annualExpense, supplier.ultimateParent)
                     }
-                    summary.merge("intra-group providers (an id in both b_01.02 and b_05.01), written once as a financial entity")
+                    summary.merge(DORARegister.intraGroup, "intra-group providers (an id in both b_01.02 and b_05.01), written once as financial entities")
                 } else {
-                    summary.drop("repeated definitions of a supplier (the first is kept)")
+                    summary.drop(DORARegister.repeatedDefinition, "repeated definitions of a supplier (the first is kept)")
                 }
                 suppliers[id] = existing
             }
@@ -278,7 +286,7 @@ public enum DORARegister {
         let open = Day(year: 9999, month: 12, day: 31)!
         var contractLevel: [String: DORACodes.Level] = [:]
         if let template = package["b_02.02"] {
-            summary.addRead("contract rows (b_02.02)", template.rows.count)
+            summary.addRead("contract row (b_02.02)", "contract rows (b_02.02)", template.rows.count)
             for row in template.rows {
                 let consumer = template.cell(row, "c0020"), provider = template.cell(row, "c0030")
                 var ok = references.check(consumer, what: "entity LEI", template: template, row: row, column: "c0020", sink: &sink)
@@ -303,7 +311,7 @@ public enum DORARegister {
                 guard ok, let reliance, let function else { continue }
                 let active = (start.map { $0 <= package.date } ?? true) && (end.map { $0 == open || package.date <= $0 } ?? true)
                 guard active else {
-                    summary.drop("b_02.02 rows whose arrangement is not active at the date")
+                    summary.drop(DORARegister.inactive, "b_02.02 rows whose arrangement is not active at the date")
                     continue
                 }
                 let level = DORACodes.level(function: function.criticality, reliance: reliance)
@@ -313,7 +321,7 @@ public enum DORARegister {
             }
         }
         guard let template = package["b_05.02"] else { return }
-        summary.addRead("chain rows (b_05.02)", template.rows.count)
+        summary.addRead("chain row (b_05.02)", "chain rows (b_05.02)", template.rows.count)
         for row in template.rows {
             let rankText = template.cell(row, "c0050")
             let rank = Int(rankText).flatMap { $0 >= 1 && rankText.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? $0 : nil }
@@ -328,12 +336,12 @@ public enum DORARegister {
             }
             guard ok, let rank else { continue }
             guard rank >= 2 else {
-                summary.drop("rank-1 b_05.02 rows (they restate b_02.02)")
+                summary.drop(DORARegister.rankOne, "rank-1 b_05.02 rows (they restate b_02.02)")
                 continue
             }
             let contract = template.cell(row, "c0010")
             guard let level = contractLevel[contract] else {
-                summary.drop("b_05.02 rows whose arrangement has no active b_02.02 row")
+                summary.drop(DORARegister.noActiveContract, "b_05.02 rows whose arrangement has no active b_02.02 row")
                 continue
             }
             rows.append(Row(consumer: recipient, provider: provider, level: level, service: template.cell(row, "c0020"), contract: contract))
@@ -349,7 +357,7 @@ public enum DORARegister {
     /// The substitutability (b_07.01 c0050) of each contract, provider and service type; the first row of a key wins.
     static func readAssessments(_ package: Package, summary: inout ImportSummary) -> [AssessmentKey: String] {
         guard let template = package["b_07.01"] else { return [:] }
-        summary.addRead("assessment rows (b_07.01)", template.rows.count)
+        summary.addRead("assessment row (b_07.01)", "assessment rows (b_07.01)", template.rows.count)
         var result: [AssessmentKey: String] = [:]
         for row in template.rows {
             let key = AssessmentKey(contract: template.cell(row, "c0010"), provider: template.cell(row, "c0020"), service: template.cell(row, "c0040"))

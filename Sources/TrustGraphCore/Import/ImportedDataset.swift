@@ -58,52 +58,64 @@ public struct ImportedTable: Sendable, Equatable {
     }
 }
 
+/// A count of something, with the noun in the singular and the plural.
+public struct ImportCount: Sendable, Equatable {
+    public var singular: String
+    public var plural: String
+    public var count: Int
+
+    /// "1 entity (b_01.02)", "3 entities (b_01.02)".
+    public var text: String { "\(count) " + (count == 1 ? singular : plural) }
+}
+
 /// What an import read, wrote and left out, for the command to print.
 public struct ImportSummary: Sendable, Equatable {
-    /// What was read, in reading order: ("entities (b_01.02)", 2), …
-    public var read: [(what: String, count: Int)] = []
-    /// What was written: ("suppliers", 17), …
-    public var written: [(what: String, count: Int)] = []
+    /// What was read, in reading order.
+    public var read: [ImportCount] = []
+    /// What was written.
+    public var written: [ImportCount] = []
     /// Rows or records left out, by reason, in the order reasons were first met.
-    public var dropped: [(reason: String, count: Int)] = []
-    /// Records written once for several definitions, by what they are.
-    public var merged: [(what: String, count: Int)] = []
+    public var dropped: [ImportCount] = []
+    /// Records written once for several definitions.
+    public var merged: [ImportCount] = []
     /// Other facts the user should know (no certifications, an ignored ZIP entry…).
     public var notes: [String] = []
 
     public init() {}
 
-    mutating func addRead(_ what: String, _ count: Int) {
-        if let k = read.firstIndex(where: { $0.what == what }) { read[k].count += count } else { read.append((what, count)) }
+    /// The reason duplicate rows are dropped, in the singular.
+    public static let duplicateRow = "duplicate row (same consumer, provider, criticality and service)"
+
+    private static func add(_ list: inout [ImportCount], _ singular: String, _ plural: String, _ count: Int) {
+        if let k = list.firstIndex(where: { $0.singular == singular }) { list[k].count += count } else {
+            list.append(ImportCount(singular: singular, plural: plural, count: count))
+        }
     }
 
-    mutating func drop(_ reason: String, _ count: Int = 1) {
+    mutating func addRead(_ singular: String, _ plural: String, _ count: Int) { Self.add(&read, singular, plural, count) }
+
+    mutating func drop(_ singular: String, _ plural: String, _ count: Int = 1) {
         guard count > 0 else { return }
-        if let k = dropped.firstIndex(where: { $0.reason == reason }) { dropped[k].count += count } else { dropped.append((reason, count)) }
+        Self.add(&dropped, singular, plural, count)
     }
 
-    mutating func merge(_ what: String) {
-        if let k = merged.firstIndex(where: { $0.what == what }) { merged[k].count += 1 } else { merged.append((what, 1)) }
-    }
+    mutating func merge(_ singular: String, _ plural: String) { Self.add(&merged, singular, plural, 1) }
 
-    public static func == (lhs: ImportSummary, rhs: ImportSummary) -> Bool {
-        lhs.read.elementsEqual(rhs.read, by: ==) && lhs.written.elementsEqual(rhs.written, by: ==)
-            && lhs.dropped.elementsEqual(rhs.dropped, by: ==) && lhs.merged.elementsEqual(rhs.merged, by: ==)
-            && lhs.notes == rhs.notes
-    }
+    /// How many of `singular` were dropped (0 when none).
+    public func droppedCount(_ singular: String) -> Int { dropped.first { $0.singular == singular }?.count ?? 0 }
 
     /// The summary as lines for a person (data escaped for a terminal).
     public var lines: [String] {
         var lines: [String] = []
-        lines.append("read: " + read.map { "\($0.count) \($0.what)" }.joined(separator: ", "))
-        lines.append("wrote: " + written.map { "\($0.count) \($0.what)" }.joined(separator: ", "))
+        lines.append("read: " + read.map(\.text).joined(separator: ", "))
+        lines.append("wrote: " + written.map(\.text).joined(separator: ", "))
         if dropped.isEmpty {
             lines.append("dropped: nothing")
         } else {
             lines.append("dropped: \(dropped.reduce(0) { $0 + $1.count }):")
-            for (reason, count) in dropped { lines.append("  \(count) \(TerminalText.escaped(reason))") }
+            for item in dropped { lines.append("  " + TerminalText.escaped(item.text)) }
         }
-        for (what, count) in merged { lines.append("merged: \(count) \(TerminalText.escaped(what))") }
+        for item in merged { lines.append("merged: " + TerminalText.escaped(item.text)) }
         for note in notes { lines.append("note: " + TerminalText.escaped(note)) }
         return lines
     }
@@ -183,9 +195,10 @@ public struct ImportedDataset: Sendable {
     mutating func finish(_ options: ImportOptions) throws(DatasetError) -> Dataset {
         if let path = options.certifications { try addCertifications(from: path) }
         let (dataset, _) = try check(certificationsPath: certificationsFile == nil ? nil : options.certifications)
-        summary.written = [("suppliers", dataset.suppliers.count), ("dependency rows", dataset.dependencies.count),
-                           ("certifications", dataset.certifications.count)]
-        if let schemes { summary.written.append(("schemes", schemes.rows.count)) }
+        summary.written = [ImportCount(singular: "supplier", plural: "suppliers", count: dataset.suppliers.count),
+                           ImportCount(singular: "dependency row", plural: "dependency rows", count: dataset.dependencies.count),
+                           ImportCount(singular: "certification", plural: "certifications", count: dataset.certifications.count)]
+        if let schemes { summary.written.append(ImportCount(singular: "scheme", plural: "schemes", count: schemes.rows.count)) }
         if dataset.certifications.count == 0 {
             summary.notes.append("no certifications: every supplier's base trust is its prior (add them with --certifications FILE)")
         }

@@ -16,7 +16,8 @@ struct Import: ParsableCommand {
         Examples:
           trustgraph import dora-roi samples/dora-roi/nordbank-group-2025 \\
               --certifications samples/dora-roi/certifications.csv -o /tmp/nordbank
-          trustgraph import cyclonedx samples/cyclonedx/payments-saasbom.json -o /tmp/saas
+          trustgraph import cyclonedx samples/cyclonedx/payments-saasbom.json \\
+              -o /tmp/saas
           trustgraph analyze /tmp/nordbank --date 2025-12-31
         """,
         subcommands: [DORARoI.self, CycloneDX.self]
@@ -130,7 +131,8 @@ struct CycloneDX: ParsableCommand {
         nothing written) or the directory cannot be written, 64 when the command line is wrong.
 
         Examples:
-          trustgraph import cyclonedx samples/cyclonedx/payments-saasbom.json -o /tmp/saas
+          trustgraph import cyclonedx samples/cyclonedx/payments-saasbom.json \\
+              -o /tmp/saas
           trustgraph import cyclonedx app.cdx.json platform.cdx.json -o /tmp/estate --force
           trustgraph solve /tmp/saas --date 2026-06-30
         """

@@ -16,9 +16,14 @@ let package = Package(
     targets: [
         .target(
             name: "TrustGraphCore",
-            dependencies: ["CFastPaths", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CFastPaths", "CZlib", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "CFastPaths"),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
@@ -38,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrustGraphCoreTests",
-            dependencies: ["TrustGraphCore"],
+            dependencies: ["TrustGraphCore", "CZlib"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -26,7 +26,8 @@ struct TrustGraphCommand: ParsableCommand {
               --policy samples/policies/eu-cloud-baseline.yaml
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Check.self, Schemes.self]
+        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Check.self,
+                      Schemes.self, Import.self]
     )
 
     static func main() {

@@ -1,0 +1,224 @@
+/// One CSV file of an imported dataset being built: a header and rows of text.
+public struct ImportedTable: Sendable, Equatable {
+    public private(set) var header: [String]
+    public private(set) var rows: [[String]] = []
+
+    public init(header: [String]) { self.header = header }
+
+    /// Appends a row (padded or cut to the header's width).
+    mutating func append(_ row: [String]) {
+        var row = row
+        if row.count < header.count { row += Array(repeating: "", count: header.count - row.count) }
+        rows.append(Array(row.prefix(header.count)))
+    }
+
+    /// Appends the rows of `other`, matching columns by name; columns only `other` has are added at the end.
+    mutating func append(contentsOf other: ImportedTable) {
+        var position: [Int] = []
+        for name in other.header {
+            if let k = header.firstIndex(of: name) { position.append(k); continue }
+            header.append(name)
+            for r in rows.indices { rows[r].append("") }
+            position.append(header.count - 1)
+        }
+        for row in other.rows {
+            var cells = Array(repeating: "", count: header.count)
+            for (k, cell) in row.enumerated() where k < position.count { cells[position[k]] = cell }
+            rows.append(cells)
+        }
+    }
+
+    /// The table as RFC 4180 CSV.
+    public var csv: [UInt8] {
+        var writer = CSVWriter(header: header)
+        for row in rows { writer.row(row) }
+        return writer.bytes
+    }
+
+    /// Reads a CSV file's text into a table (comma-separated, as the dataset files are).
+    /// - Returns: nil when the file has no header row.
+    static func parse(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> ImportedTable? {
+        var table: ImportedTable?
+        bytes.withUnsafeBytes { buffer in
+            var reader = CSVReader(buffer)
+            loop: while true {
+                switch reader.next() {
+                case .end: break loop
+                case .malformed(let line, let message):
+                    sink.error(.malformedRecord, file: file, line: line, message)
+                case .record(let line):
+                    if reader.recordIsBlank { continue }
+                    if reader.invalidUTF8Field != nil { sink.error(.invalidUTF8, file: file, line: line, "the record is not valid UTF-8") }
+                    let cells = (0..<reader.fieldCount).map { reader.string($0) }
+                    if table == nil { table = ImportedTable(header: cells.map { $0.lowercased() }) } else { table!.append(cells) }
+                }
+            }
+        }
+        return table
+    }
+}
+
+/// A count of something, with the noun in the singular and the plural.
+public struct ImportCount: Sendable, Equatable {
+    public var singular: String
+    public var plural: String
+    public var count: Int
+
+    /// "1 entity (b_01.02)", "3 entities (b_01.02)".
+    public var text: String { "\(count) " + (count == 1 ? singular : plural) }
+}
+
+/// What an import read, wrote and left out, for the command to print.
+public struct ImportSummary: Sendable, Equatable {
+    /// What was read, in reading order.
+    public var read: [ImportCount] = []
+    /// What was written.
+    public var written: [ImportCount] = []
+    /// Rows or records left out, by reason, in the order reasons were first met.
+    public var dropped: [ImportCount] = []
+    /// Records written once for several definitions.
+    public var merged: [ImportCount] = []
+    /// Other facts the user should know (no certifications, an ignored ZIP entry…).
+    public var notes: [String] = []
+
+    public init() {}
+
+    /// The reason duplicate rows are dropped, in the singular.
+    public static let duplicateRow = "duplicate row (same consumer, provider, criticality and service)"
+
+    private static func add(_ list: inout [ImportCount], _ singular: String, _ plural: String, _ count: Int) {
+        if let k = list.firstIndex(where: { $0.singular == singular }) { list[k].count += count } else {
+            list.append(ImportCount(singular: singular, plural: plural, count: count))
+        }
+    }
+
+    mutating func addRead(_ singular: String, _ plural: String, _ count: Int) { Self.add(&read, singular, plural, count) }
+
+    mutating func drop(_ singular: String, _ plural: String, _ count: Int = 1) {
+        guard count > 0 else { return }
+        Self.add(&dropped, singular, plural, count)
+    }
+
+    mutating func merge(_ singular: String, _ plural: String) { Self.add(&merged, singular, plural, 1) }
+
+    /// How many of `singular` were dropped (0 when none).
+    public func droppedCount(_ singular: String) -> Int { dropped.first { $0.singular == singular }?.count ?? 0 }
+
+    /// The summary as lines for a person (data escaped for a terminal).
+    public var lines: [String] {
+        var lines: [String] = []
+        lines.append("read: " + read.map(\.text).joined(separator: ", "))
+        lines.append("wrote: " + written.map(\.text).joined(separator: ", "))
+        if dropped.isEmpty {
+            lines.append("dropped: nothing")
+        } else {
+            lines.append("dropped: \(dropped.reduce(0) { $0 + $1.count }):")
+            for item in dropped { lines.append("  " + TerminalText.escaped(item.text)) }
+        }
+        for item in merged { lines.append("merged: " + TerminalText.escaped(item.text)) }
+        for note in notes { lines.append("note: " + TerminalText.escaped(note)) }
+        return lines
+    }
+}
+
+/// An imported dataset, checked by the dataset loader and ready to write.
+public struct ImportedDataset: Sendable {
+    public var suppliers: ImportedTable
+    public var dependencies: ImportedTable
+    public var certifications: ImportedTable?
+    /// Schemes the import defines (CycloneDX standards the catalogue does not know).
+    public var schemes: ImportedTable?
+    /// The bytes of a `--certifications` file copied as it is.
+    var certificationsFile: [UInt8]?
+    public var summary = ImportSummary()
+
+    init(suppliers: ImportedTable, dependencies: ImportedTable) {
+        self.suppliers = suppliers
+        self.dependencies = dependencies
+    }
+
+    /// The dataset's files, by name.
+    public var files: [(name: String, bytes: [UInt8])] {
+        var files: [(String, [UInt8])] = [(DatasetLoader.suppliersFile, suppliers.csv), (DatasetLoader.dependenciesFile, dependencies.csv)]
+        if let certificationsFile { files.append((DatasetLoader.certificationsFile, certificationsFile)) }
+        else if let certifications { files.append((DatasetLoader.certificationsFile, certifications.csv)) }
+        if let schemes { files.append((DatasetLoader.schemesFile, schemes.csv)) }
+        return files
+    }
+
+    /// Adds a certifications.csv given with `--certifications` (supplier = an id of this dataset).
+    /// - Throws: `DatasetError` when the file cannot be read.
+    mutating func addCertifications(from path: String) throws(DatasetError) {
+        var sink = DiagnosticSink()
+        switch FileBytes.read(path) {
+        case .success(let bytes):
+            if var own = certifications {
+                // Both: the file's rows follow the imported ones, columns matched by name.
+                if let table = ImportedTable.parse(bytes, file: path, sink: &sink) { own.append(contentsOf: table) }
+                certifications = own
+            } else {
+                certificationsFile = bytes
+            }
+        case .failure(.missing): sink.error(.missingFile, file: path, line: 0, "no such file (expected a certifications.csv to copy)")
+        case .failure(.unreadable(let reason)): sink.error(.unreadableFile, file: path, line: 0, "cannot read it: \(reason)")
+        }
+        _ = try sink.report()
+    }
+
+    /// Loads the files as `trustgraph validate` would.
+    /// - Parameter certificationsPath: the `--certifications` file, named in its errors instead of `certifications.csv`.
+    /// - Returns: the dataset and the loader's warnings.
+    /// - Throws: `DatasetError` with every defect (a copied certifications file can hold some).
+    public func check(certificationsPath: String? = nil) throws(DatasetError) -> (Dataset, LoadReport) {
+        var contents: [String: [UInt8]] = [:]
+        for (name, bytes) in files { contents[name] = bytes }
+        do {
+            return try DatasetLoader.load(contents: contents)
+        } catch {
+            guard let certificationsPath else { throw error }
+            var renamed = error
+            for k in renamed.errors.indices where renamed.errors[k].file == DatasetLoader.certificationsFile {
+                renamed.errors[k].file = certificationsPath
+            }
+            throw renamed
+        }
+    }
+
+    /// Writes the dataset as `directory`, all files at once (see `FileBytes.writeDirectory`).
+    public func write(to directory: String, replacing: Bool) throws(FileBytes.WriteError) {
+        try FileBytes.writeDirectory(files, to: directory, replacing: replacing, replaceable: DatasetLoader.fileNames)
+    }
+
+    /// Adds the `--certifications` file, checks the dataset and counts what will be written.
+    /// - Returns: the checked dataset (for the summary's counts and the caller's use).
+    /// - Throws: `DatasetError` with every defect; then nothing may be written.
+    mutating func finish(_ options: ImportOptions) throws(DatasetError) -> Dataset {
+        if let path = options.certifications { try addCertifications(from: path) }
+        let (dataset, _) = try check(certificationsPath: certificationsFile == nil ? nil : options.certifications)
+        summary.written = [ImportCount(singular: "supplier", plural: "suppliers", count: dataset.suppliers.count),
+                           ImportCount(singular: "dependency row", plural: "dependency rows", count: dataset.dependencies.count),
+                           ImportCount(singular: "certification", plural: "certifications", count: dataset.certifications.count)]
+        if let schemes { summary.written.append(ImportCount(singular: "scheme", plural: "schemes", count: schemes.rows.count)) }
+        if dataset.certifications.count == 0 {
+            summary.notes.append("no certifications: every supplier's base trust is its prior (add them with --certifications FILE)")
+        }
+        return dataset
+    }
+}
+
+/// The options both importers share.
+public struct ImportOptions: Sendable {
+    /// The evaluation date that picks active contracts (DORA) ; nil: the package's reference period, else today.
+    public var date: Day?
+    /// A certifications.csv to copy into the dataset.
+    public var certifications: String?
+    /// Bounds on ZIP packages.
+    public var zipLimits: ZipLimits = .standard
+    /// The day used when neither `date` nor the package gives one.
+    public var today: Day = .today()
+
+    public init(date: Day? = nil, certifications: String? = nil) {
+        self.date = date
+        self.certifications = certifications
+    }
+}

@@ -17,11 +17,11 @@ SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup build demo test bench peers fuzz sanitize clean
 
-# Graphviz's C library (libgvc) and pkg-config, from the system's packages.
+# Graphviz's C library (libgvc), zlib (import reads ZIP packages) and pkg-config, from the system's packages.
 setup:
-	@if ! pkg-config --exists libgvc 2>/dev/null; then \
-		echo "Installing libgraphviz-dev and pkg-config…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgraphviz-dev pkg-config >/dev/null; \
+	@if ! pkg-config --exists libgvc zlib 2>/dev/null; then \
+		echo "Installing libgraphviz-dev, zlib1g-dev and pkg-config…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgraphviz-dev zlib1g-dev pkg-config >/dev/null; \
 	fi
 
 build: setup
@@ -75,7 +75,7 @@ sanitize: setup
 	ASAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/asan.supp:detect_leaks=0 \
 		$(SWIFT) test --scratch-path .build/asan -Xswiftc -sanitize=address
 	$(SWIFT) test --scratch-path .build/tsan -Xswiftc -sanitize=thread \
-		--filter 'TrustSolverTests|AnalysisTests|GraphAndIndexTests|ScenarioTests'
+		--filter 'TrustSolverTests|SolverPropertyTests|AnalysisTests|ImpactShortcutTests|GraphAndIndexTests|ScenarioTests'
 
 clean:
 	rm -rf .build Benchmarks/.build Fuzz/.build Fuzz/.corpus $(OUT)

@@ -74,7 +74,7 @@ fuzz: setup
 sanitize: setup
 	ASAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/asan.supp:detect_leaks=0 \
 		$(SWIFT) test --scratch-path .build/asan -Xswiftc -sanitize=address
-	$(SWIFT) test --scratch-path .build/tsan -Xswiftc -sanitize=thread \
+	TSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/tsan.supp $(SWIFT) test --scratch-path .build/tsan -Xswiftc -sanitize=thread \
 		--filter 'TrustSolverTests|SolverPropertyTests|AnalysisTests|ImpactShortcutTests|GraphAndIndexTests|ScenarioTests'
 
 clean:

@@ -38,6 +38,9 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+	@echo "Building the example program and the benchmarks (their own packages), so API changes cannot break them unseen…"
+	$(SWIFT) build --package-path Examples/NightlySweep
+	$(SWIFT) build --package-path Benchmarks
 
 # Benchmarks live in their own package; the peers need polars, igraph and networkx from PyPI.
 bench: setup

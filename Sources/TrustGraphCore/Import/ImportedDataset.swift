@@ -38,22 +38,10 @@ public struct ImportedTable: Sendable, Equatable {
     /// Reads a CSV file's text into a table (comma-separated, as the dataset files are).
     /// - Returns: nil when the file has no header row.
     static func parse(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> ImportedTable? {
-        var table: ImportedTable?
-        bytes.withUnsafeBytes { buffer in
-            var reader = CSVReader(buffer)
-            loop: while true {
-                switch reader.next() {
-                case .end: break loop
-                case .malformed(let line, let message):
-                    sink.error(.malformedRecord, file: file, line: line, message)
-                case .record(let line):
-                    if reader.recordIsBlank { continue }
-                    if reader.invalidUTF8Field != nil { sink.error(.invalidUTF8, file: file, line: line, "the record is not valid UTF-8") }
-                    let cells = (0..<reader.fieldCount).map { reader.string($0) }
-                    if table == nil { table = ImportedTable(header: cells.map { $0.lowercased() }) } else { table!.append(cells) }
-                }
-            }
-        }
+        let records = CSVRecords(bytes, file: file, sink: &sink)
+        guard let header = records.header else { return nil }
+        var table = ImportedTable(header: header)
+        for row in records.rows { table.append(row.cells) }
         return table
     }
 }

@@ -1,11 +1,8 @@
 /// One template CSV of a DORA report package (`b_05.01.csv`, …): its header of
 /// column codes and its records, each with the physical line it starts on.
 struct RegisterTemplate {
-    /// One record: the line it starts on and its cells, trimmed.
-    struct Row {
-        var line: Int
-        var cells: [String]
-    }
+    /// One record: the line it starts on and its cells.
+    typealias Row = CSVRecords.Row
 
     /// The template code, e.g. `b_05.01`.
     let code: String
@@ -21,26 +18,9 @@ struct RegisterTemplate {
     init(code: String, file: String, bytes: [UInt8], required: [String], sink: inout DiagnosticSink) {
         self.code = code
         self.file = file
-        var header: [String]?
-        var rows: [Row] = []
-        bytes.withUnsafeBytes { buffer in
-            var reader = CSVReader(buffer)
-            loop: while true {
-                switch reader.next() {
-                case .end: break loop
-                case .malformed(let line, let message):
-                    sink.error(.malformedRecord, file: file, line: line, message)
-                case .record(let line):
-                    if reader.recordIsBlank { continue }
-                    if let field = reader.invalidUTF8Field {
-                        sink.error(.invalidUTF8, file: file, line: line, column: header.flatMap { field < $0.count ? $0[field] : nil },
-                                   "the cell is not valid UTF-8")
-                    }
-                    let cells = (0..<reader.fieldCount).map { reader.string($0) }
-                    if header == nil { header = cells.map { $0.lowercased() } } else { rows.append(Row(line: line, cells: cells)) }
-                }
-            }
-        }
+        let records = CSVRecords(bytes, file: file, sink: &sink)
+        let header = records.header
+        var rows = records.rows
         for (k, name) in (header ?? []).enumerated() where !name.isEmpty && columns[name] == nil { columns[name] = k }
         let missing = required.filter { columns[$0] == nil }
         if !missing.isEmpty {

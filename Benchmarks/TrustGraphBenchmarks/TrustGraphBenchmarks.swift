@@ -16,6 +16,19 @@ func prepared(_ suppliers: Int) -> (files: [String: [UInt8]], model: TrustModel)
 
 let date = Day(year: 2026, month: 6, day: 30)!
 
+/// The baseline policy of docs/performance.md ("Policy checks").
+let baselinePolicy = """
+policy: nightly supplier baseline (benchmark)
+rules:
+  - {id: critical-trusted, kind: min-trust, threshold: 0.4, where: {depended_on: critical, min_dependents: 10}}
+  - {id: infrastructure-certified, kind: min-base-trust, threshold: 0.5, severity: warning, where: {sector: [hyperscaler, cdn, dns, identity, payment]}}
+  - {id: expiry, kind: certificate-expiry, within_days: 30, severity: warning, where: {depended_on: critical}}
+  - {id: evidence, kind: stale-evidence, max_age_days: 365, severity: note, where: {min_dependents: 10}}
+  - {id: eucs, kind: requires-scheme, schemes: [EUCS-HIGH, BSI-C5, SECNUMCLOUD], min_coverage: 0.9, where: {sector: [hosting, hyperscaler]}}
+  - {id: spof, kind: single-point-of-failure, where: {min_dependents: 10}}
+  - {id: concentration, kind: max-concentration, by: provider, max_hhi: 0.01}
+"""
+
 /// A CSV file as an EU-locale spreadsheet exports it: cells separated by
 /// `;` (outside quotes) and decimal numbers written with a comma.
 func spreadsheetExport(_ csv: [UInt8]) -> [UInt8] {
@@ -71,6 +84,17 @@ let benchmarks: @Sendable () -> Void = {
             let model = prepared(size).model
             benchmark.startMeasurement()
             blackHole(model.solve(TrustParameters(date: date)))
+        }
+
+        // The nightly gate of docs/performance.md ("Policy checks"): all seven rule kinds.
+        Benchmark("check \(label): solve, then a policy of all seven rule kinds") { benchmark in
+            let model = prepared(size).model
+            let policy = try! PolicyFile.parse(baselinePolicy)
+            let evaluator = try! PolicyEvaluator(policy: policy, dataset: model.dataset)
+            benchmark.startMeasurement()
+            let parameters = TrustParameters(date: date)
+            let solution = model.solve(parameters)
+            blackHole(evaluator.evaluate(model: model, solution: solution, parameters: parameters))
         }
 
         Benchmark("solve \(label) effective trust only, 1 thread") { benchmark in

@@ -24,7 +24,8 @@ struct TrustGraphCommand: ParsableCommand {
           trustgraph analyze samples/eu-cloud --date 2026-06-30
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Schemes.self]
+        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Schemes.self,
+                      Renewals.self]
     )
 
     static func main() {

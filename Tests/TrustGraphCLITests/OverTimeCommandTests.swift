@@ -3,7 +3,7 @@ import Testing
 @testable import trustgraph
 import TrustGraphCore
 
-/// `renewals` as a user runs it.
+/// `timeline`, `renewals`, `advise`, `diff` and `validate --date` as a user runs them.
 @Suite struct OverTimeCommandTests {
     static var sample: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -25,7 +25,7 @@ import TrustGraphCore
         #expect(r.stdout.isEmpty)
     }
 
-    @Test(arguments: [["renewals", "--from", "2026-02-30"]])
+    @Test(arguments: [["renewals", "--from", "2026-02-30"], ["advise", "--date", "2026-13-01"]])
     func aBadDateOrStepNamesItsOption(arguments: [String]) throws {
         let r = try CLI.run([arguments[0], Self.sample] + arguments.dropFirst())
         #expect(r.status == 64)
@@ -45,5 +45,29 @@ import TrustGraphCore
         let table = try CLI.run(["renewals", Self.sample, "--from", "2026-06-30", "--to", "2026-12-31", "--top", "3"])
         #expect(table.stdout.contains("stratus-eu-north      CSA-STAR-L3  0.3366         3  analytics-saas (0.0705)"))
         #expect(table.stdout.contains("… and 23 more"))
+    }
+
+    @Test func adviseRanksByGainPerCostAndRefusesAnUnknownScheme() throws {
+        let data = try Self.dataset([
+            "suppliers.csv": "id\na\nb\n",
+            "certifications.csv": "supplier,scheme\na,SOC2-TYPE2\n",
+            "dependencies.csv": "consumer,provider,criticality\na,b,critical\n",
+            "schemes.csv": "scheme,assurance,cost\nISO27001,0.6,2000\nBSI-C5,0.7,\n",
+        ])
+        let r = try CLI.run(["advise", data, "--date", "2026-06-30", "--schemes", "BSI-C5, ISO/IEC 27001:2022", "--sort", "gain-per-cost",
+                             "--format", "csv"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines[0] == "supplier,scheme,gain,affected,cost,gain_per_cost,most_helped,most_helped_gain")
+        let cells = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // b: 0.3 → 0.72 with ISO27001 (0.79 with BSI-C5); a (0.755 on its own) is capped at b.
+        #expect(cells[1][0...1] == ["b", "ISO27001"] && abs(Double(cells[1][2])! - 0.84) < 1e-12)
+        #expect(cells[1][3...4] == ["2", "2000.0"] && abs(Double(cells[1][5])! - 0.00042) < 1e-15)
+        #expect(cells[2][0...1] == ["b", "BSI-C5"] && abs(Double(cells[2][2])! - 0.945) < 1e-12)
+        #expect(cells[2][4...6] == ["", "", "a"])
+        #expect(lines.count == 3)
+        let bad = try CLI.run(["advise", data, "--schemes", "ISO2700"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("unknown scheme 'ISO2700'") && bad.stderr.contains("ISO27001"))
     }
 }

@@ -70,4 +70,25 @@ import TrustGraphCore
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("unknown scheme 'ISO2700'") && bad.stderr.contains("ISO27001"))
     }
+
+    @Test func diffListsAddedRemovedAndExplainsTheMover() throws {
+        let old = try Self.dataset([
+            "suppliers.csv": "id,prior\na,\nb,0.90\nc,\nx,\n",
+            "certifications.csv": "supplier,scheme\na,ISO27001\nc,ISO27001\n",
+            "dependencies.csv": "consumer,provider,criticality\nc,a,high\n",
+        ])
+        let new = try Self.dataset([
+            "suppliers.csv": "id,prior\na,\nb,0.9\nc,\ny,\n",
+            "certifications.csv": "supplier,scheme,scope\na,ISO27001,partial\nc,ISO27001,\n",
+            "dependencies.csv": "consumer,provider,criticality\nc,a,0.7\n",
+        ])
+        let csv = try CLI.run(["diff", old, new, "--date", "2026-06-30", "--format", "csv"])
+        #expect(csv.status == 0)
+        let ids = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: " ") }
+        #expect(ids == ["id change", "a changed", "c same", "b same", "x removed", "y added"])
+        let table = try CLI.run(["diff", old, new, "--date", "2026-06-30"])
+        #expect(table.stdout.contains("1 added, 1 removed, 1 changed, 2 same"))
+        #expect(table.stdout.contains("c   same     a (changed)"))
+        #expect(table.stdout.contains("Added: y (0.3000)"))
+    }
 }

@@ -25,7 +25,7 @@ struct TrustGraphCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Schemes.self,
-                      Renewals.self, Advise.self, Diff.self]
+                      Timeline.self, Renewals.self, Advise.self, Diff.self]
     )
 
     static func main() {

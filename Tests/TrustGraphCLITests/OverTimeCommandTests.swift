@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import trustgraph
 import TrustGraphCore
@@ -17,7 +20,7 @@ import TrustGraphCore
         return dir.path
     }
 
-    @Test(arguments: ["renewals"])
+    @Test(arguments: ["renewals", "timeline"])
     func aWindowThatEndsBeforeItStartsExitsTwo(command: String) throws {
         let r = try CLI.run([command, Self.sample, "--from", "2026-06-30", "--to", "2026-06-29"])
         #expect(r.status == 2)
@@ -25,7 +28,8 @@ import TrustGraphCore
         #expect(r.stdout.isEmpty)
     }
 
-    @Test(arguments: [["renewals", "--from", "2026-02-30"], ["advise", "--date", "2026-13-01"]])
+    @Test(arguments: [["renewals", "--from", "2026-02-30"], ["timeline", "--to", "30/06/2026"], ["advise", "--date", "2026-13-01"],
+                      ["timeline", "--every", "1y"]])
     func aBadDateOrStepNamesItsOption(arguments: [String]) throws {
         let r = try CLI.run([arguments[0], Self.sample] + arguments.dropFirst())
         #expect(r.status == 64)
@@ -90,5 +94,59 @@ import TrustGraphCore
         #expect(table.stdout.contains("1 added, 1 removed, 1 changed, 2 same"))
         #expect(table.stdout.contains("c   same     a (changed)"))
         #expect(table.stdout.contains("Added: y (0.3000)"))
+    }
+
+    @Test func timelineSVGIsWellFormedXMLWithItsLabelsAndNoScript() throws {
+        let hostile = try Self.dataset([
+            "suppliers.csv": "id\n\"<script>alert(1)</script> & co\"\nb\n",
+            "certifications.csv": "supplier,scheme,expires\n\"<script>alert(1)</script> & co\",ISO27001,2026-08-15\n",
+        ])
+        for data in [Self.sample, hostile] {
+            let r = try CLI.run(["timeline", data, "--from", "2026-06-30", "--to", "2027-06-30", "--format", "svg", "--threshold", "0.5"])
+            #expect(r.status == 0)
+            let collector = TextCollector()
+            let parser = XMLParser(data: Data(r.stdout.utf8))
+            parser.delegate = collector
+            #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+            #expect(collector.elements.contains("svg") && !collector.elements.contains("script"))
+            for label in ["mean trust", "threshold 0.50", "2026-06-30", "2027-06-30", "suppliers below 0.50", "trust"] {
+                #expect(collector.texts.contains(label), "\(label)")
+            }
+            #expect(collector.texts.contains { $0.hasPrefix("certificate lapses (") })
+        }
+        let r = try CLI.run(["timeline", hostile, "--from", "2026-06-30", "--to", "2027-06-30", "--format", "svg"])
+        #expect(r.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"))
+    }
+
+    @Test func timelineTableAndCSV() throws {
+        let table = try CLI.run(["timeline", Self.sample, "--from", "2026-01-31", "--to", "2026-04-30"])
+        #expect(table.status == 0)
+        let dates = table.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }.filter { $0.hasPrefix("2026-") }
+        #expect(dates == ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30"])
+        let csv = try CLI.run(["timeline", Self.sample, "--from", "2026-01-31", "--to", "2026-02-28", "--every", "4w", "--format", "csv"])
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines[0] == "date,id,trust")
+        #expect(lines.count == 1 + 2 * 60)
+        #expect(lines[1].hasPrefix("2026-01-31,acme-retail,") && lines[61].hasPrefix("2026-02-28,acme-retail,"))
+    }
+}
+
+/// Element names and text nodes of an XML document.
+final class TextCollector: NSObject, XMLParserDelegate {
+    var elements = Set<String>()
+    var texts: [String] = []
+    private var current = ""
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        elements.insert(name)
+        current = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "text" { texts.append(current) }
+        current = ""
     }
 }

@@ -129,6 +129,17 @@ import TrustGraphCore
         #expect(lines.count == 1 + 2 * 60)
         #expect(lines[1].hasPrefix("2026-01-31,acme-retail,") && lines[61].hasPrefix("2026-02-28,acme-retail,"))
     }
+
+    @Test func validateWarnsAboutLapsesWithinTheWindow() throws {
+        let r = try CLI.run(["validate", Self.sample, "--date", "2026-06-30"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("warning: certifications.csv:95: column 'expires': 'colo-grachten' SOC2-TYPE2 expires 2026-06-30 and lapses on 2026-07-01"))
+        #expect(r.stdout.contains("1 certification lapsing within 30 days of 2026-06-30"))
+        let wide = try CLI.run(["validate", Self.sample, "--date", "2026-06-30", "--warn-days", "62"])
+        #expect(wide.stdout.contains("5 certifications lapsing within 62 days"))
+        let plain = try CLI.run(["validate", Self.sample])
+        #expect(!plain.stdout.contains("lapses on"))
+    }
 }
 
 /// Element names and text nodes of an XML document.

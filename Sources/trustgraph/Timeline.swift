@@ -17,7 +17,8 @@ struct Timeline: ParsableCommand {
         a slide: mean trust, the --lines suppliers that move most, the threshold, certificate \
         lapses as marks, and the count below the threshold per date.
 
-        Exit status: 0 on success, 1 when the dataset has errors, 2 when --to is before --from, \
+        Exit status: 0 on success, 1 when the dataset has errors or dates × suppliers exceeds \
+        100 million, 2 when --to is before --from, \
         3 when a solve did not converge within --max-iterations, 64 when the command line is \
         wrong (an unknown option, a missing or bad value).
 
@@ -29,6 +30,9 @@ struct Timeline: ParsableCommand {
               --every 2w --format csv
         """
     )
+
+    /// The most trust values a run keeps (dates × suppliers): 800 MB of them.
+    static let maxValues = 100_000_000
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json, svg
@@ -69,6 +73,12 @@ struct Timeline: ParsableCommand {
         let (from, to) = try window.window()
         let dataset = try data.load()
         let dates = DateStep(every)!.dates(from: from, to: to)
+        // Every supplier's trust is kept for every date (the CSV and the chart need them all).
+        guard dates.count * max(dataset.suppliers.count, 1) <= Timeline.maxValues else {
+            Console.error("error: \(dates.count) dates × \(dataset.suppliers.count) suppliers is more than \(Timeline.maxValues) values "
+                          + "to keep; choose a longer --every or a shorter window (nothing was computed)")
+            throw ExitCode(1)
+        }
         let timeline = TrustTimeline(model: TrustModel(dataset), dates: dates, prior: data.prior.value, options: solver.options)
         let report = TimelineReport(timeline: timeline, threshold: threshold.value)
         switch format {

@@ -130,6 +130,26 @@ import TrustGraphCore
         #expect(lines[1].hasPrefix("2026-01-31,acme-retail,") && lines[61].hasPrefix("2026-02-28,acme-retail,"))
     }
 
+    /// JSON carries the CSV's fields, one object per row (per date for the timeline).
+    @Test(arguments: [
+        (["renewals", "--from", "2026-06-30", "--to", "2026-12-31"], ["lapse_date", "supplier", "scheme", "expires", "loss", "affected"], 26),
+        (["advise", "--date", "2026-06-30", "--schemes", "ISO27001"], ["supplier", "scheme", "gain", "affected", "cost", "gain_per_cost"], 12),
+        (["timeline", "--from", "2026-06-30", "--to", "2026-12-31"], ["date", "mean_trust", "below_threshold", "trust"], 7),
+    ])
+    func jsonHasTheCSVFields(arguments: [String], fields: [String], count: Int) throws {
+        let r = try CLI.run([arguments[0], Self.sample] + arguments.dropFirst() + ["--format", "json"])
+        #expect(r.status == 0)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == count)
+        for field in fields { #expect(items.allSatisfy { $0[field] != nil }, "\(field)") }
+    }
+
+    @Test func aTimelineTooLargeToKeepIsRefused() throws {
+        let r = try CLI.run(["timeline", Self.sample, "--from", "2000-01-01", "--to", "9000-01-01", "--every", "1d"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("choose a longer --every or a shorter window"))
+    }
+
     @Test func validateWarnsAboutLapsesWithinTheWindow() throws {
         let r = try CLI.run(["validate", Self.sample, "--date", "2026-06-30"])
         #expect(r.status == 0)

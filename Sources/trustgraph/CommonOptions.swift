@@ -28,8 +28,13 @@ struct DatasetOptions: ParsableArguments {
 
     /// Loads the dataset, printing warnings to stderr; on errors prints them and exits 1.
     func load() throws -> Dataset {
+        try DatasetOptions.load(dataset, reading: reading)
+    }
+
+    /// Loads the dataset in `directory`, printing warnings to stderr; on errors prints them and exits 1.
+    static func load(_ directory: String, reading: ReadingFlags) throws -> Dataset {
         do {
-            let (dataset, report) = try DatasetLoader.load(directory: dataset, options: reading.options)
+            let (dataset, report) = try DatasetLoader.load(directory: directory, options: reading.options)
             for note in report.notes { Console.error(note.description) }
             if report.warningCount > 0 {
                 Console.error("\(plural(report.warningCount, "warning")) (run `trustgraph validate` to list them)")
@@ -38,7 +43,7 @@ struct DatasetOptions: ParsableArguments {
         } catch {
             for note in error.notes { Console.error(note.description) }
             Console.error(error.description)
-            Console.error("\(self.dataset): \(plural(error.errorCount, "error")); nothing was computed")
+            Console.error("\(directory): \(plural(error.errorCount, "error")); nothing was computed")
             throw ExitCode(1)
         }
     }

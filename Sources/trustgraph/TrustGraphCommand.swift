@@ -11,8 +11,8 @@ struct TrustGraphCommand: ParsableCommand {
         A dataset is a directory of CSV files: suppliers.csv (required), and optionally \
         certifications.csv, dependencies.csv, schemes.csv and recognition.csv. trustgraph checks it, computes \
         each supplier's base trust from its certifications and its effective trust once \
-        distrust has flowed up the chain of dependencies, explains every score, and answers \
-        what-if questions.
+        distrust has flowed up the chain of dependencies, explains every score, answers \
+        what-if questions, and follows trust over time (renewals, advise, diff, timeline).
 
         Start with:
           trustgraph validate samples/eu-cloud
@@ -24,10 +24,12 @@ struct TrustGraphCommand: ParsableCommand {
           trustgraph analyze samples/eu-cloud --date 2026-06-30
           trustgraph check samples/eu-cloud --date 2026-06-30 \\
               --policy samples/policies/eu-cloud-baseline.yaml
+          trustgraph renewals samples/eu-cloud --from 2026-06-30 --to 2026-12-31
+          trustgraph diff samples/eu-cloud samples/eu-cloud-next --date 2026-06-30
         """,
         version: "0.1.0",
         subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Check.self,
-                      Schemes.self, Import.self]
+                      Timeline.self, Renewals.self, Advise.self, Diff.self, Schemes.self, Import.self]
     )
 
     static func main() {

@@ -221,12 +221,12 @@ public enum DatasetLoader {
 
     private static func readSchemes(_ bytes: UnsafeRawBufferPointer, format: TableFormat, into dataset: inout Dataset, sink: inout DiagnosticSink) {
         let file = schemesFile
-        guard let header = TableHeader(file: file, bytes: bytes, format: format, known: ["scheme", "assurance", "evidence_half_life_days"],
+        guard let header = TableHeader(file: file, bytes: bytes, format: format, known: ["scheme", "assurance", "evidence_half_life_days", "cost"],
                                        required: ["scheme", "assurance"], sink: &sink) else {
             emptyOptionalFile(file, sink: &sink)
             return
         }
-        let (SCHEME, ASSURANCE, HALF_LIFE) = (0, 1, 2)
+        let (SCHEME, ASSURANCE, HALF_LIFE, COST) = (0, 1, 2, 3)
         var table = TableReader(header: header, bytes: bytes, range: header.bodyStart..<bytes.count, line: header.bodyLine)
         // Line of the row that defined each scheme: rows are told apart by the
         // scheme they resolve to, so `C5` and `BSI-C5` are one scheme.
@@ -280,7 +280,20 @@ public enum DatasetLoader {
                                "\(Diagnostic.quote(halfLifeText)) is not a number (expected a number of days > 0)")
                 }
             }
-            firstRow[dataset.schemes.define(name, assurance: assurance, halfLifeDays: halfLife)] = (line, name)
+            // `cost` (what `advise` divides by): a number ≥ 0, empty when unknown.
+            var cost: Double?
+            let costText = table.text(COST)
+            if !costText.isEmpty {
+                if let value = format.number(costText), value >= 0, value.isFinite {
+                    cost = value
+                } else {
+                    sink.error(format.number(costText) == nil ? .badNumber : .outOfRange, file: file, line: line, column: table.name(COST),
+                               "\(Diagnostic.quote(costText)) is not a cost (expected a number ≥ 0, or an empty cell when unknown)")
+                }
+            }
+            let id = dataset.schemes.define(name, assurance: assurance, halfLifeDays: halfLife)
+            dataset.schemes.setCost(cost, of: id)
+            firstRow[id] = (line, name)
         }
     }
 

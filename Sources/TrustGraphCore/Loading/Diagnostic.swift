@@ -14,6 +14,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case invalidUTF8, malformedRecord, extraField
         /// Warnings.
         case isolatedSupplier, emptyFile, expiresBeforeIssued
+        /// A certification that counts at the date given to `validate` and lapses soon after.
+        case lapsingSoon
         /// Notes: how a file was read (contract §1.1).
         case readAs, schemeSpelling
     }

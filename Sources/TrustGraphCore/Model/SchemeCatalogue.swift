@@ -13,6 +13,9 @@ public struct SchemeCatalogue: Sendable, Equatable {
     public internal(set) var assurance: [Double] = []
     /// Evidence half-life in days, by scheme id.
     public internal(set) var halfLifeDays: [Double] = []
+    /// What a certification costs (`cost` in schemes.csv, a number ≥ 0), by
+    /// scheme id; NaN when unknown (built-in schemes, an empty cell).
+    public internal(set) var cost: [Double] = []
     /// Scheme ids by key.
     private var index: [String: Int32] = [:]
 
@@ -71,9 +74,16 @@ public struct SchemeCatalogue: Sendable, Equatable {
         names.append(name)
         self.assurance.append(assurance)
         self.halfLifeDays.append(halfLifeDays)
+        cost.append(.nan)
         index[SchemeCatalogue.key(name)] = id
         return id
     }
+
+    /// The cost of scheme `id`, or nil when unknown.
+    public func cost(of id: Int32) -> Double? { cost[Int(id)].isNaN ? nil : cost[Int(id)] }
+
+    /// Sets what a certification of scheme `id` costs (nil: unknown).
+    public mutating func setCost(_ value: Double?, of id: Int32) { cost[Int(id)] = value ?? .nan }
 
     /// The spellings, as alias keys, that name scheme `id` besides its own key.
     public func aliases(of id: Int32) -> [String] {

@@ -1,0 +1,62 @@
+import ArgumentParser
+import TrustGraphCore
+
+/// A dataset read without an evaluation date: the commands over time set their own dates.
+struct UndatedDatasetOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Dataset directory (suppliers.csv, and optionally certifications.csv, dependencies.csv, schemes.csv).",
+                                 valueName: "dataset"))
+    var dataset: String
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Global prior in [0,1] for suppliers without their own.", valueName: "p"))
+    var prior: Number = Number(TrustParameters.defaultPrior)
+
+    @OptionGroup(title: "Reading spreadsheet exports") var reading: ReadingFlags
+
+    func validate() throws {
+        guard prior.value >= 0 && prior.value <= 1 else { throw ValidationError("--prior \(prior) is out of range (expected a number in [0,1])") }
+    }
+
+    /// Loads the dataset, printing warnings to stderr; on errors prints them and exits 1.
+    func load() throws -> Dataset { try DatasetOptions.load(dataset, reading: reading) }
+
+    var inputFiles: [String] { [dataset] + DatasetLoader.filePaths(in: dataset) }
+}
+
+/// The window of dates `--from` … `--to` (both included).
+struct WindowOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("First day of the window, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day of the window, YYYY-MM-DD, included (default: 90 days after --from).", valueName: "date"))
+    var to: String?
+
+    func validate() throws {
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, Day(value) == nil { throw ValidationError("\(name) '\(value)' is not a real calendar day in YYYY-MM-DD form") }
+        }
+    }
+
+    /// The window; a `--to` before `--from` is reported and exits 2 (nothing is computed).
+    func window() throws -> (from: Day, to: Day) {
+        let start = from.flatMap(Day.init) ?? .today()
+        let end = to.flatMap(Day.init) ?? start.adding(days: 90)
+        guard end >= start else {
+            Console.error("error: --to \(end) is before --from \(start) (the window runs from --from to --to); nothing was computed")
+            throw ExitCode(2)
+        }
+        return (start, end)
+    }
+}
+
+/// Progress on one rewritten line of a terminal's standard error, for long counterfactual runs.
+enum ProgressLine {
+    /// A reporter when standard error is a terminal and the run is long, else nil.
+    static func make(_ what: String, total: Int, worthIt: Bool) -> (@Sendable (Int) -> Void)? {
+        guard isatty(2) != 0 && worthIt else { return nil }
+        return { (done: Int) in Console.progress("\(what): \(done) of \(total)") }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -22,9 +22,10 @@ struct TrustGraphCommand: ParsableCommand {
           trustgraph whatif samples/eu-cloud samples/scenarios/cdn-breach.yaml \\
               --date 2026-06-30
           trustgraph analyze samples/eu-cloud --date 2026-06-30
+          trustgraph report samples/eu-cloud --date 2026-06-30 -o report.html
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Schemes.self]
+        subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Report.self, Schemes.self]
     )
 
     static func main() {

@@ -89,6 +89,7 @@ extension ReportPage {
       panel.appendChild(make('p', null, 'Not on the map: `trustgraph explain` with this id prints the whole explanation.'));
     }
     panel.classList.add('open');
+    document.body.classList.add('details-open');
     panel.setAttribute('aria-hidden', 'false');
     lastFocus = document.activeElement;
     close.focus({ preventScroll: true });
@@ -96,6 +97,7 @@ extension ReportPage {
 
   function hideDetails() {
     panel.classList.remove('open');
+    document.body.classList.remove('details-open');
     panel.setAttribute('aria-hidden', 'true');
     if (lastFocus && lastFocus.focus) lastFocus.focus({ preventScroll: true });
   }

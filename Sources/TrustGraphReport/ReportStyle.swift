@@ -94,6 +94,10 @@ aside#details.open { transform: none; }
 #details pre { white-space: pre; overflow-x: auto; font-size: 11.5px; line-height: 1.4; background: #f6f8fb; border: 1px solid var(--line); border-radius: 8px; padding: 10px; }
 footer.footer { color: var(--muted); font-size: 13px; padding: 18px 0 36px; border-top: 1px solid var(--line); }
 .noscript { background: var(--warn-bg); padding: 10px 14px; border-radius: 8px; }
+@media (min-width: 1900px) {
+  /* Wide screens keep the page beside the open panel instead of under it. */
+  body.details-open .wrap { margin-left: 24px; margin-right: 630px; }
+}
 @media print {
   .masthead { background: none; color: var(--ink); }
   nav.toc, .map-toolbar, .table-tools, .pager, aside#details { display: none; }

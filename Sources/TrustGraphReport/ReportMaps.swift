@@ -35,11 +35,20 @@ public struct ReportMaps {
     /// What the baseline view leaves out, in sentences for a terminal.
     public var notes: [String] { baseline.notes }
 
-    /// Renders the map of every slot of `document`, by slot name.
+    /// The maps of a document, and the scenario maps that could not be drawn.
+    public struct Rendered: Sendable {
+        /// Maps by slot name.
+        public var maps: [String: ReportMap] = [:]
+        /// Why a scenario's map is missing, by slot name: a scenario that changes much of a
+        /// large dataset can outgrow the Graphviz limits, and the rest of the report still stands.
+        public var failures: [String: ReportMapError] = [:]
+    }
+
+    /// Renders the map of every slot of `document`.
     /// - Parameter limits: lay out in a child process within these limits; nil lays out in this process.
-    /// - Throws: `ReportMapError` for the first map that fails.
-    public func render(_ document: ReportDocument, limits: GraphvizLimits?) throws(ReportMapError) -> [String: ReportMap] {
-        var maps: [String: ReportMap] = [:]
+    /// - Throws: `ReportMapError` when the dataset's own map fails (a scenario's is noted in `failures`).
+    public func render(_ document: ReportDocument, limits: GraphvizLimits?) throws(ReportMapError) -> Rendered {
+        var rendered = Rendered()
         for section in document.sections {
             for case .map(let slot) in section.blocks {
                 switch slot.kind {
@@ -50,7 +59,7 @@ public struct ReportMaps {
                         ? "The \(shown) most depended-on suppliers and the weakest links, with the providers that limit them; "
                             + "\(total - shown) more are in the tables (raise --max-nodes to draw more)."
                         : "Every supplier, filled by its trust (red below 0.5, blue above); an arrow reads \"depends on\"."
-                    maps[slot.name] = try draw(baseline, model: inputs.model, name: slot.name, caption: caption, limits: limits)
+                    rendered.maps[slot.name] = try draw(baseline, model: inputs.model, name: slot.name, caption: caption, limits: limits)
                 case .scenario(let index):
                     guard index < inputs.outcomes.count else { continue }
                     let outcome = inputs.outcomes[index]
@@ -59,11 +68,15 @@ public struct ReportMaps {
                     let caption = outcome.changed.isEmpty && outcome.added.isEmpty
                         ? "Nothing changed: the map shows the suppliers the steps name."
                         : "The changed part of the graph, filled by the change in trust (red: lost, blue: gained)."
-                    maps[slot.name] = try draw(map, model: outcome.model, name: slot.name, caption: caption, limits: limits)
+                    do {
+                        rendered.maps[slot.name] = try draw(map, model: outcome.model, name: slot.name, caption: caption, limits: limits)
+                    } catch {
+                        rendered.failures[slot.name] = error
+                    }
                 }
             }
         }
-        return maps
+        return rendered
     }
 
     func draw(_ map: TrustMap, model: TrustModel, name: String, caption: String,

@@ -41,9 +41,10 @@ public enum ReportPage {
             + "img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
     }
 
-    /// The page of `document`, with `maps` by slot name.
+    /// The page of `document`, with `maps` by slot name; a slot without a map says why
+    /// (`missing`, by slot name) or that none was drawn.
     /// - Complexity: O(size of the document and the maps).
-    public static func html(_ document: ReportDocument, maps: [String: ReportMap]) -> [UInt8] {
+    public static func html(_ document: ReportDocument, maps: [String: ReportMap], missing: [String: String] = [:]) -> [UInt8] {
         var w = HTMLWriter()
         w.doctype()
         w.open("html", ["lang": "en"])
@@ -63,7 +64,7 @@ public enum ReportPage {
         w.open("noscript")
         w.element("p", ["class": "noscript"], text: "The tables and the details panel need JavaScript; the figures and maps are shown without it.")
         w.close("noscript")
-        for section in document.sections { write(section, maps: maps, into: &w) }
+        for section in document.sections { write(section, maps: maps, missing: missing, into: &w) }
         w.close("main")
         footer(document.footer, into: &w)
         w.open("aside", ["id": "details", "aria-live": "polite", "aria-hidden": "true", "aria-label": "Supplier details"])
@@ -94,7 +95,7 @@ public enum ReportPage {
         w.newline()
     }
 
-    static func write(_ section: ReportSection, maps: [String: ReportMap], into w: inout HTMLWriter) {
+    static func write(_ section: ReportSection, maps: [String: ReportMap], missing: [String: String], into w: inout HTMLWriter) {
         w.open("section", ["class": "section", "id": section.id, "aria-labelledby": section.id + "-title"])
         w.element("h2", ["id": section.id + "-title"], text: section.title)
         w.element("p", ["class": "answers"], text: section.answers)
@@ -113,7 +114,7 @@ public enum ReportPage {
                 }
                 w.close("div")
                 continue
-            case .map(let slot): write(slot, map: maps[slot.name], into: &w)
+            case .map(let slot): write(slot, map: maps[slot.name], missing: missing[slot.name], into: &w)
             case .table(let table): write(table, into: &w)
             }
             k += 1
@@ -151,10 +152,10 @@ public enum ReportPage {
         w.close("div")
     }
 
-    static func write(_ slot: ReportMapSlot, map: ReportMap?, into w: inout HTMLWriter) {
+    static func write(_ slot: ReportMapSlot, map: ReportMap?, missing: String?, into w: inout HTMLWriter) {
         w.open("figure", ["class": "map", "data-map": slot.name])
         guard let map else {
-            w.element("p", ["class": "paragraph"], text: "No map was drawn.")
+            w.element("p", ["class": "paragraph"], text: missing.map { "The map was not drawn: \($0)." } ?? "No map was drawn.")
             w.close("figure")
             return
         }

@@ -39,6 +39,11 @@ struct Report: ParsableCommand {
 
         The file is written atomically: it is either complete or left as it was.
 
+        Graphviz runs in a child process within --timeout and --memory-limit. When the \
+        dataset's map fails, nothing is written; when a scenario's map fails (a scenario that \
+        changes much of a large dataset can outgrow the limits), the report is written with \
+        a note in the map's place and a warning on standard error.
+
         Exit status: 0 on success, 1 on bad input or a failed map or write, 3 when a cycle did \
         not converge within --max-iterations (the report is still written), 64 when the command \
         line is wrong (an unknown option, a missing or bad value).
@@ -111,7 +116,11 @@ struct Report: ParsableCommand {
         let document = ReportDocument(inputs, detailed: maps.baseline.selection.suppliers)
         let page: [UInt8]
         do {
-            page = ReportPage.html(document, maps: try maps.render(document, limits: graphviz.limits))
+            let rendered = try maps.render(document, limits: graphviz.limits)
+            for (_, failure) in rendered.failures.sorted(by: { $0.key < $1.key }) {
+                Console.error("warning: \(failure.description); the report says so in its place")
+            }
+            page = ReportPage.html(document, maps: rendered.maps, missing: rendered.failures.mapValues(\.description))
             try TrustMapFile.write(page, to: output)
         } catch let error as ReportMapError {
             Console.error("error: \(error.description)")

@@ -105,6 +105,24 @@ import TrustGraphGraphviz
         #expect(html.utf8.count < 5_000_000)
     }
 
+    /// The script builds elements from data with createElement and textContent only.
+    @Test func theScriptNeverParsesDataAsMarkupOrCode() {
+        let script = ReportPage.script.description
+        for sink in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "setAttribute('on",
+                     "querySelector('[data-supplier=", "javascript:"] {
+            #expect(!script.contains(sink), "\(sink)")
+        }
+        #expect(script.contains("textContent") && script.contains("JSON.parse"))
+    }
+
+    @Test func aMapThatCouldNotBeDrawnSaysWhy() {
+        let slot = ReportMapSlot(kind: .scenario(0), name: "scenario-1")
+        let document = ReportDocument(title: "t", sections: [ReportSection(id: "scenario-1", title: "What if", answers: "", blocks: [.map(slot)])],
+                                      details: [], footer: ReportFooter(date: ReportFixture.parameters.date, dataset: "d", toolVersion: "0"))
+        let html = String(decoding: ReportPage.html(document, maps: [:], missing: ["scenario-1": "Graphviz <timed out>"]), as: UTF8.self)
+        #expect(html.contains(#"<figure class="map" data-map="scenario-1"><p class="paragraph">The map was not drawn: Graphviz &lt;timed out&gt;.</p></figure>"#))
+    }
+
     @Test func footerNamesDateDatasetAndVersions() throws {
         let (_, html) = try ReportFixture.page(Self.sampleFiles())
         #expect(html.contains("Evaluated at 2026-06-30 · dataset fixture · trustgraph 0.0.0-test · trust-model contract 1.1"))

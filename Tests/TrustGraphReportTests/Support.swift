@@ -53,7 +53,7 @@ enum ReportFixture {
         let inputs = try inputs(files)
         let maps = ReportMaps(inputs, maxNodes: 300)
         let document = ReportDocument(inputs, detailed: maps.baseline.selection.suppliers)
-        let html = ReportPage.html(document, maps: try maps.render(document, limits: nil))
+        let html = ReportPage.html(document, maps: try maps.render(document, limits: nil).maps)
         return (document, String(decoding: html, as: UTF8.self))
     }
 

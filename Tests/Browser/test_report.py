@@ -256,6 +256,32 @@ def test_screenshot(b, ctx):
     b.driver.set_window_size(1440, 1000)
 
 
+# ---- 100,000 suppliers
+
+def test_a_100k_report_stays_responsive(b, ctx):
+    started = time.time()
+    b.open(ctx["big"])
+    b.wait(lambda: len(table_rows(b, "suppliers")) == 25, "the first page of the big table", timeout=20)
+    opened = time.time() - started
+    assert b.js("return document.querySelectorAll('table[data-table=\"suppliers\"] tbody tr').length") == 25
+    count = b.driver.find_element(By.CSS_SELECTOR, '[data-table-block="suppliers"] .table-count').text
+    assert count == "100,000 rows", count
+    shown = b.driver.find_element(By.CSS_SELECTOR, 'figure[data-map="trust-map"] .map-count').text
+    assert shown == "Showing 300 of 100,000 suppliers", shown
+    started = time.time()
+    b.driver.find_element(By.CSS_SELECTOR, 'input[data-filter="suppliers"]').send_keys("hw-12")
+    b.wait(lambda: all("hw-12" in r["supplier"] for r in table_rows(b, "suppliers")), "the filter", timeout=5)
+    filtered = time.time() - started
+    started = time.time()
+    b.driver.find_element(By.CSS_SELECTOR, 'table[data-table="impact"] th[data-column="name"] button').click()
+    names = [r["cells"][6].lower() for r in table_rows(b, "impact")]
+    assert names == sorted(names), names
+    sorted_in = time.time() - started
+    assert b.severe_console_entries() == []
+    print(f"      100k: opened in {opened:.1f} s, filtered in {filtered:.2f} s, sorted 100,000 rows in {sorted_in:.2f} s")
+    assert opened < 15 and filtered < 5 and sorted_in < 5
+
+
 # ---- Hostile names
 
 def test_hostile_names_open_no_dialog_and_add_no_element(b, ctx):
@@ -304,7 +330,12 @@ def main():
         write_hostile_dataset(hostile_dir)
         hostile = os.path.join(work, "hostile.html")
         subprocess.run([binary, "report", hostile_dir, "--date", DATE, "-o", hostile], check=True, capture_output=True)
-        ctx = {"sample": sample, "hostile": hostile, "trust": trust_by_id(binary),
+        big_dir = os.path.join(work, "100k")
+        subprocess.run([binary, "generate", "--suppliers", "100000", "--seed", "1", "-o", big_dir], check=True, capture_output=True)
+        big = os.path.join(work, "100k.html")
+        subprocess.run([binary, "report", big_dir, "--date", DATE, "-o", big], check=True, capture_output=True)
+        print(f"reports written in {time.time() - started:.1f} s")
+        ctx = {"sample": sample, "hostile": hostile, "big": big, "trust": trust_by_id(binary),
                "screenshot": os.path.abspath(args.screenshot) if args.screenshot else None}
         browser = Browser(args.chromium, args.chromedriver)
         tests = [(name, f) for name, f in globals().items() if name.startswith("test_") and callable(f)]

@@ -15,16 +15,17 @@ struct Report: ParsableCommand {
         from the network: send it by mail, put it in a board pack, archive it with the data.
 
         It holds:
-          summary        suppliers, mean trust, how many fall below --threshold, the five
-                         weakest and the five whose compromise would cost most;
-          trust map      the map `render` draws, with pan and zoom, a search box that centres
-                         a supplier, and a details panel (trust, base trust, certificates and
-                         the explanation `explain` prints) for the supplier clicked;
-          tables         weakest suppliers, impact ranking, concentration and single points
-                         of failure, each sortable and filterable, with every supplier;
-          scenarios      with --scenarios: per scenario the comparison with today and its
-                         map with the change highlighted (as `whatif --render` draws it);
-          footer         the date, the dataset, trustgraph's version and the contract's.
+          summary    suppliers, mean trust, how many fall below --threshold,
+                     the five weakest and the five whose compromise costs most;
+          trust map  the map `render` draws, with pan and zoom, a search box
+                     that centres a supplier, and a details panel (trust, base
+                     trust, certificates, the text `explain` prints);
+          tables     weakest suppliers, impact ranking, concentration, single
+                     points of failure: every supplier, sortable, filterable;
+          scenarios  with --scenarios, per scenario the comparison with today
+                     and its map, the change highlighted (as whatif --render);
+          footer     the date, the dataset, trustgraph's and the contract's
+                     versions.
 
         Large datasets: the map shows at most --max-nodes suppliers (chosen as `render` \
         chooses them) and says how many of how many; the tables hold every supplier and draw \

@@ -181,6 +181,7 @@ public enum ReportPage {
 
     static func write(_ table: ReportTable, into w: inout HTMLWriter) {
         w.open("div", ["class": "table-block", "data-table-block": table.id])
+        if let title = table.title { w.element("h3", ["class": "table-title"], text: title) }
         w.open("div", ["class": "table-tools"])
         let searched = table.filterColumns.compactMap { $0 < table.columns.count ? table.columns[$0].title.lowercased() : nil }
         let placeholder = "Filter by " + searched.joined(separator: ", ")

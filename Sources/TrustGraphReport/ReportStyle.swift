@@ -68,7 +68,11 @@ table.data th button { border: 0; background: none; width: 100%; text-align: inh
 table.data th[aria-sort=ascending] button::after { content: " ▲"; color: var(--accent); }
 table.data th[aria-sort=descending] button::after { content: " ▼"; color: var(--accent); }
 table.data th.num, table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.data td { padding: 7px 12px; border-bottom: 1px solid #eef1f5; max-width: 420px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+table.data td { padding: 7px 12px; border-bottom: 1px solid #eef1f5; max-width: 380px; overflow-wrap: anywhere; }
+table.data td.num { white-space: nowrap; }
+.table-block { margin-top: 22px; }
+.table-block:first-of-type { margin-top: 0; }
+h3.table-title { font-size: 16px; margin: 0 0 10px; }
 table.data tbody tr:nth-child(even) { background: #fafbfd; }
 table.data tbody tr[data-supplier] { cursor: pointer; }
 table.data tbody tr[data-supplier]:hover, table.data tbody tr:focus { background: #eef4fb; outline: none; }

@@ -21,7 +21,7 @@ extension ReportBuilder {
                 ReportFigure(label: "Changed", value: Self.grouped(s.changed), note: "suppliers whose trust moved"),
             ]
             if let worst = s.worst {
-                figures.append(ReportFigure(label: "Worst drop", value: TextTable.fixed(worst.delta, 3), note: worst.id, tone: .warning))
+                figures.append(ReportFigure(label: "Worst drop", value: "−" + TextTable.fixed(abs(worst.delta), 3), note: worst.id, tone: .warning))
             }
             if s.exited > 0 { figures.append(ReportFigure(label: "Exited", value: Self.grouped(s.exited))) }
             if s.added > 0 { figures.append(ReportFigure(label: "Added", value: Self.grouped(s.added))) }
@@ -51,7 +51,7 @@ extension ReportBuilder {
                     ReportColumn("id", "Id"), ReportColumn("name", "Name"), ReportColumn("note", "Note"),
                 ],
                 rows: rows, supplierColumn: 3, filterColumns: [3, 4, 5], sortColumn: 0, sortDescending: false,
-                emptyText: "no supplier's trust changed")))
+                emptyText: "no supplier's trust changed", title: "Suppliers whose trust changed, worst first")))
             sections.append(ReportSection(
                 id: "scenario-\(k + 1)", title: "What if: \(outcome.scenario.name)",
                 answers: "Who is hurt, and by how much, if this happens? The map shows the changed part of the graph, "

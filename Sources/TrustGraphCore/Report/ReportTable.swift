@@ -16,11 +16,14 @@ public struct ReportTable: Sendable {
     public var sortDescending: Bool
     /// What the table shows when it has no rows.
     public var emptyText: String
+    /// A heading over the table, when its section shows more than the table.
+    public var title: String?
 
     /// A table from its parts.
     public init(id: String, columns: [ReportColumn], rows: [[ReportCell]], supplierColumn: Int? = nil,
-                filterColumns: [Int], sortColumn: Int, sortDescending: Bool, emptyText: String = "none") {
+                filterColumns: [Int], sortColumn: Int, sortDescending: Bool, emptyText: String = "none", title: String? = nil) {
         self.id = id
+        self.title = title
         self.columns = columns
         self.rows = rows
         self.supplierColumn = supplierColumn

@@ -38,7 +38,8 @@ struct WhatIf: ParsableCommand {
         --render DIR writes one SVG per scenario (DIR/<scenario>.svg, the name's letters and digits, \
         at most 80): the changed part of \
         the graph — the suppliers the steps name and those whose trust moved, with their direct \
-        neighbours — coloured by the change in trust, the steps' targets drawn with a heavy outline.
+        neighbours, at most 300, the targets and the largest drops first — coloured by the change \
+        in trust, the steps' targets drawn with a heavy outline.
 
         Exit status: 0 on success, 1 when the dataset or the scenario file has errors, 3 when \
         the baseline or a scenario did not converge within --max-iterations (the results are \

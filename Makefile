@@ -1,7 +1,7 @@
 # trustgraph — build, demo, tests and benchmarks.
 #
 #   make demo    install what is missing, build, and run the main job on samples/eu-cloud
-#   make test    install what is missing and run every test
+#   make test    install what is missing and run every test (the report's in headless Chromium too)
 #   make bench   package-benchmark suite (Benchmarks/, its own package)
 #   make peers   side-by-side run against polars and igraph on the same generated files
 #   make fuzz    each fuzz target (Fuzz/, libFuzzer + AddressSanitizer) for FUZZ_SECONDS
@@ -13,15 +13,28 @@ DATE    ?= 2026-06-30
 SAMPLE  ?= samples/eu-cloud
 OUT     ?= out
 BIN      = .build/debug/trustgraph
+CHROMIUM     ?= /usr/lib/chromium/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build demo test bench peers fuzz sanitize clean
+.PHONY: setup setup-browser build demo test bench peers fuzz sanitize clean
 
 # Graphviz's C library (libgvc), zlib (import reads ZIP packages) and pkg-config, from the system's packages.
 setup:
 	@if ! pkg-config --exists libgvc zlib 2>/dev/null; then \
 		echo "Installing libgraphviz-dev, zlib1g-dev and pkg-config…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgraphviz-dev zlib1g-dev pkg-config >/dev/null; \
+	fi
+
+# For the report's browser test: Debian's Chromium and its driver, and Selenium to drive them.
+setup-browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+		echo "Installing chromium and chromium-driver…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+	@if ! python3 -c 'import selenium' 2>/dev/null; then \
+		echo "Installing selenium…"; \
+		python3 -m pip install --break-system-packages --root-user-action=ignore -q selenium; \
 	fi
 
 build: setup
@@ -36,8 +49,10 @@ demo: build
 	@echo
 	@echo "Trust map written to $(OUT)/eu-cloud.svg"
 
-test: setup
+# The Swift suites, then the report opened in a real browser (headless Chromium).
+test: setup setup-browser
 	$(SWIFT) test
+	python3 Tests/Browser/test_report.py --binary $(BIN) --chromium $(CHROMIUM) --chromedriver $(CHROMEDRIVER)
 	@echo "Building the example program and the benchmarks (their own packages), so API changes cannot break them unseen…"
 	$(SWIFT) build --package-path Examples/NightlySweep
 	$(SWIFT) build --package-path Benchmarks

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TrustGraphCore", targets: ["TrustGraphCore"]),
         .library(name: "TrustGraphGraphviz", targets: ["TrustGraphGraphviz"]),
+        .library(name: "TrustGraphReport", targets: ["TrustGraphReport"]),
         .executable(name: "trustgraph", targets: ["trustgraph"]),
     ],
     dependencies: [
@@ -33,11 +34,16 @@ let package = Package(
             name: "TrustGraphGraphviz",
             dependencies: ["TrustGraphCore", "CGraphviz"]
         ),
+        .target(
+            name: "TrustGraphReport",
+            dependencies: ["TrustGraphCore", "TrustGraphGraphviz"]
+        ),
         .executableTarget(
             name: "trustgraph",
             dependencies: [
                 "TrustGraphCore",
                 "TrustGraphGraphviz",
+                "TrustGraphReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +55,10 @@ let package = Package(
         .testTarget(
             name: "TrustGraphGraphvizTests",
             dependencies: ["TrustGraphGraphviz", "TrustGraphCore"]
+        ),
+        .testTarget(
+            name: "TrustGraphReportTests",
+            dependencies: ["TrustGraphReport", "TrustGraphGraphviz", "TrustGraphCore"]
         ),
         .testTarget(
             name: "TrustGraphCLITests",

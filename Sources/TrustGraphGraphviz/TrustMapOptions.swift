@@ -103,3 +103,27 @@ extension TrustMapOptions {
         return result
     }
 }
+
+extension TrustMapOptions {
+    /// The view of a what-if scenario (`whatif --render`, the report's scenario maps):
+    /// the suppliers its steps name and those whose trust moved, with their direct
+    /// neighbours, filled by the change in trust and the steps' targets outlined.
+    /// - Parameter maxNodes: at most this many suppliers; when more moved, the targets and
+    ///   the largest drops come first.
+    public init(scenario outcome: ScenarioOutcome, maxNodes: Int = 300) {
+        let suppliers = outcome.model.dataset.suppliers
+        var delta = [Double](repeating: .nan, count: suppliers.count)
+        // An added supplier has no baseline: NaN, drawn as new.
+        for i in outcome.present { delta[i] = outcome.delta(i) ?? .nan }
+        let targets = Set(outcome.scenario.steps.flatMap(\.suppliers).compactMap { suppliers.find($0) })
+            .subtracting(outcome.exited)
+        var focus = targets.sorted()
+        focus += outcome.changed.filter { !targets.contains($0) }
+        // A focus is always drawn whole: a scenario that moves 40,000 suppliers of a large dataset
+        // shows its targets and the hardest hit, at most `maxNodes`, not a graph no layout can finish.
+        focus = Array(focus.prefix(maxNodes))
+        self.init(focus: focus, depth: 1, direction: .both, maxNodes: maxNodes, title: "What if: \(outcome.scenario.name)",
+                  delta: delta, marked: Set(targets.sorted().prefix(maxNodes)), markedMeaning: "named by a step of the scenario",
+                  compromised: outcome.compromised)
+    }
+}

@@ -26,10 +26,11 @@ struct TrustGraphCommand: ParsableCommand {
               --policy samples/policies/eu-cloud-baseline.yaml
           trustgraph renewals samples/eu-cloud --from 2026-06-30 --to 2026-12-31
           trustgraph diff samples/eu-cloud samples/eu-cloud-next --date 2026-06-30
+          trustgraph report samples/eu-cloud --date 2026-06-30 -o report.html
         """,
         version: "0.1.0",
         subcommands: [Validate.self, Solve.self, Explain.self, Generate.self, Render.self, WhatIf.self, Analyze.self, Check.self,
-                      Timeline.self, Renewals.self, Advise.self, Diff.self, Schemes.self, Import.self]
+                      Timeline.self, Renewals.self, Advise.self, Diff.self, Report.self, Schemes.self, Import.self]
     )
 
     static func main() {

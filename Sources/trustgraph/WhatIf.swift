@@ -38,7 +38,8 @@ struct WhatIf: ParsableCommand {
         --render DIR writes one SVG per scenario (DIR/<scenario>.svg, the name's letters and digits, \
         at most 80): the changed part of \
         the graph — the suppliers the steps name and those whose trust moved, with their direct \
-        neighbours — coloured by the change in trust, the steps' targets drawn with a heavy outline.
+        neighbours, at most 300, the targets and the largest drops first — coloured by the change \
+        in trust, the steps' targets drawn with a heavy outline.
 
         Exit status: 0 on success, 1 when the dataset or the scenario file has errors, 3 when \
         the baseline or a scenario did not converge within --max-iterations (the results are \
@@ -85,32 +86,8 @@ struct WhatIf: ParsableCommand {
 
     func run() throws {
         let dataset = try data.load()
-        let text: String
-        switch FileBytes.read(scenarios) {
-        case .success(let bytes): text = String(decoding: bytes, as: UTF8.self)
-        case .failure(.missing):
-            Console.error("error: scenario file '\(scenarios)' does not exist")
-            throw ExitCode(1)
-        case .failure(.unreadable(let reason)):
-            Console.error("error: cannot read '\(scenarios)': \(reason)")
-            throw ExitCode(1)
-        }
-        let fileName = scenarios.split(separator: "/").last.map(String.init) ?? scenarios
         let runner = ScenarioRunner(model: TrustModel(dataset), parameters: data.parameters, options: solver.options)
-        // Every problem of the file at once: its shape and keys, then each readable step against the dataset.
-        let (parsed, shapeErrors) = ScenarioFile.read(text, file: fileName)
-        var errors = shapeErrors
-        do {
-            try runner.validate(parsed, file: fileName)
-        } catch {
-            errors += error.errors
-        }
-        guard errors.isEmpty else {
-            errors.sort { ($0.line, $0.step ?? 0) < ($1.line, $1.step ?? 0) }
-            Console.error(ScenarioFileError(errors: errors).description)
-            Console.error("\(scenarios): \(plural(errors.count, "error")); nothing was applied")
-            throw ExitCode(1)
-        }
+        let parsed = try WhatIf.readScenarios(scenarios, runner: runner)
         var outcomes: [ScenarioOutcome] = []
         for scenario in parsed { outcomes.append(try runner.run(scenario)) }
         let report = WhatIfReport(outcomes: outcomes, threshold: threshold.value)
@@ -135,6 +112,37 @@ struct WhatIf: ParsableCommand {
 }
 
 extension WhatIf {
+    /// The scenarios of the file at `path`, each step checked against the runner's dataset.
+    /// Prints every problem of the file at once — its shape and keys, then each readable
+    /// step — and exits 1 when there is any.
+    static func readScenarios(_ path: String, runner: ScenarioRunner) throws -> [Scenario] {
+        let text: String
+        switch FileBytes.read(path) {
+        case .success(let bytes): text = String(decoding: bytes, as: UTF8.self)
+        case .failure(.missing):
+            Console.error("error: scenario file '\(path)' does not exist")
+            throw ExitCode(1)
+        case .failure(.unreadable(let reason)):
+            Console.error("error: cannot read '\(path)': \(reason)")
+            throw ExitCode(1)
+        }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let (parsed, shapeErrors) = ScenarioFile.read(text, file: fileName)
+        var errors = shapeErrors
+        do {
+            try runner.validate(parsed, file: fileName)
+        } catch {
+            errors += error.errors
+        }
+        guard errors.isEmpty else {
+            errors.sort { ($0.line, $0.step ?? 0) < ($1.line, $1.step ?? 0) }
+            Console.error(ScenarioFileError(errors: errors).description)
+            Console.error("\(path): \(plural(errors.count, "error")); nothing was applied")
+            throw ExitCode(1)
+        }
+        return parsed
+    }
+
     /// Writes DIR/<scenario>.svg for each outcome: the changed part of the graph, coloured by delta.
     func renderScenarios(_ outcomes: [ScenarioOutcome], into directory: String) throws {
         do {
@@ -145,18 +153,7 @@ extension WhatIf {
         }
         var used = Set<String>()
         for outcome in outcomes {
-            let suppliers = outcome.model.dataset.suppliers
-            let n = suppliers.count
-            var delta = [Double](repeating: .nan, count: n)
-            // An added supplier has no baseline: NaN, drawn as new.
-            for i in outcome.present { delta[i] = outcome.delta(i) ?? .nan }
-            let targets = Set(outcome.scenario.steps.flatMap(\.suppliers).compactMap { suppliers.find($0) })
-                .subtracting(outcome.exited)
-            var focus = targets.sorted()
-            focus += outcome.changed.filter { !targets.contains($0) }
-            let options = TrustMapOptions(focus: focus, depth: 1, direction: .both, title: "What if: \(outcome.scenario.name)",
-                                          delta: delta, marked: targets, markedMeaning: "named by a step of the scenario",
-                                          compromised: outcome.compromised)
+            let options = TrustMapOptions(scenario: outcome)
             let map = TrustMap(model: outcome.model, solution: outcome.solution, parameters: outcome.parameters, options: options)
             let path = directory + "/" + WhatIf.fileName(for: outcome.scenario.name, avoiding: &used) + ".svg"
             do {

@@ -53,6 +53,8 @@ import TrustGraphCore
             (["render", dir + "/DS", "--format", "svg", "-o"], dir + "/DS/suppliers.csv", ""),
             (["analyze", dir + "/DS", "-o"], dir + "/DS/dependencies.csv", ""),
             (["schemes", dir + "/DS", "-o"], dir + "/DS/schemes.csv", ""),
+            (["report", dir + "/DS", "--scenarios", dir + "/s.yaml", "-o"], dir + "/link.yaml", " ('\(dir)/s.yaml')"),
+            (["report", dir + "/DS", "-o"], dir + "/DS/certifications.csv", ""),
         ]
         for (arguments, output, named) in cases {
             let r = try CLI.run(arguments + [output])

@@ -112,7 +112,8 @@ public struct WhatIfReport: Sendable {
 
     private func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + TextTable.fixed(x) }
 
-    private func describe(_ step: ScenarioStep) -> String {
+    /// A step in a few words ("compromise cdn-edgeway").
+    func describe(_ step: ScenarioStep) -> String {
         switch step {
         case .revoke(let s, let scheme): "revoke \(scheme ?? "all certifications") of \(s)"
         case .compromise(let s): "compromise \(s)"

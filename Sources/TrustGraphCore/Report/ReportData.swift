@@ -13,72 +13,72 @@ public enum ReportData {
     /// - Complexity: O(size of the tables and details).
     public static func json(_ document: ReportDocument) -> [UInt8] {
         var out = JSONBytes()
-        out.raw("{\"threshold\":" + number(document.threshold, as: .fixed(4)) + ",\"tables\":[")
+        out.json("{\"threshold\":" + number(document.threshold, as: .fixed(4)) + ",\"tables\":[")
         for (k, table) in document.tables.enumerated() {
-            if k > 0 { out.raw(",") }
+            if k > 0 { out.json(",") }
             write(table, into: &out)
         }
-        out.raw("],\"details\":[")
+        out.json("],\"details\":[")
         for (k, details) in document.details.enumerated() {
-            if k > 0 { out.raw(",\n") }
+            if k > 0 { out.json(",\n") }
             write(details, into: &out)
         }
-        out.raw("]}")
+        out.json("]}")
         return out.bytes
     }
 
     static func write(_ table: ReportTable, into out: inout JSONBytes) {
-        out.raw("{\"id\":")
+        out.json("{\"id\":")
         out.string(table.id)
-        out.raw(",\"columns\":[")
+        out.json(",\"columns\":[")
         for (k, column) in table.columns.enumerated() {
-            if k > 0 { out.raw(",") }
-            out.raw("{\"key\":")
+            if k > 0 { out.json(",") }
+            out.json("{\"key\":")
             out.string(column.key)
-            out.raw(",\"title\":")
+            out.json(",\"title\":")
             out.string(column.title)
-            out.raw(",\"format\":")
+            out.json(",\"format\":")
             out.string(column.format.name)
-            out.raw(",\"digits\":\(column.format.digits)}")
+            out.json(",\"digits\":\(column.format.digits)}")
         }
-        out.raw("],\"supplier\":" + (table.supplierColumn.map(String.init) ?? "null"))
-        out.raw(",\"filter\":[" + table.filterColumns.map(String.init).joined(separator: ",") + "]")
-        out.raw(",\"sort\":\(table.sortColumn),\"descending\":\(table.sortDescending),\"empty\":")
+        out.json("],\"supplier\":" + (table.supplierColumn.map(String.init) ?? "null"))
+        out.json(",\"filter\":[" + table.filterColumns.map(String.init).joined(separator: ",") + "]")
+        out.json(",\"sort\":\(table.sortColumn),\"descending\":\(table.sortDescending),\"empty\":")
         out.string(table.emptyText)
-        out.raw(",\"rows\":[")
+        out.json(",\"rows\":[")
         for (r, row) in table.rows.enumerated() {
-            out.raw(r > 0 ? ",\n[" : "\n[")
+            out.json(r > 0 ? ",\n[" : "\n[")
             for (k, cell) in row.enumerated() {
-                if k > 0 { out.raw(",") }
+                if k > 0 { out.json(",") }
                 switch cell {
                 case .text(let text): out.string(text)
-                case .number(let value): out.raw(number(value, as: k < table.columns.count ? table.columns[k].format : .fixed(4)))
-                case .empty: out.raw("null")
+                case .number(let value): out.json(number(value, as: k < table.columns.count ? table.columns[k].format : .fixed(4)))
+                case .empty: out.json("null")
                 }
             }
-            out.raw("]")
+            out.json("]")
         }
-        out.raw("]}")
+        out.json("]}")
     }
 
     static func write(_ details: ReportSupplierDetails, into out: inout JSONBytes) {
-        out.raw("{\"id\":")
+        out.json("{\"id\":")
         out.string(details.id)
-        out.raw(",\"name\":")
+        out.json(",\"name\":")
         out.string(details.name)
-        out.raw(",\"trust\":" + number(details.trust, as: .fixed(4)) + ",\"base\":" + number(details.base, as: .fixed(4)))
-        out.raw(",\"certificates\":[")
+        out.json(",\"trust\":" + number(details.trust, as: .fixed(4)) + ",\"base\":" + number(details.base, as: .fixed(4)))
+        out.json(",\"certificates\":[")
         for (k, certificate) in details.certificates.enumerated() {
-            if k > 0 { out.raw(",") }
-            out.raw("[")
+            if k > 0 { out.json(",") }
+            out.json("[")
             out.string(certificate.scheme)
-            out.raw("," + number(certificate.value, as: .fixed(4)) + ",")
+            out.json("," + number(certificate.value, as: .fixed(4)) + ",")
             out.string(certificate.reason)
-            out.raw("]")
+            out.json("]")
         }
-        out.raw("],\"explanation\":")
+        out.json("],\"explanation\":")
         out.string(details.explanation)
-        out.raw("}")
+        out.json("}")
     }
 
     /// A JSON number as the format shows it, `null` when not finite.
@@ -97,29 +97,5 @@ public enum ReportData {
             while magnitude >= 10 && decimals > 0 { magnitude /= 10; decimals -= 1 }
             return TextTable.fixed(value, decimals)
         }
-    }
-}
-
-/// JSON text built as UTF-8 bytes.
-struct JSONBytes {
-    var bytes: [UInt8] = []
-
-    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-    /// A JSON string: `"`, `\` and control characters escaped, everything else as is.
-    mutating func string(_ text: String) {
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(UInt8(ascii: "\""))
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), b]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), b]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0..<0x20, 0x7f:
-                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]]
-            default: bytes.append(b)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

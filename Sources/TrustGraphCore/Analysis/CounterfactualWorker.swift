@@ -42,7 +42,7 @@ struct CounterfactualWorker {
     private var inQueue: [Bool]
     private var stamp: UInt32 = 0
     private var queue: [Int32] = []
-    private var heap: [Int32] = []
+    private var heap = ComponentHeap()
     private var changed: [Int32] = []
     /// Members of a cyclic component waiting for it, as linked lists: head per component.
     private var pendingHead: [Int32]
@@ -154,7 +154,7 @@ struct CounterfactualWorker {
         let schedule = model.schedule
         let s = nextStamp()
         changed.removeAll(keepingCapacity: true)
-        heap.removeAll(keepingCapacity: true)
+        heap.removeAll()
         pendingNext.removeAll(keepingCapacity: true)
         pendingMember.removeAll(keepingCapacity: true)
         kernel.distrust[j] = 1
@@ -174,7 +174,7 @@ struct CounterfactualWorker {
         pushConsumers(of: j, stamp: s)
         var result = (sweeps: 1, change: 0.0, converged: true)
         var reordered = false
-        while let c = popMin() {
+        while let c = heap.popMin() {
             let lo = Int(schedule.componentStart[Int(c)]), hi = Int(schedule.componentStart[Int(c) + 1])
             if hi - lo == 1 {
                 let i = Int(schedule.order[lo])
@@ -283,44 +283,13 @@ struct CounterfactualWorker {
         guard mark[first] != s else { return }
         mark[first] = s
         if plan.exact { pendingHead[c] = -1 }
-        push(Int32(c))
+        heap.push(Int32(c))
     }
 
     private mutating func addPending(_ v: Int32, to c: Int) {
         pendingMember.append(v)
         pendingNext.append(pendingHead[c])
         pendingHead[c] = Int32(pendingMember.count - 1)
-    }
-
-    // A binary min-heap of component indices.
-    private mutating func push(_ c: Int32) {
-        heap.append(c)
-        var k = heap.count - 1
-        while k > 0 {
-            let parent = (k - 1) / 2
-            if heap[parent] <= heap[k] { break }
-            heap.swapAt(parent, k)
-            k = parent
-        }
-    }
-
-    private mutating func popMin() -> Int32? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var k = 0
-            while true {
-                let l = 2 * k + 1, r = l + 1
-                var m = k
-                if l < heap.count && heap[l] < heap[m] { m = l }
-                if r < heap.count && heap[r] < heap[m] { m = r }
-                if m == k { break }
-                heap.swapAt(k, m)
-                k = m
-            }
-        }
-        return top
     }
 }
 

@@ -69,7 +69,7 @@ struct BaseChangeWorker {
     private var distrust: [Double]
     private var mark: [UInt32]
     private var stamp: UInt32 = 0
-    private var heap: [Int32] = []
+    private var heap = ComponentHeap()
     private var changed: [Int32] = []
 
     init(model: TrustModel, baseline: TrustSolution, options: SolverOptions) {
@@ -130,14 +130,14 @@ struct BaseChangeWorker {
         let schedule = model.schedule
         let s = nextStamp()
         changed.removeAll(keepingCapacity: true)
-        heap.removeAll(keepingCapacity: true)
+        heap.removeAll()
         // The seed is always counted: its trust may move with b even when its distrust does not.
         changed.append(Int32(seed))
         let own = schedule.component[seed]
         mark[Int(schedule.order[Int(schedule.componentStart[Int(own)])])] = s
-        push(own)
+        heap.push(own)
         var result = (sweeps: 1, change: 0.0, converged: true)
-        while let c = popMin() {
+        while let c = heap.popMin() {
             let lo = Int(schedule.componentStart[Int(c)]), hi = Int(schedule.componentStart[Int(c) + 1])
             if hi - lo == 1 {
                 let i = Int(schedule.order[lo])
@@ -185,40 +185,9 @@ struct BaseChangeWorker {
             let first = Int(schedule.order[Int(schedule.componentStart[Int(c)])])
             if mark[first] != s && c != schedule.component[v] {
                 mark[first] = s
-                push(c)
+                heap.push(c)
             }
         }
-    }
-
-    // A binary min-heap of component indices (schedule order is topological).
-    private mutating func push(_ c: Int32) {
-        heap.append(c)
-        var k = heap.count - 1
-        while k > 0 {
-            let parent = (k - 1) / 2
-            if heap[parent] <= heap[k] { break }
-            heap.swapAt(parent, k)
-            k = parent
-        }
-    }
-
-    private mutating func popMin() -> Int32? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var k = 0
-            while true {
-                let l = 2 * k + 1, r = l + 1
-                var m = k
-                if l < heap.count && heap[l] < heap[m] { m = l }
-                if r < heap.count && heap[r] < heap[m] { m = r }
-                if m == k { break }
-                heap.swapAt(k, m)
-                k = m
-            }
-        }
-        return top
     }
 }
 

@@ -49,3 +49,43 @@ import Testing
         #expect(abs(e.trust - 0.2) < 1e-12)
     }
 }
+
+/// `solve`'s `limited_by`, `explain`'s limiting group and its chain follow one rule.
+@Suite struct LimitingGroupTests {
+    @Test func tiedGroupsNameTheFirstInFileOrderEverywhere() throws {
+        // host-a and host-b have the same base trust (the prior): the two critical groups of the
+        // certified shop pass up exactly the same distrust, and the first group (file order) limits it.
+        let dataset = try Fixture.load([
+            "suppliers.csv": "id,name\nshop,Shop\nhost-b,Host B\nhost-a,Host A\n",
+            "certifications.csv": "supplier,scheme,status,issued,expires\nshop,ISO27001,valid,2025-06-01,2027-06-01\n",
+            "dependencies.csv": "consumer,provider,criticality,group\nshop,host-b,critical,second\nshop,host-a,critical,first\n",
+        ])
+        let model = TrustModel(dataset)
+        let parameters = TrustParameters(date: Fixture.exampleDate)
+        let solution = model.solve(parameters)
+        let shop = dataset.suppliers.find("shop")!, hostB = dataset.suppliers.find("host-b")!
+        #expect(solution.distrust[hostB] == solution.distrust[dataset.suppliers.find("host-a")!])
+        #expect(model.limitingProvider(of: shop, solution: solution) == hostB)
+        let e = model.explain(shop, solution: solution, parameters: parameters)
+        #expect(e.limitingGroup == 0)
+        #expect(e.groups[0].label == "second")
+        #expect(e.chain.map(\.id) == ["shop", "host-b"])
+    }
+
+    @Test func limitedByIsTheChainsFirstHopForEverySupplier() throws {
+        let files = DatasetGenerator(suppliers: 800, seed: 4).files()
+        let (dataset, _) = try DatasetLoader.load(contents: files)
+        let model = TrustModel(dataset)
+        let parameters = TrustParameters(date: Fixture.exampleDate)
+        let solution = model.solve(parameters)
+        var limited = 0
+        for i in 0..<dataset.suppliers.count {
+            let e = model.explain(i, solution: solution, parameters: parameters)
+            let firstHop = e.chain.count > 1 ? e.chain[1].supplier : nil
+            #expect(model.limitingProvider(of: i, solution: solution) == firstHop, "\(dataset.suppliers.id(i))")
+            #expect((e.limitingGroup != nil) == (firstHop != nil))
+            if firstHop != nil { limited += 1 }
+        }
+        #expect(limited > 100)
+    }
+}

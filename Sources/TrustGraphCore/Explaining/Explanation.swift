@@ -154,8 +154,8 @@ extension TrustModel {
         let ownPrior = suppliers.prior(i)
 
         var groups: [Explanation.Group] = []
+        let limitingGroup = self.limitingGroup(of: i, solution: solution, visited: [i])
         var limiting: Int?
-        var limitingValue = 1 - solution.base[i]
         for g in graph.groups(of: i) {
             var alternatives: [Explanation.Alternative] = []
             var best: Int?
@@ -167,7 +167,7 @@ extension TrustModel {
             let passed = graph.groupWeight[g] * (best.map { alternatives[$0].distrust } ?? 1)
             groups.append(.init(label: dataset.groupLabelText(graph.groupLabel[g]), weight: graph.groupWeight[g],
                                 alternatives: alternatives, best: best, passed: passed))
-            if passed > limitingValue { limitingValue = passed; limiting = groups.count - 1 }
+            if g == limitingGroup?.group { limiting = groups.count - 1 }
         }
 
         // The chain: follow the group passing up the most distrust, hop by hop.
@@ -181,24 +181,12 @@ extension TrustModel {
             var hop = Explanation.Hop(supplier: current, id: suppliers.id(current), trust: solution.trust[current],
                                       base: solution.base[current], group: nil, weight: nil)
             if compromised.contains(current) { chain.append(hop); break }
-            var next: Int?
-            var strongest = 1 - solution.base[current]
-            for g in graph.groups(of: current) {
-                var bestJ: Int?
-                for j in graph.providers(ofGroup: g) where bestJ == nil || solution.distrust[Int(j)] < solution.distrust[bestJ!] {
-                    bestJ = Int(j)
-                }
-                let passed = graph.groupWeight[g] * (bestJ.map { solution.distrust[$0] } ?? 1)
-                // On a tie, prefer a provider not yet on the chain: it leads on to the root cause.
-                let leadsOn = passed == strongest && next != nil && visited.contains(next!)
-                    && bestJ.map { !visited.contains($0) } == true
-                if passed > strongest || leadsOn {
-                    strongest = passed
-                    next = bestJ
-                    hop.group = dataset.groupLabelText(graph.groupLabel[g])
-                    hop.weight = graph.groupWeight[g]
-                }
+            let step = self.limitingGroup(of: current, solution: solution, visited: visited)
+            if let step {
+                hop.group = dataset.groupLabelText(graph.groupLabel[step.group])
+                hop.weight = graph.groupWeight[step.group]
             }
+            let next = step?.provider
             chain.append(hop)
             guard let next else { break }
             current = next

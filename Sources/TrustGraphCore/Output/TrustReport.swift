@@ -119,22 +119,3 @@ extension TrustReport {
         self.init(model: model, solution: solution, rows: rows)
     }
 }
-
-extension TrustModel {
-    /// The provider through which dependencies limit supplier `i` (the best
-    /// alternative of the group passing up the most distrust), or nil when its
-    /// own base trust sets its score.
-    public func limitingProvider(of i: Int, solution: TrustSolution) -> Int? {
-        var strongest = 1 - solution.base[i]
-        var result: Int?
-        for g in graph.groups(of: i) {
-            var best: Int?
-            for j in graph.providers(ofGroup: g) where best == nil || solution.distrust[Int(j)] < solution.distrust[best!] {
-                best = Int(j)
-            }
-            let passed = graph.groupWeight[g] * (best.map { solution.distrust[$0] } ?? 1)
-            if passed > strongest, let best { strongest = passed; result = best }
-        }
-        return result
-    }
-}

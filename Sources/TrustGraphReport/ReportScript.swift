@@ -172,7 +172,8 @@ extension ReportPage {
       var fragment = document.createDocumentFragment();
       shown.forEach(function (row) {
         var tr = make('tr');
-        if (spec.supplier !== null) { tr.dataset.supplier = row[spec.supplier]; tr.tabIndex = 0; }
+        // A row about no supplier (a policy's portfolio finding) opens no details.
+        if (spec.supplier !== null && typeof row[spec.supplier] === 'string') { tr.dataset.supplier = row[spec.supplier]; tr.tabIndex = 0; }
         spec.columns.forEach(function (column, k) {
           var td = make('td', column.format === 'text' ? null : 'num', format(row[k], column));
           if (column.key === 'trust' && typeof row[k] === 'number' && row[k] < data.threshold) td.classList.add('trust-low');

@@ -37,6 +37,7 @@ extension ReportPage {
       case 'percent': return (value * 100).toFixed(column.digits) + '%';
       case 'signed': return (value > 0 ? '+' : value < 0 ? '−' : '') + Math.abs(value).toFixed(column.digits);
       case 'significant': return value === 0 ? '0' : Number(value).toPrecision(column.digits);
+      case 'figure': return Number.isInteger(value) ? String(value) : Number(value).toFixed(column.digits);
       default: return Number(value).toFixed(column.digits);
     }
   }

@@ -13,12 +13,12 @@ extension ReportBuilder {
     }
 
     /// The value of a finding as `check --format json` writes it: days and provider counts whole,
-    /// trust, coverage and HHI with four decimals.
+    /// trust, coverage and HHI rounded to the column's four decimals.
     static func findingValue(_ finding: PolicyFinding, of outcome: PolicyOutcome) -> ReportCell {
         guard let value = finding.value else { return .empty }
         switch outcome.policy.rules[Int(finding.rule)].kind {
-        case .certificateExpiry, .staleEvidence, .singlePointOfFailure: return .text(String(Int(value)))
-        case .minTrust, .minBaseTrust, .requiresScheme, .maxConcentration: return .text(TextTable.fixed(value, 4))
+        case .certificateExpiry, .staleEvidence, .singlePointOfFailure: return .number(value.rounded(.towardZero))
+        case .minTrust, .minBaseTrust, .requiresScheme, .maxConcentration: return .number(value)
         }
     }
 
@@ -42,7 +42,7 @@ extension ReportBuilder {
                 ReportColumn("rule", "Rule"), ReportColumn("severity", "Severity"),
                 ReportColumn("supplier", "Supplier", help: "The supplier the finding is about (the consumer for a single point of failure)."),
                 ReportColumn("name", "Name"),
-                ReportColumn("value", "Value", help: "The figure that broke the rule: trust, coverage or HHI, or days, or providers."),
+                ReportColumn("value", "Value", .figure(4), help: "The figure that broke the rule: trust, coverage or HHI, or days, or providers."),
                 ReportColumn("message", "Finding"),
             ],
             rows: rows, supplierColumn: 2, filterColumns: [0, 1, 2, 3, 5], sortColumn: 1, sortDescending: false,
@@ -57,7 +57,7 @@ extension ReportBuilder {
         ]
         return ReportSection(
             id: "policy", title: "Policy findings",
-            answers: "Does the portfolio meet \(name)? Every finding of `check`, the worst severity first; "
+            answers: "Does the portfolio meet \(name)? Every finding of trustgraph check, the worst severity first; "
                 + "the run fails when a finding reaches fail_on (\(outcome.policy.failOnWord)).",
             blocks: [.figures(figures), .table(table)])
     }
@@ -107,7 +107,7 @@ extension ReportBuilder {
                 + "certificate lapses and the count below the threshold at each date.",
             blocks: [.chart(ReportChart(
                 name: "timeline", svg: chart.svg,
-                caption: "As `timeline --format svg` draws it: \(plural(dates.count, "date")), "
+                caption: "As trustgraph timeline --format svg draws it: \(plural(dates.count, "date")), "
                     + "\(plural(timeline.lapses.count, "certificate lapse")); hover a line or a mark for its figures."))])
     }
 }

@@ -42,14 +42,24 @@ public struct ReportMaps {
         /// Why a scenario's map is missing, by slot name: a scenario that changes much of a
         /// large dataset can outgrow the Graphviz limits, and the rest of the report still stands.
         public var failures: [String: ReportMapError] = [:]
+        /// Charts by name, checked as the maps are.
+        public var charts: [String: SanitizedSVG] = [:]
     }
 
-    /// Renders the map of every slot of `document`.
+    /// Renders the map of every slot of `document`, and checks its charts.
     /// - Parameter limits: lay out in a child process within these limits; nil lays out in this process.
-    /// - Throws: `ReportMapError` when the dataset's own map fails (a scenario's is noted in `failures`).
+    /// - Throws: `ReportMapError` when the dataset's own map fails (a scenario's is noted in `failures`)
+    ///   or a chart holds what a report does not inline.
     public func render(_ document: ReportDocument, limits: GraphvizLimits?) throws(ReportMapError) -> Rendered {
         var rendered = Rendered()
         for section in document.sections {
+            for case .chart(let chart) in section.blocks {
+                do {
+                    rendered.charts[chart.name] = try SanitizedSVG(chart: Array(chart.svg.utf8))
+                } catch {
+                    throw .rejected(map: chart.name, error)
+                }
+            }
             for case .map(let slot) in section.blocks {
                 switch slot.kind {
                 case .baseline:

@@ -42,9 +42,11 @@ public enum ReportPage {
     }
 
     /// The page of `document`, with `maps` by slot name; a slot without a map says why
-    /// (`missing`, by slot name) or that none was drawn.
+    /// (`missing`, by slot name) or that none was drawn. `charts` are the document's charts,
+    /// checked (`ReportMaps.render`), by name.
     /// - Complexity: O(size of the document and the maps).
-    public static func html(_ document: ReportDocument, maps: [String: ReportMap], missing: [String: String] = [:]) -> [UInt8] {
+    public static func html(_ document: ReportDocument, maps: [String: ReportMap], missing: [String: String] = [:],
+                            charts: [String: SanitizedSVG] = [:]) -> [UInt8] {
         var w = HTMLWriter()
         w.doctype()
         w.open("html", ["lang": "en"])
@@ -64,7 +66,7 @@ public enum ReportPage {
         w.open("noscript")
         w.element("p", ["class": "noscript"], text: "The tables and the details panel need JavaScript; the figures and maps are shown without it.")
         w.close("noscript")
-        for section in document.sections { write(section, maps: maps, missing: missing, into: &w) }
+        for section in document.sections { write(section, maps: maps, missing: missing, charts: charts, into: &w) }
         w.close("main")
         footer(document.footer, into: &w)
         w.open("aside", ["id": "details", "aria-live": "polite", "aria-hidden": "true", "aria-label": "Supplier details"])
@@ -95,7 +97,8 @@ public enum ReportPage {
         w.newline()
     }
 
-    static func write(_ section: ReportSection, maps: [String: ReportMap], missing: [String: String], into w: inout HTMLWriter) {
+    static func write(_ section: ReportSection, maps: [String: ReportMap], missing: [String: String], charts: [String: SanitizedSVG],
+                      into w: inout HTMLWriter) {
         w.open("section", ["class": "section", "id": section.id, "aria-labelledby": section.id + "-title"])
         w.element("h2", ["id": section.id + "-title"], text: section.title)
         w.element("p", ["class": "answers"], text: section.answers)
@@ -116,6 +119,7 @@ public enum ReportPage {
                 continue
             case .map(let slot): write(slot, map: maps[slot.name], missing: missing[slot.name], into: &w)
             case .table(let table): write(table, into: &w)
+            case .chart(let chart): write(chart, svg: charts[chart.name], into: &w)
             }
             k += 1
         }
@@ -176,6 +180,17 @@ public enum ReportPage {
         w.svg(map.svg)
         w.close("div")
         w.element("figcaption", text: map.caption + " Scroll to zoom, drag to move, click a supplier for its details.")
+        w.close("figure")
+    }
+
+    static func write(_ chart: ReportChart, svg: SanitizedSVG?, into w: inout HTMLWriter) {
+        w.open("figure", ["class": "chart", "data-chart": chart.name])
+        if let svg {
+            w.svg(svg)
+            w.element("figcaption", text: chart.caption)
+        } else {
+            w.element("p", ["class": "paragraph"], text: "No chart was drawn.")
+        }
         w.close("figure")
     }
 

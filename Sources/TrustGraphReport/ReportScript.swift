@@ -37,6 +37,7 @@ extension ReportPage {
       case 'percent': return (value * 100).toFixed(column.digits) + '%';
       case 'signed': return (value > 0 ? '+' : value < 0 ? '−' : '') + Math.abs(value).toFixed(column.digits);
       case 'significant': return value === 0 ? '0' : Number(value).toPrecision(column.digits);
+      case 'figure': return Number.isInteger(value) ? String(value) : Number(value).toFixed(column.digits);
       default: return Number(value).toFixed(column.digits);
     }
   }
@@ -172,7 +173,8 @@ extension ReportPage {
       var fragment = document.createDocumentFragment();
       shown.forEach(function (row) {
         var tr = make('tr');
-        if (spec.supplier !== null) { tr.dataset.supplier = row[spec.supplier]; tr.tabIndex = 0; }
+        // A row about no supplier (a policy's portfolio finding) opens no details.
+        if (spec.supplier !== null && typeof row[spec.supplier] === 'string') { tr.dataset.supplier = row[spec.supplier]; tr.tabIndex = 0; }
         spec.columns.forEach(function (column, k) {
           var td = make('td', column.format === 'text' ? null : 'num', format(row[k], column));
           if (column.key === 'trust' && typeof row[k] === 'number' && row[k] < data.threshold) td.classList.add('trust-low');

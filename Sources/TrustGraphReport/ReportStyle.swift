@@ -60,7 +60,9 @@ button:disabled { opacity: .45; cursor: default; }
 .map-viewport g[data-supplier] { cursor: pointer; }
 .map-viewport g.is-selected polygon, .map-viewport g.is-selected ellipse, .map-viewport g.is-selected path {
   stroke: #e6007e; stroke-width: 5px; }
-figure.map figcaption { color: var(--muted); font-size: 13px; margin-top: 8px; }
+figure.map figcaption, figure.chart figcaption { color: var(--muted); font-size: 13px; margin-top: 8px; }
+figure.chart { margin: 0; }
+figure.chart svg { width: 100%; height: auto; display: block; border: 1px solid var(--line); border-radius: 10px; background: #fff; }
 .table-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 10px; }
 table.data { border-collapse: collapse; width: 100%; font-size: 14px; }
 table.data th { text-align: left; background: #f1f4f8; position: sticky; top: 0; padding: 0; border-bottom: 1px solid var(--line); white-space: nowrap; }

@@ -13,10 +13,10 @@ public struct SanitizedSVG: Sendable {
     /// The supplier ids given a `data-supplier`, in document order.
     public let suppliers: [String]
 
-    /// Tags a Graphviz trust map uses.
+    /// Tags a Graphviz trust map uses, and the `rect` and `line` of the timeline chart.
     static let allowedTags: Set<String> = [
         "svg", "g", "title", "desc", "polygon", "polyline", "ellipse", "circle", "path", "text", "tspan", "a", "defs",
-        "linearGradient", "radialGradient", "stop",
+        "linearGradient", "radialGradient", "stop", "rect", "line",
     ]
     /// Attributes a Graphviz trust map uses: geometry, paint, text and the tooltip.
     static let allowedAttributes: Set<String> = [
@@ -24,6 +24,8 @@ public struct SanitizedSVG: Sendable {
         "x", "y", "x1", "y1", "x2", "y2", "font-family", "font-size", "font-weight", "font-style", "text-anchor",
         "text-decoration", "stroke-width", "stroke-dasharray", "stroke-opacity", "fill-opacity", "xlink:title",
         "offset", "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "baseline-shift",
+        // The timeline chart's: a rect's size, a line's joins, the root's role.
+        "width", "height", "stroke-linejoin", "role",
     ]
 
     /// Checks `svg` and prepares it.
@@ -82,7 +84,7 @@ public struct SanitizedSVG: Sendable {
                 let value = String(decoding: scanner.input[scanner.position..<end], as: UTF8.self)
                 scanner.position = end + 1
                 guard value.utf8.allSatisfy({ $0 != UInt8(ascii: "<") }) else { throw Rejected(reason: "a '<' in an attribute of <\(name)>") }
-                guard SanitizedSVG.allowedAttributes.contains(attribute) || (name == "svg" && ["width", "height"].contains(attribute)) else {
+                guard SanitizedSVG.allowedAttributes.contains(attribute) else {
                     throw Rejected(reason: "the attribute '\(attribute)' of <\(name)>")
                 }
                 // The page sizes the map: the root keeps its viewBox, not Graphviz's size in points.
@@ -104,6 +106,13 @@ public struct SanitizedSVG: Sendable {
         guard depth == 0 else { throw Rejected(reason: "an unclosed <svg> element") }
         self.bytes = out
         self.suppliers = suppliers
+    }
+
+    /// Checks a chart `SVGWriter` drew (the timeline's) and prepares it: the same tags and
+    /// attributes pass as for a map, and no node gets a `data-supplier`.
+    /// - Throws: `SanitizedSVG.Rejected` naming the first tag or attribute a report does not inline.
+    public init(chart svg: [UInt8]) throws(Rejected) {
+        try self.init(graphviz: svg, nodes: [:])
     }
 
     /// An attribute value with its character references resolved (Graphviz writes the

@@ -80,30 +80,8 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let file = policy
-        let text: String
-        switch FileBytes.read(file) {
-        case .success(let bytes): text = String(decoding: bytes, as: UTF8.self)
-        case .failure(.missing):
-            Console.error(TerminalText.escaped("error: policy file '\(file)' does not exist"))
-            throw ExitCode(Check.badInputExitCode)
-        case .failure(.unreadable(let reason)):
-            Console.error(TerminalText.escaped("error: cannot read '\(file)': \(reason)"))
-            throw ExitCode(Check.badInputExitCode)
-        }
-        // Every problem at once: the file's shape and values, then its names against the dataset.
-        let (parsed, shapeErrors) = PolicyFile.read(text, file: file)
-        let dataset: Dataset
-        do {
-            dataset = try data.load()
-        } catch {
-            if !shapeErrors.isEmpty { report(shapeErrors, file: file) }
-            throw ExitCode(Check.badInputExitCode)
-        }
-        let (evaluator, resolveErrors) = PolicyEvaluator.resolve(parsed, dataset: dataset, file: file)
-        guard shapeErrors.isEmpty, let evaluator else {
-            report(shapeErrors + resolveErrors, file: file)
-            throw ExitCode(Check.badInputExitCode)
+        let (evaluator, dataset) = try Check.readPolicy(policy) {
+            do { return try data.load() } catch { throw ExitCode(Check.badInputExitCode) }
         }
         let parameters = data.parameters
         let model = TrustModel(dataset)
@@ -126,8 +104,40 @@ struct Check: ParsableCommand {
         if outcome.failed { throw ExitCode(1) }
     }
 
+    /// Reads the policy `file` and resolves its names against the dataset `load` reads. Every
+    /// problem of the policy (its shape and values, then its names) is reported at once with its
+    /// line, and exits 2 (`badInputExitCode`); an error of `load` is rethrown as it is, after the
+    /// policy's shape errors are reported.
+    static func readPolicy(_ file: String, load: () throws -> Dataset) throws -> (evaluator: PolicyEvaluator, dataset: Dataset) {
+        let text: String
+        switch FileBytes.read(file) {
+        case .success(let bytes): text = String(decoding: bytes, as: UTF8.self)
+        case .failure(.missing):
+            Console.error(TerminalText.escaped("error: policy file '\(file)' does not exist"))
+            throw ExitCode(Check.badInputExitCode)
+        case .failure(.unreadable(let reason)):
+            Console.error(TerminalText.escaped("error: cannot read '\(file)': \(reason)"))
+            throw ExitCode(Check.badInputExitCode)
+        }
+        // Every problem at once: the file's shape and values, then its names against the dataset.
+        let (parsed, shapeErrors) = PolicyFile.read(text, file: file)
+        let dataset: Dataset
+        do {
+            dataset = try load()
+        } catch {
+            if !shapeErrors.isEmpty { report(shapeErrors, file: file) }
+            throw error
+        }
+        let (evaluator, resolveErrors) = PolicyEvaluator.resolve(parsed, dataset: dataset, file: file)
+        guard shapeErrors.isEmpty, let evaluator else {
+            report(shapeErrors + resolveErrors, file: file)
+            throw ExitCode(Check.badInputExitCode)
+        }
+        return (evaluator, dataset)
+    }
+
     /// Prints policy errors in line order and the count.
-    private func report(_ errors: [PolicyError], file: String) {
+    private static func report(_ errors: [PolicyError], file: String) {
         let sorted = errors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         Console.error(PolicyFileError(errors: sorted).description)
         Console.error(TerminalText.escaped("\(file): \(plural(errors.count, "error")); nothing was evaluated"))

@@ -31,7 +31,9 @@ from selenium.webdriver.common.keys import Keys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SAMPLE = os.path.join(ROOT, "samples", "eu-cloud")
 SCENARIO = os.path.join(ROOT, "samples", "scenarios", "cdn-breach.yaml")
+POLICY = os.path.join(ROOT, "samples", "policies", "eu-cloud-baseline.yaml")
 DATE = "2026-06-30"
+WINDOW = ["--from", "2026-06-30", "--to", "2027-06-30"]
 
 HOSTILE_IDS = [
     "<script>alert(1)</script>",
@@ -256,6 +258,98 @@ def test_screenshot(b, ctx):
     b.driver.set_window_size(1440, 1000)
 
 
+# ---- With --policy and --from/--to
+
+def check_findings(binary):
+    out = subprocess.run([binary, "check", SAMPLE, "--date", DATE, "--policy", POLICY, "--format", "json"],
+                         capture_output=True, text=True).stdout
+    return json.loads(out)["findings"]
+
+
+def renewals_rows(binary):
+    out = subprocess.run([binary, "renewals", SAMPLE] + WINDOW + ["--format", "csv"], check=True,
+                         capture_output=True, text=True).stdout
+    return list(csv.DictReader(out.splitlines()))
+
+
+def table_count(browser, name):
+    return browser.js("""var name = arguments[0];
+        var b = Array.prototype.find.call(document.querySelectorAll('[data-table-block]'),
+                                          function (b) { return b.dataset.tableBlock === name; });
+        return b.querySelector('.table-count').textContent;""", name)
+
+
+def test_policy_and_window_sections_load_without_errors_or_requests(b, ctx):
+    # The logs hold what the earlier tests' pages did until read: read them first.
+    b.severe_console_entries()
+    b.requests()
+    url = b.open(ctx["full"])
+    b.wait(lambda: len(table_rows(b, "policy")) > 0, "the policy findings table to fill")
+    assert b.severe_console_entries() == [], b.severe_console_entries()
+    requests = b.requests()
+    assert requests and all(r == url for r in requests), f"requests other than the page: {requests}"
+    sections = b.js("return Array.prototype.map.call(document.querySelectorAll('section[id]'), function (s) { return s.id; })")
+    assert sections == ["summary", "map", "suppliers", "impact", "concentration", "single-points", "policy", "renewals",
+                        "timeline"], sections
+    verdict = b.js("return document.querySelector('#summary .figures').textContent")
+    assert "fails" in verdict and "7 errors, 15 warnings, 4 notes; fails on error" in verdict, verdict
+
+
+def test_the_policy_findings_are_those_of_check(b, ctx):
+    b.open(ctx["full"])
+    findings = ctx["findings"]
+    assert table_count(b, "policy") == f"{len(findings)} rows", table_count(b, "policy")
+    rows = table_rows(b, "policy")
+    assert len(rows) == min(25, len(findings))
+    # Worst first; a row names its supplier (data-supplier) when the finding has one.
+    order = {"error": 0, "warning": 1, "note": 2}
+    assert [order[r["cells"][1]] for r in rows] == sorted(order[r["cells"][1]] for r in rows)
+    for row in rows:
+        assert row["supplier"] == (row["cells"][2] if row["cells"][2] != "—" else None), row
+    with_supplier = next(r for r in rows if r["supplier"])
+    name, _ = ctx["trust"][with_supplier["supplier"]]
+    b.js("""var id = arguments[0];
+        var t = document.querySelector('table[data-table="policy"]');
+        Array.prototype.find.call(t.tBodies[0].rows, function (r) { return r.dataset.supplier === id; }).click();""",
+         with_supplier["supplier"])
+    b.wait(lambda: name in details_text(b), "the details of the finding's supplier")
+
+
+def test_the_policy_filter_filters(b, ctx):
+    b.open(ctx["full"])
+    query = "hosting"
+    def matches(f):
+        name = ctx["trust"][f["supplier"]][0] if f["supplier"] else ""
+        return any(query in (v or "").lower() for v in (f["rule"], f["severity"], f["supplier"], name, f["message"]))
+    expected = sorted((f["rule"], f["supplier"] or "—") for f in ctx["findings"] if matches(f))
+    assert 0 < len(expected) < len(ctx["findings"]), expected
+    b.driver.find_element(By.CSS_SELECTOR, 'input[data-filter="policy"]').send_keys(query)
+    b.wait(lambda: sorted((r["cells"][0], r["cells"][2]) for r in table_rows(b, "policy")) == expected[:25], "the filtered findings")
+    assert table_count(b, "policy") == f"{len(expected)} of {len(ctx['findings'])} rows match", table_count(b, "policy")
+
+
+def test_the_renewals_are_ranked_by_loss(b, ctx):
+    b.open(ctx["full"])
+    expected = ctx["renewals"]
+    assert table_count(b, "renewals") == f"{len(expected)} rows"
+    rows = table_rows(b, "renewals")
+    assert [(r["cells"][0], r["cells"][1], r["cells"][3], r["cells"][4]) for r in rows] == \
+        [(e["lapse_date"], e["supplier"], e["scheme"], e["expires"]) for e in expected[:25]]
+    assert [r["cells"][5] for r in rows] == [f"{float(e['loss']):.4f}" for e in expected[:25]]
+    assert all(r["supplier"] == r["cells"][1] for r in rows)
+
+
+def test_the_timeline_chart_is_inline(b, ctx):
+    b.open(ctx["full"])
+    chart = b.js("""var svg = document.querySelector('section#timeline figure[data-chart="timeline"] svg');
+        return svg && { rects: svg.querySelectorAll('rect').length, polylines: svg.querySelectorAll('polyline').length,
+                         scripts: svg.querySelectorAll('script').length, width: svg.getBoundingClientRect().width,
+                         title: svg.querySelector('title').textContent };""")
+    assert chart and chart["rects"] >= 13 and chart["polylines"] >= 1 and chart["scripts"] == 0, chart
+    assert chart["width"] > 300 and "2026-06-30 to 2027-06-30" in chart["title"], chart
+    assert b.severe_console_entries() == []
+
+
 # ---- 100,000 suppliers
 
 def test_a_100k_report_stays_responsive(b, ctx):
@@ -326,6 +420,9 @@ def main():
         sample = os.path.join(work, "sample.html")
         subprocess.run([binary, "report", SAMPLE, "--date", DATE, "--scenarios", SCENARIO, "-o", sample],
                        check=True, capture_output=True)
+        full = os.path.join(work, "full.html")
+        subprocess.run([binary, "report", SAMPLE, "--date", DATE, "--policy", POLICY] + WINDOW + ["-o", full],
+                       check=True, capture_output=True)
         hostile_dir = os.path.join(work, "hostile")
         write_hostile_dataset(hostile_dir)
         hostile = os.path.join(work, "hostile.html")
@@ -335,7 +432,8 @@ def main():
         big = os.path.join(work, "100k.html")
         subprocess.run([binary, "report", big_dir, "--date", DATE, "-o", big], check=True, capture_output=True)
         print(f"reports written in {time.time() - started:.1f} s")
-        ctx = {"sample": sample, "hostile": hostile, "big": big, "trust": trust_by_id(binary),
+        ctx = {"sample": sample, "hostile": hostile, "big": big, "trust": trust_by_id(binary), "full": full,
+               "findings": check_findings(binary), "renewals": renewals_rows(binary),
                "screenshot": os.path.abspath(args.screenshot) if args.screenshot else None}
         browser = Browser(args.chromium, args.chromedriver)
         tests = [(name, f) for name, f in globals().items() if name.startswith("test_") and callable(f)]

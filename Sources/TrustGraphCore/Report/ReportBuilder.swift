@@ -14,11 +14,21 @@ public struct ReportInputs: Sendable {
     /// The dataset's name, for the footer.
     public var datasetName: String
     public var toolVersion: String
+    /// What a policy found (`check`'s outcome), for the summary's verdict and the findings table.
+    public var policy: PolicyOutcome?
+    /// The certificates lapsing in the window, ranked by loss (`renewals`).
+    public var renewals: RenewalAnalysis?
+    /// Trust at dates over the window (`timeline`), for the chart.
+    public var timeline: TrustTimeline?
 
     /// Inputs from their parts.
     public init(model: TrustModel, parameters: TrustParameters, solution: TrustSolution, analysis: AnalysisReport,
                 outcomes: [ScenarioOutcome] = [], threshold: Double = 0.5, title: String = "Supplier trust report",
-                datasetName: String, toolVersion: String) {
+                datasetName: String, toolVersion: String, policy: PolicyOutcome? = nil, renewals: RenewalAnalysis? = nil,
+                timeline: TrustTimeline? = nil) {
+        self.policy = policy
+        self.renewals = renewals
+        self.timeline = timeline
         self.model = model
         self.parameters = parameters
         self.solution = solution
@@ -36,7 +46,8 @@ extension ReportDocument {
     public static let shortListLength = 5
 
     /// The report of `inputs`: the summary, the trust map, the tables of the
-    /// analysis, then one section per scenario.
+    /// analysis, the policy's findings, the renewals and the timeline when given,
+    /// then one section per scenario.
     /// - Parameter detailed: suppliers (indices) whose details, explanation included, the page
     ///   carries — those on the map; the summary's short lists are added. Explanations are
     ///   bounded this way because the text of 100,000 of them would not fit a page.
@@ -51,6 +62,7 @@ extension ReportDocument {
         }
         var sections = [builder.summarySection(), builder.mapSection(), builder.suppliersSection(), builder.impactSection(),
                         builder.concentrationSection(), builder.singlePointsSection()]
+        sections += [builder.policySection(), builder.renewalsSection(), builder.timelineSection()].compactMap { $0 }
         sections += builder.scenarioSections()
         self.init(title: inputs.title, sections: sections, details: order.map(builder.details),
                   footer: ReportFooter(date: inputs.parameters.date, dataset: inputs.datasetName, toolVersion: inputs.toolVersion),
@@ -98,6 +110,9 @@ struct ReportBuilder {
                          tone: below > 0 ? .warning : .good),
             ReportFigure(label: "Limited by dependencies", value: Self.grouped(limited), note: "trust pulled below own base trust"),
         ]
+        if let policy = inputs.policy {
+            figures.append(ReportBuilder.verdictFigure(policy))
+        }
         if !report.converged {
             figures.append(ReportFigure(label: "Not converged", value: "!", note: "after \(plural(report.sweeps, "sweep")): figures are uncertain",
                                         tone: .warning))

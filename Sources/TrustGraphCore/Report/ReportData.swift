@@ -87,6 +87,7 @@ public enum ReportData {
         switch format {
         case .text, .fixed, .signed: return TextTable.fixed(value, format == .text ? 4 : format.digits)
         case .integer: return TextTable.fixed(value, 0)
+        case .figure(let digits): return TextTable.fixed(value, value == value.rounded() ? 0 : digits)
         case .percent(let digits): return TextTable.fixed(value, digits + 2)
         case .significant(let digits):
             if value == 0 { return "0" }

@@ -68,6 +68,25 @@ public enum ReportBlock: Sendable {
     case map(ReportMapSlot)
     /// A sortable, filterable table whose rows travel as data, not as markup.
     case table(ReportTable)
+    /// A chart drawn as SVG by trustgraph itself (the timeline's); the writer checks it as it checks a map.
+    case chart(ReportChart)
+}
+
+/// A chart: SVG that `SVGWriter` wrote, with a caption.
+public struct ReportChart: Sendable, Equatable {
+    /// A stable name for the chart element (`data-chart`).
+    public var name: String
+    /// The SVG document, escaped by `SVGWriter`; the page checks it tag by tag before inlining it.
+    public var svg: String
+    /// What the chart shows, in a sentence or two.
+    public var caption: String
+
+    /// A chart from its parts.
+    public init(name: String, svg: String, caption: String) {
+        self.name = name
+        self.svg = svg
+        self.caption = caption
+    }
 }
 
 /// A headline figure: "Suppliers 60".

@@ -65,6 +65,9 @@ public enum ReportCellFormat: Sendable, Equatable {
     case percent(Int)
     /// Numbers with this many significant digits (PageRank's small values).
     case significant(Int)
+    /// Whole numbers as they are, others with this many decimals (a policy finding's figure:
+    /// days or providers, or trust, coverage or HHI).
+    case figure(Int)
 
     /// The name the page's script reads (`fixed`, `percent`, …).
     public var name: String {
@@ -75,6 +78,7 @@ public enum ReportCellFormat: Sendable, Equatable {
         case .signed: "signed"
         case .percent: "percent"
         case .significant: "significant"
+        case .figure: "figure"
         }
     }
 
@@ -82,7 +86,7 @@ public enum ReportCellFormat: Sendable, Equatable {
     public var digits: Int {
         switch self {
         case .text, .integer: 0
-        case .fixed(let d), .signed(let d), .percent(let d), .significant(let d): d
+        case .fixed(let d), .signed(let d), .percent(let d), .significant(let d), .figure(let d): d
         }
     }
 }

@@ -67,7 +67,8 @@ peers: setup
 
 # libFuzzer without its main: each target keeps its Swift main and calls LLVMFuzzerRunDriver.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= suppliers dependencies scenarios dot
+FUZZ_MAX_LEN ?= 16384
+FUZZ_TARGETS ?= suppliers dependencies scenarios policy import dot
 FUZZ_RUNTIME  = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a))
 FUZZ_FLAGS    = -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
                 -Xlinker $(FUZZ_RUNTIME) -Xlinker -lstdc++
@@ -79,7 +80,7 @@ fuzz: setup
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p Fuzz/.corpus/$$t; \
 		echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
-		ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+		ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
 			-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=Fuzz/findings/$$t- \
 			Fuzz/.corpus/$$t Fuzz/seeds/$$t 2>&1 | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Test unit written)' ; \
 		test $${PIPESTATUS[0]} -eq 0 || exit 1; \

@@ -26,6 +26,16 @@ let package = Package(
             path: "Targets/fuzz-scenarios"
         ),
         .executableTarget(
+            name: "fuzz-policy",
+            dependencies: ["FuzzSupport", .product(name: "TrustGraphCore", package: "trustgraph")],
+            path: "Targets/fuzz-policy"
+        ),
+        .executableTarget(
+            name: "fuzz-import",
+            dependencies: ["FuzzSupport", .product(name: "TrustGraphCore", package: "trustgraph")],
+            path: "Targets/fuzz-import"
+        ),
+        .executableTarget(
             name: "fuzz-dot",
             dependencies: ["FuzzSupport", .product(name: "TrustGraphGraphviz", package: "trustgraph")],
             path: "Targets/fuzz-dot"

@@ -24,25 +24,7 @@ public struct SVGWriter: Sendable {
     /// Text safe inside an XML attribute or element: `& < > " '` as entities,
     /// characters XML 1.0 does not allow (most C0 controls, U+FFFE, U+FFFF) as U+FFFD.
     public static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        XMLText.escaped(text, whitespaceAsReferences: false, unrepresentable: .replacement)
     }
 
     /// A coordinate with at most two decimals.

@@ -15,7 +15,9 @@ let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
 precondition(fd >= 0, "cannot make a temporary file")
 close(fd)
 let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+unlink(path)
 let json = path + ".json", zip = path + ".zip"
+atexit { unlink(json); unlink(zip) }
 
 func write(_ bytes: [UInt8], to file: String) {
     let out = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)

@@ -58,10 +58,8 @@ public enum GraphvizRenderer {
         try GraphvizLock.shared.withLock { () throws(GraphvizError) -> [String] in
             let messages = MessageCapture()
             defer { messages.stop() }
-            agreadline(1)
-            guard let graph = agmemread(dot) else { throw .invalidDOT(message: messages.errors()) }
+            let graph = try read(dot, messages: messages)
             defer { agclose(graph) }
-            drainParser()
             return DOTAttributeFilter.apply(to: graph)
         }
     }
@@ -97,11 +95,8 @@ public enum GraphvizRenderer {
         let formats = plugins(gvc, kind: "device")
         guard formats.contains(format) else { throw .unknownFormat(format, available: formats) }
 
-        // The parser's line counter is global and survives earlier reads.
-        agreadline(1)
-        guard let graph = agmemread(dot) else { throw .invalidDOT(message: messages.errors()) }
+        let graph = try read(dot, messages: messages)
         defer { agclose(graph) }
-        drainParser()
 
         var notes: [String] = []
         if restrictAttributes { notes += DOTAttributeFilter.apply(to: graph) }
@@ -161,6 +156,16 @@ public enum GraphvizRenderer {
         guard let value = trustgraph_attribute(graph, "layout") else { return nil }
         let text = String(cString: value)
         return text.isEmpty ? nil : text
+    }
+
+    /// The first graph of `dot`, read with a fresh line count and the parser drained;
+    /// the caller closes it. Call with the lock held and messages captured.
+    private static func read(_ dot: String, messages: MessageCapture) throws(GraphvizError) -> UnsafeMutablePointer<Agraph_t> {
+        // The parser's line counter is global and survives earlier reads.
+        agreadline(1)
+        guard let graph = agmemread(dot) else { throw .invalidDOT(message: messages.errors()) }
+        drainParser()
+        return graph
     }
 
     /// The DOT lexer is global and keeps what it read past the end of the

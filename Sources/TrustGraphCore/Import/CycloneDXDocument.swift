@@ -175,7 +175,7 @@ extension CycloneDXBOM {
                     if node.excluded { builder.summary.drop("dependency on a component of scope 'excluded'", "dependencies on components of scope 'excluded'"); continue }
                     if node.owner.isEmpty { stack += node.edges; continue }
                     if node.owner == consumer { continue }
-                    let row = [consumer, node.owner, node.level.word, "", node.name, node.ref]
+                    let row = [consumer, node.owner, "\(node.level.word)", "", node.name, node.ref]
                     if builder.rowKeys.insert(row.prefix(5).joined(separator: "\u{0}")).inserted {
                         builder.rows.append(row)
                     } else {

@@ -5,7 +5,7 @@ enum DORACodes {
     enum Level: Int, Comparable {
         case low, medium, high, critical
 
-        var word: String {
+        var word: StaticString {
             switch self {
             case .low: "low"
             case .medium: "medium"
@@ -40,11 +40,27 @@ enum DORACodes {
     /// `x796` medium, low `x795` and not significant `x794` low, empty medium.
     /// - Returns: nil for any other text.
     static func reliance(_ text: String) -> Level? {
-        if text.isEmpty { return .medium }
-        if same(text, "eba_ZZ:x797") { return .high }
-        if same(text, "eba_ZZ:x796") { return .medium }
-        if same(text, "eba_ZZ:x795") || same(text, "eba_ZZ:x794") { return .low }
-        return nil
+        var text = text
+        return text.withUTF8 { reliance(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `reliance(_:)` of a cell's bytes (read for every contract row of a register).
+    static func reliance(_ bytes: UnsafeRawBufferPointer) -> Level? {
+        if bytes.isEmpty { return .medium }
+        // "eba_zz:x79" and one digit, ASCII letters in any case.
+        let prefix: StaticString = "eba_zz:x79"
+        guard bytes.count == prefix.utf8CodeUnitCount + 1 else { return nil }
+        for k in 0..<prefix.utf8CodeUnitCount {
+            let b = bytes[k]
+            let lower = b >= 65 && b <= 90 ? b | 0x20 : b
+            guard lower == prefix.utf8Start[k] else { return nil }
+        }
+        switch bytes[prefix.utf8CodeUnitCount] {
+        case UInt8(ascii: "7"): return .high
+        case UInt8(ascii: "6"): return .medium
+        case UInt8(ascii: "5"), UInt8(ascii: "4"): return .low
+        default: return nil
+        }
     }
 
     static let relianceExpected = "expected eba_ZZ:x797 (full), x796 (material), x795 (low), x794 (not significant) or an empty cell"

@@ -50,19 +50,47 @@ public enum DORARegister {
         }
     }
 
+    /// The suppliers defined so far, by dense id in definition order (ids compared byte for byte, as the loader does).
+    struct Suppliers {
+        var ids = InternTable()
+        var records: [Supplier] = []
+    }
+
     /// A b_06.01 row.
     struct Function {
-        var entity: String
+        /// The entity's supplier id, or -1 when b_06.01 names an entity nothing defines.
+        var entity: Int32
         var criticality: DORACodes.FunctionCriticality
     }
 
-    /// A dependency row before duplicates and self-dependencies are dropped.
+    /// Functions by identifier: several entities may use one identifier.
+    struct Functions {
+        var ids = InternTable()
+        var definitions: [[Function]] = []
+    }
+
+    /// A dependency row before duplicates and self-dependencies are dropped: dense ids
+    /// of the suppliers, the service type and the contract (in `Mapped`'s tables).
     struct Row {
-        var consumer: String
-        var provider: String
+        var consumer: Int32
+        var provider: Int32
+        var service: Int32
+        var contract: Int32
+        /// The substitutability (b_07.01 c0050) as an id of `Mapped.texts`, or -1.
+        var substitutability: Int32 = -1
         var level: DORACodes.Level
-        var service: String
-        var contract: String
+    }
+
+    /// The rows mapped so far and the texts they name.
+    struct Mapped {
+        var rows: [Row] = []
+        var services = InternTable()
+        var contracts = InternTable()
+        /// Other cell texts copied into rows (substitutability).
+        var texts = InternTable()
+        /// The highest level of each contract's active b_02.02 rows, valid where `levelPackage` is the current package.
+        var level: [DORACodes.Level] = []
+        var levelPackage: [Int32] = []
     }
 
     /// Reads the packages (command-line order) and maps them into one dataset.
@@ -80,63 +108,66 @@ public enum DORARegister {
         }
 
         // Definitions first, from every package, so a reference may name a supplier another package defines.
-        var suppliers: [String: Supplier] = [:]
-        var order: [String] = []
-        for package in packages {
-            defineSuppliers(package, suppliers: &suppliers, order: &order, sink: &sink, summary: &summary)
-        }
-        var functions: [String: [Function]] = [:]
-        for package in packages {
-            guard let template = package["b_06.01"] else { continue }
-            summary.addRead("function (b_06.01)", "functions (b_06.01)", template.rows.count)
-            for row in template.rows {
-                let code = template.cell(row, "c0050")
-                guard let criticality = DORACodes.functionCriticality(code) else {
-                    sink.error(.unknownWord, file: template.file, line: row.line, column: "c0050",
-                               "unknown code \(Diagnostic.quote(code)) (\(DORACodes.functionCriticalityExpected))")
-                    continue
-                }
-                functions[template.cell(row, "c0010"), default: []].append(Function(entity: template.cell(row, "c0040"), criticality: criticality))
-            }
-        }
+        var suppliers = Suppliers()
+        for package in packages { defineSuppliers(package, suppliers: &suppliers, sink: &sink, summary: &summary) }
+        let functions = readFunctions(packages, suppliers: suppliers, sink: &sink, summary: &summary)
 
-        var references = ReferenceCheck(known: suppliers)
-        var rows: [Row] = []
-        var substitutability: [Int: String] = [:]
-        for package in packages {
-            let first = rows.count
-            mapContracts(package, functions: functions, references: &references, rows: &rows, sink: &sink, summary: &summary)
-            let assessments = readAssessments(package, summary: &summary)
-            for r in first..<rows.count {
-                let row = rows[r]
-                if let value = assessments[AssessmentKey(contract: row.contract, provider: row.provider, service: row.service)] {
-                    substitutability[r] = value
-                }
-            }
+        var references = ReferenceCheck(suppliers: suppliers)
+        var mapped = Mapped()
+        for (k, package) in packages.enumerated() {
+            let first = mapped.rows.count
+            mapContracts(package, number: Int32(k), functions: functions, references: &references, mapped: &mapped,
+                         sink: &sink, summary: &summary)
+            readAssessments(package, suppliers: suppliers, mapped: &mapped, rows: first..<mapped.rows.count, sink: &sink, summary: &summary)
         }
 
         sink.sortByPosition()
         _ = try sink.report()
 
         var imported = ImportedDataset(suppliers: ImportedTable(header: supplierHeader),
-                                       dependencies: ImportedTable(header: dependencyHeader))
-        for id in order { imported.suppliers.append(suppliers[id]!.row) }
-        var seen = Set<String>()
-        for (r, row) in rows.enumerated() {
+                                       dependencies: dependencyTable(mapped, suppliers: suppliers, summary: &summary))
+        for supplier in suppliers.records { imported.suppliers.append(supplier.row) }
+        imported.summary = summary
+        _ = try imported.finish(options)
+        return imported
+    }
+
+    /// Writes the rows as dependencies.csv, each once: a self-dependency and a row equal
+    /// to an earlier one in consumer, provider, criticality and service are dropped.
+    static func dependencyTable(_ mapped: Mapped, suppliers: Suppliers, summary: inout ImportSummary) -> ImportedTable {
+        // Rows are equal when these 13 bytes are: consumer, provider, service and level.
+        var seen = InternTable(capacity: mapped.rows.count)
+        var key = (Int32(0), Int32(0), Int32(0), UInt8(0))
+        var writer = CSVWriter(header: dependencyHeader)
+        writer.reserveCapacity(mapped.rows.count * 80)
+        var written = 0
+        let supplierIds = suppliers.ids.values
+        for row in mapped.rows {
             if row.consumer == row.provider {
                 summary.drop(DORARegister.selfDependency, "self-dependencies (the recipient is its own provider)")
                 continue
             }
-            let key = [row.consumer, row.provider, row.level.word, row.service].joined(separator: "\u{0}")
-            guard seen.insert(key).inserted else {
+            key = (row.consumer, row.provider, row.service, UInt8(row.level.rawValue))
+            let inserted = withUnsafeBytes(of: &key) { seen.intern(UnsafeRawBufferPointer(rebasing: $0[0..<13])).inserted }
+            guard inserted else {
                 summary.drop(ImportSummary.duplicateRow, "duplicate rows (same consumer, provider, criticality and service)")
                 continue
             }
-            imported.dependencies.append([row.consumer, row.provider, row.level.word, "", row.service, row.contract, substitutability[r] ?? ""])
+            supplierIds.withBytes(Int(row.consumer)) { writer.field($0, first: true) }
+            supplierIds.withBytes(Int(row.provider)) { writer.field($0) }
+            writer.plainField(row.level.word)
+            writer.plainField("")
+            mapped.services.values.withBytes(Int(row.service)) { writer.field($0) }
+            mapped.contracts.values.withBytes(Int(row.contract)) { writer.field($0) }
+            if row.substitutability >= 0 {
+                mapped.texts.values.withBytes(Int(row.substitutability)) { writer.field($0) }
+            } else {
+                writer.plainField("")
+            }
+            writer.endRecord()
+            written += 1
         }
-        imported.summary = summary
-        _ = try imported.finish(options)
-        return imported
+        return ImportedTable(header: dependencyHeader, encoded: writer, count: written)
     }
 
     /// Opens a package and reads its templates and reference period.
@@ -186,183 +217,285 @@ public enum DORARegister {
     /// The `refPeriod` of an xBRL-CSV `parameters.csv` (columns `name`, `value`).
     static func referencePeriod(_ bytes: [UInt8], file: String, sink: inout DiagnosticSink) -> Day? {
         let template = RegisterTemplate(code: "parameters", file: file, bytes: bytes, required: ["name", "value"], sink: &sink)
-        guard let row = template.rows.first(where: { template.cell($0, "name").lowercased() == "refperiod" }) else { return nil }
-        let text = template.cell(row, "value")
-        guard let day = Day(text) else {
-            sink.error(.badDate, file: file, line: row.line, column: "value", "refPeriod \(Diagnostic.quote(text)) is not a date (expected YYYY-MM-DD)")
+        let (name, value) = (template.column("name"), template.column("value"))
+        return template.withRows { rows in
+            while rows.next(sink: &sink) {
+                guard rows.text(name).lowercased() == "refperiod" else { continue }
+                let text = rows.text(value)
+                guard let day = Day(text) else {
+                    sink.error(.badDate, file: file, line: rows.line, column: "value", "refPeriod \(Diagnostic.quote(text)) is not a date (expected YYYY-MM-DD)")
+                    return nil
+                }
+                return day
+            }
             return nil
         }
-        return day
     }
 
     /// Adds the entities (b_01.02) and providers (b_05.01) of a package. An id defined
     /// before keeps its first definition, except that an entity's name, country and
     /// sector win over a provider's (an intra-group provider).
-    static func defineSuppliers(_ package: Package, suppliers: inout [String: Supplier], order: inout [String],
-                                sink: inout DiagnosticSink, summary: inout ImportSummary) {
+    static func defineSuppliers(_ package: Package, suppliers: inout Suppliers, sink: inout DiagnosticSink, summary: inout ImportSummary) {
         for (code, isEntity) in [("b_01.02", true), ("b_05.01", false)] {
             guard let template = package[code] else { continue }
-            summary.addRead(isEntity ? "entity (b_01.02)" : "provider (b_05.01)", isEntity ? "entities (b_01.02)" : "providers (b_05.01)", template.rows.count)
-            for row in template.rows {
-                let id = template.cell(row, "c0010")
-                guard !id.isEmpty else {
-                    sink.error(.emptyId, file: template.file, line: row.line, column: "c0010",
-                               isEntity ? "empty LEI (expected the entity's LEI)" : "empty identification code (expected the provider's code)")
-                    continue
-                }
-                let countryColumn = isEntity ? "c0030" : "c0050"
-                let countryText = template.cell(row, countryColumn)
-                guard let country = DORACodes.country(countryText) else {
-                    sink.error(.badCountry, file: template.file, line: row.line, column: countryColumn,
-                               "unknown code \(Diagnostic.quote(countryText)) (\(DORACodes.countryExpected))")
-                    continue
-                }
-                let name = template.cell(row, isEntity ? "c0020" : "c0030")
-                var supplier = Supplier(id: id, name: name, country: country, isEntity: isEntity)
-                if isEntity { supplier.entityType = template.cell(row, "c0040") } else {
-                    supplier.annualExpense = template.cell(row, "c0070")
-                    supplier.ultimateParent = template.cell(row, "c0080")
-                }
-                guard var existing = suppliers[id] else {
-                    suppliers[id] = supplier
-                    order.append(id)
-                    continue
-                }
-                if isEntity && !existing.isEntity {
-                    (existing.name, existing.country, existing.isEntity, existing.entityType) = (name, country, true, supplier.entityType)
-                    summary.merge(DORARegister.intraGroup, "intra-group providers (an id in both b_01.02 and b_05.01), written once as financial entities")
-                } else if !isEntity && existing.isEntity {
-                    if existing.annualExpense.isEmpty && existing.ultimateParent.isEmpty {
-                        (existing.annualExpense, existing.ultimateParent) = (supplier.annualExpense, supplier.ultimateParent)
+            let idColumn = template.column("c0010")
+            let countryCode = isEntity ? "c0030" : "c0050", countryColumn = template.column(countryCode)
+            let nameColumn = template.column(isEntity ? "c0020" : "c0030")
+            let (typeColumn, expenseColumn, parentColumn) = (template.column("c0040"), template.column("c0070"), template.column("c0080"))
+            let count = template.withRows { rows in
+                while rows.next(sink: &sink) {
+                    let idBytes = rows.cell(idColumn)
+                    guard !idBytes.isEmpty else {
+                        sink.error(.emptyId, file: template.file, line: rows.line, column: "c0010",
+                                   isEntity ? "empty LEI (expected the entity's LEI)" : "empty identification code (expected the provider's code)")
+                        continue
                     }
-                    summary.merge(DORARegister.intraGroup, "intra-group providers (an id in both b_01.02 and b_05.01), written once as financial entities")
-                } else {
-                    summary.drop(DORARegister.repeatedDefinition, "repeated definitions of a supplier (the first is kept)")
+                    let countryText = rows.text(countryColumn)
+                    guard let country = DORACodes.country(countryText) else {
+                        sink.error(.badCountry, file: template.file, line: rows.line, column: countryCode,
+                                   "unknown code \(Diagnostic.quote(countryText)) (\(DORACodes.countryExpected))")
+                        continue
+                    }
+                    let name = rows.text(nameColumn)
+                    var supplier = Supplier(id: rows.text(idColumn), name: name, country: country, isEntity: isEntity)
+                    if isEntity { supplier.entityType = rows.text(typeColumn) } else {
+                        supplier.annualExpense = rows.text(expenseColumn)
+                        supplier.ultimateParent = rows.text(parentColumn)
+                    }
+                    let (id, inserted) = suppliers.ids.intern(idBytes)
+                    if inserted {
+                        suppliers.records.append(supplier)
+                        continue
+                    }
+                    var existing = suppliers.records[Int(id)]
+                    if isEntity && !existing.isEntity {
+                        (existing.name, existing.country, existing.isEntity, existing.entityType) = (name, country, true, supplier.entityType)
+                        summary.merge(DORARegister.intraGroup, "intra-group providers (an id in both b_01.02 and b_05.01), written once as financial entities")
+                    } else if !isEntity && existing.isEntity {
+                        if existing.annualExpense.isEmpty && existing.ultimateParent.isEmpty {
+                            (existing.annualExpense, existing.ultimateParent) = (supplier.annualExpense, supplier.ultimateParent)
+                        }
+                        summary.merge(DORARegister.intraGroup, "intra-group providers (an id in both b_01.02 and b_05.01), written once as financial entities")
+                    } else {
+                        summary.drop(DORARegister.repeatedDefinition, "repeated definitions of a supplier (the first is kept)")
+                    }
+                    suppliers.records[Int(id)] = existing
                 }
-                suppliers[id] = existing
+                return rows.count
             }
+            summary.addRead(isEntity ? "entity (b_01.02)" : "provider (b_05.01)", isEntity ? "entities (b_01.02)" : "providers (b_05.01)", count)
         }
+    }
+
+    /// The functions (b_06.01) of every package, by identifier.
+    static func readFunctions(_ packages: [Package], suppliers: Suppliers, sink: inout DiagnosticSink, summary: inout ImportSummary) -> Functions {
+        var functions = Functions()
+        for package in packages {
+            guard let template = package["b_06.01"] else { continue }
+            let (idColumn, entityColumn, criticalityColumn) = (template.column("c0010"), template.column("c0040"), template.column("c0050"))
+            let count = template.withRows { rows in
+                while rows.next(sink: &sink) {
+                    let code = rows.text(criticalityColumn)
+                    guard let criticality = DORACodes.functionCriticality(code) else {
+                        sink.error(.unknownWord, file: template.file, line: rows.line, column: "c0050",
+                                   "unknown code \(Diagnostic.quote(code)) (\(DORACodes.functionCriticalityExpected))")
+                        continue
+                    }
+                    let (id, inserted) = functions.ids.intern(rows.cell(idColumn))
+                    if inserted { functions.definitions.append([]) }
+                    let entity = suppliers.ids.find(rows.cell(entityColumn)) ?? -1
+                    functions.definitions[Int(id)].append(Function(entity: entity, criticality: criticality))
+                }
+                return rows.count
+            }
+            summary.addRead("function (b_06.01)", "functions (b_06.01)", count)
+        }
+        return functions
     }
 
     /// Checks that references name a defined supplier, with "did you mean" for the first ones.
     struct ReferenceCheck {
-        let known: [String: Supplier]
+        let suppliers: Suppliers
         private var suggested = 0
-        private lazy var ids: [String] = known.keys.sorted()
+        private lazy var ids: [String] = (0..<suppliers.ids.count).map { suppliers.ids.values[$0] }.sorted()
 
-        init(known: [String: Supplier]) { self.known = known }
+        init(suppliers: Suppliers) { self.suppliers = suppliers }
 
-        /// True when `id` is defined; otherwise records an error at the cell.
-        mutating func check(_ id: String, what: String, template: RegisterTemplate, row: RegisterTemplate.Row, column: String,
-                            sink: inout DiagnosticSink) -> Bool {
-            if known[id] != nil { return true }
-            var message = id.isEmpty ? "empty \(what)" : "unknown \(what) \(Diagnostic.quote(id))"
+        /// The supplier `id` names; otherwise records an error at the cell and returns nil.
+        mutating func check(_ id: UnsafeRawBufferPointer, what: String, template: RegisterTemplate, line: Int, column: String,
+                            sink: inout DiagnosticSink) -> Int32? {
+            if let known = suppliers.ids.find(id) { return known }
+            let text = String(decoding: id, as: UTF8.self)
+            var message = text.isEmpty ? "empty \(what)" : "unknown \(what) \(Diagnostic.quote(text))"
             message += " (expected a provider code that b_05.01 column c0010 defines, or an entity LEI that b_01.02 column c0010 defines)"
-            if !id.isEmpty && suggested < 50 {
+            if !text.isEmpty && suggested < 50 {
                 suggested += 1
-                message += SupplierSearch.didYouMean(SupplierSearch.nearest(to: id, among: ids))
+                message += SupplierSearch.didYouMean(SupplierSearch.nearest(to: text, among: ids))
             }
-            sink.error(.unknownSupplier, file: template.file, line: row.line, column: column, subject: id, message)
-            return false
+            sink.error(.unknownSupplier, file: template.file, line: line, column: column, subject: text, message)
+            return nil
         }
     }
 
     /// A date cell: a day, nil when empty (no bound); records an error and returns nil for anything else.
-    static func date(_ template: RegisterTemplate, _ row: RegisterTemplate.Row, _ column: String, ok: inout Bool,
+    static func date(_ bytes: UnsafeRawBufferPointer, template: RegisterTemplate, line: Int, column: String, ok: inout Bool,
                      sink: inout DiagnosticSink) -> Day? {
-        let text = template.cell(row, column)
-        if text.isEmpty { return nil }
-        guard let day = Day(text) else {
-            sink.error(.badDate, file: template.file, line: row.line, column: column, "\(Diagnostic.quote(text)) is not a date (expected YYYY-MM-DD)")
+        if bytes.isEmpty { return nil }
+        guard case .some(.some(let day)) = Day.parse(bytes) else {
+            sink.error(.badDate, file: template.file, line: line, column: column,
+                       "\(Diagnostic.quote(String(decoding: bytes, as: UTF8.self))) is not a date (expected YYYY-MM-DD)")
             ok = false
             return nil
         }
         return day
     }
 
+    /// A rank cell (b_05.02 c0050): a positive integer written in digits only, else nil.
+    static func rank(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard !bytes.isEmpty else { return nil }
+        var value = 0
+        for b in bytes {
+            guard b >= 48 && b <= 57 else { return nil }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(b - 48))
+            if o1 || o2 { return nil }
+            value = sum
+        }
+        return value >= 1 ? value : nil
+    }
+
     /// Maps a package's arrangements (b_02.02) and chains (b_05.02) into rows.
-    static func mapContracts(_ package: Package, functions: [String: [Function]], references: inout ReferenceCheck,
-                             rows: inout [Row], sink: inout DiagnosticSink, summary: inout ImportSummary) {
+    /// - Parameter number: the package's place on the command line (a chain row finds only its own package's contracts).
+    static func mapContracts(_ package: Package, number: Int32, functions: Functions, references: inout ReferenceCheck,
+                             mapped: inout Mapped, sink: inout DiagnosticSink, summary: inout ImportSummary) {
         let open = Day(year: 9999, month: 12, day: 31)!
-        var contractLevel: [String: DORACodes.Level] = [:]
         if let template = package["b_02.02"] {
-            summary.addRead("contract row (b_02.02)", "contract rows (b_02.02)", template.rows.count)
-            for row in template.rows {
-                let consumer = template.cell(row, "c0020"), provider = template.cell(row, "c0030")
-                var ok = references.check(consumer, what: "entity LEI", template: template, row: row, column: "c0020", sink: &sink)
-                ok = references.check(provider, what: "provider", template: template, row: row, column: "c0030", sink: &sink) && ok
-                let start = date(template, row, "c0070", ok: &ok, sink: &sink)
-                let end = date(template, row, "c0080", ok: &ok, sink: &sink)
-                let relianceText = template.cell(row, "c0180")
-                let reliance = DORACodes.reliance(relianceText)
-                if reliance == nil {
-                    sink.error(.unknownWord, file: template.file, line: row.line, column: "c0180",
-                               "unknown code \(Diagnostic.quote(relianceText)) (\(DORACodes.relianceExpected))")
+            // About a hundred bytes a row: room for the rows and contracts up front, not grown a million times.
+            let estimate = template.byteCount / 100
+            mapped.rows.reserveCapacity(mapped.rows.count + estimate + estimate / 2)
+            if mapped.contracts.count == 0 { mapped.contracts = InternTable(capacity: estimate) }
+            let columns = ["c0010", "c0020", "c0030", "c0050", "c0060", "c0070", "c0080", "c0180"].map(template.column)
+            let (contractColumn, consumerColumn, providerColumn, functionColumn) = (columns[0], columns[1], columns[2], columns[3])
+            let (serviceColumn, startColumn, endColumn, relianceColumn) = (columns[4], columns[5], columns[6], columns[7])
+            var functionNames: [String]?
+            let count = template.withRows { rows in
+                while rows.next(sink: &sink) {
+                    let line = rows.line
+                    let consumer = references.check(rows.cell(consumerColumn), what: "entity LEI", template: template, line: line,
+                                                    column: "c0020", sink: &sink)
+                    let provider = references.check(rows.cell(providerColumn), what: "provider", template: template, line: line,
+                                                    column: "c0030", sink: &sink)
+                    var ok = consumer != nil && provider != nil
+                    let start = date(rows.cell(startColumn), template: template, line: line, column: "c0070", ok: &ok, sink: &sink)
+                    let end = date(rows.cell(endColumn), template: template, line: line, column: "c0080", ok: &ok, sink: &sink)
+                    let reliance = DORACodes.reliance(rows.cell(relianceColumn))
+                    if reliance == nil {
+                        sink.error(.unknownWord, file: template.file, line: line, column: "c0180",
+                                   "unknown code \(Diagnostic.quote(rows.text(relianceColumn))) (\(DORACodes.relianceExpected))")
+                    }
+                    let candidates = functions.ids.find(rows.cell(functionColumn)).map { functions.definitions[Int($0)] } ?? []
+                    let function = candidates.first { $0.entity == consumer } ?? candidates.first
+                    if function == nil {
+                        let functionId = rows.text(functionColumn)
+                        var message = functionId.isEmpty ? "empty function identifier" : "unknown function \(Diagnostic.quote(functionId))"
+                        message += " (expected a function identifier that b_06.01 column c0010 defines)"
+                        if !functionId.isEmpty {
+                            if functionNames == nil { functionNames = (0..<functions.ids.count).map { functions.ids.values[$0] }.sorted() }
+                            message += SupplierSearch.didYouMean(SupplierSearch.nearest(to: functionId, among: functionNames!))
+                        }
+                        sink.error(.unknownSupplier, file: template.file, line: line, column: "c0050", message)
+                    }
+                    guard ok, let consumer, let provider, let reliance, let function else { continue }
+                    let active = (start.map { $0 <= package.date } ?? true) && (end.map { $0 == open || package.date <= $0 } ?? true)
+                    guard active else {
+                        summary.drop(DORARegister.inactive, "b_02.02 rows whose arrangement is not active at the date")
+                        continue
+                    }
+                    let level = DORACodes.level(function: function.criticality, reliance: reliance)
+                    let contract = mapped.contracts.intern(rows.cell(contractColumn)).id
+                    if Int(contract) == mapped.level.count {
+                        mapped.level.append(level)
+                        mapped.levelPackage.append(number)
+                    } else if mapped.levelPackage[Int(contract)] != number {
+                        (mapped.level[Int(contract)], mapped.levelPackage[Int(contract)]) = (level, number)
+                    } else {
+                        mapped.level[Int(contract)] = max(mapped.level[Int(contract)], level)
+                    }
+                    let service = mapped.services.intern(rows.cell(serviceColumn)).id
+                    mapped.rows.append(Row(consumer: consumer, provider: provider, service: service, contract: contract, level: level))
                 }
-                let functionId = template.cell(row, "c0050")
-                let candidates = functions[functionId] ?? []
-                let function = candidates.first { $0.entity == consumer } ?? candidates.first
-                if function == nil {
-                    sink.error(.unknownSupplier, file: template.file, line: row.line, column: "c0050",
-                               (functionId.isEmpty ? "empty function identifier" : "unknown function \(Diagnostic.quote(functionId))")
-                               + " (expected a function identifier that b_06.01 column c0010 defines)"
-                               + (functionId.isEmpty ? "" : SupplierSearch.didYouMean(SupplierSearch.nearest(to: functionId, among: functions.keys.sorted()))))
-                }
-                guard ok, let reliance, let function else { continue }
-                let active = (start.map { $0 <= package.date } ?? true) && (end.map { $0 == open || package.date <= $0 } ?? true)
-                guard active else {
-                    summary.drop(DORARegister.inactive, "b_02.02 rows whose arrangement is not active at the date")
-                    continue
-                }
-                let level = DORACodes.level(function: function.criticality, reliance: reliance)
-                let contract = template.cell(row, "c0010")
-                contractLevel[contract] = max(contractLevel[contract] ?? level, level)
-                rows.append(Row(consumer: consumer, provider: provider, level: level, service: template.cell(row, "c0060"), contract: contract))
+                return rows.count
             }
+            summary.addRead("contract row (b_02.02)", "contract rows (b_02.02)", count)
         }
         guard let template = package["b_05.02"] else { return }
-        summary.addRead("chain row (b_05.02)", "chain rows (b_05.02)", template.rows.count)
-        for row in template.rows {
-            let rankText = template.cell(row, "c0050")
-            let rank = Int(rankText).flatMap { $0 >= 1 && rankText.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? $0 : nil }
-            if rank == nil {
-                sink.error(.badNumber, file: template.file, line: row.line, column: "c0050",
-                           "rank \(Diagnostic.quote(rankText)) is not a positive integer (expected 1 for a direct provider, 2 or more down the chain)")
+        let columns = ["c0010", "c0020", "c0030", "c0050", "c0060"].map(template.column)
+        let (contractColumn, serviceColumn, providerColumn, rankColumn, recipientColumn) = (columns[0], columns[1], columns[2], columns[3], columns[4])
+        let count = template.withRows { rows in
+            while rows.next(sink: &sink) {
+                let line = rows.line
+                let rank = rank(rows.cell(rankColumn))
+                if rank == nil {
+                    sink.error(.badNumber, file: template.file, line: line, column: "c0050",
+                               "rank \(Diagnostic.quote(rows.text(rankColumn))) is not a positive integer (expected 1 for a direct provider, 2 or more down the chain)")
+                }
+                let provider = references.check(rows.cell(providerColumn), what: "provider", template: template, line: line,
+                                                column: "c0030", sink: &sink)
+                var recipient: Int32?
+                let recipientBytes = rows.cell(recipientColumn)
+                if !recipientBytes.isEmpty || (rank ?? 1) >= 2 {
+                    recipient = references.check(recipientBytes, what: "recipient", template: template, line: line, column: "c0060", sink: &sink)
+                    if recipient == nil { continue }
+                }
+                guard let provider, let rank else { continue }
+                guard rank >= 2, let recipient else {
+                    summary.drop(DORARegister.rankOne, "rank-1 b_05.02 rows (they restate b_02.02)")
+                    continue
+                }
+                guard let contract = mapped.contracts.find(rows.cell(contractColumn)), mapped.levelPackage[Int(contract)] == number else {
+                    summary.drop(DORARegister.noActiveContract, "b_05.02 rows whose arrangement has no active b_02.02 row")
+                    continue
+                }
+                let service = mapped.services.intern(rows.cell(serviceColumn)).id
+                mapped.rows.append(Row(consumer: recipient, provider: provider, service: service, contract: contract,
+                                       level: mapped.level[Int(contract)]))
             }
-            let provider = template.cell(row, "c0030"), recipient = template.cell(row, "c0060")
-            var ok = references.check(provider, what: "provider", template: template, row: row, column: "c0030", sink: &sink)
-            if !recipient.isEmpty || (rank ?? 1) >= 2 {
-                ok = references.check(recipient, what: "recipient", template: template, row: row, column: "c0060", sink: &sink) && ok
-            }
-            guard ok, let rank else { continue }
-            guard rank >= 2 else {
-                summary.drop(DORARegister.rankOne, "rank-1 b_05.02 rows (they restate b_02.02)")
-                continue
-            }
-            let contract = template.cell(row, "c0010")
-            guard let level = contractLevel[contract] else {
-                summary.drop(DORARegister.noActiveContract, "b_05.02 rows whose arrangement has no active b_02.02 row")
-                continue
-            }
-            rows.append(Row(consumer: recipient, provider: provider, level: level, service: template.cell(row, "c0020"), contract: contract))
+            return rows.count
         }
+        summary.addRead("chain row (b_05.02)", "chain rows (b_05.02)", count)
     }
 
-    struct AssessmentKey: Hashable {
-        var contract: String
-        var provider: String
-        var service: String
-    }
-
-    /// The substitutability (b_07.01 c0050) of each contract, provider and service type; the first row of a key wins.
-    static func readAssessments(_ package: Package, summary: inout ImportSummary) -> [AssessmentKey: String] {
-        guard let template = package["b_07.01"] else { return [:] }
-        summary.addRead("assessment row (b_07.01)", "assessment rows (b_07.01)", template.rows.count)
-        var result: [AssessmentKey: String] = [:]
-        for row in template.rows {
-            let key = AssessmentKey(contract: template.cell(row, "c0010"), provider: template.cell(row, "c0020"), service: template.cell(row, "c0040"))
-            if result[key] == nil { result[key] = template.cell(row, "c0050") }
+    /// Gives `rows` of `mapped` the substitutability (b_07.01 c0050) that a package's
+    /// assessment of the same contract, provider and service type states; the first
+    /// assessment of a key wins.
+    static func readAssessments(_ package: Package, suppliers: Suppliers, mapped: inout Mapped, rows range: Range<Int>,
+                                sink: inout DiagnosticSink, summary: inout ImportSummary) {
+        guard let template = package["b_07.01"] else { return }
+        struct Key: Hashable {
+            var contract: Int32
+            var provider: Int32
+            var service: Int32
         }
-        return result
+        let columns = ["c0010", "c0020", "c0040", "c0050"].map(template.column)
+        var assessed: [Key: Int32] = [:]
+        let count = template.withRows { rows in
+            while rows.next(sink: &sink) {
+                // A key naming a contract, provider or service no row names matches no row.
+                guard let contract = mapped.contracts.find(rows.cell(columns[0])),
+                      let provider = suppliers.ids.find(rows.cell(columns[1])),
+                      let service = mapped.services.find(rows.cell(columns[2])) else { continue }
+                let key = Key(contract: contract, provider: provider, service: service)
+                if assessed[key] == nil { assessed[key] = mapped.texts.intern(rows.cell(columns[3])).id }
+            }
+            return rows.count
+        }
+        summary.addRead("assessment row (b_07.01)", "assessment rows (b_07.01)", count)
+        guard !assessed.isEmpty else { return }
+        for r in range {
+            let row = mapped.rows[r]
+            if let value = assessed[Key(contract: row.contract, provider: row.provider, service: row.service)] {
+                mapped.rows[r].substitutability = value
+            }
+        }
     }
 }

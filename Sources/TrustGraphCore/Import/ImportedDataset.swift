@@ -1,38 +1,67 @@
-/// One CSV file of an imported dataset being built: a header and rows of text.
+/// One CSV file of an imported dataset being built: a header and rows of text,
+/// kept as the CSV they will be written as (a register's million rows are
+/// encoded once, not held as strings).
 public struct ImportedTable: Sendable, Equatable {
     public private(set) var header: [String]
-    public private(set) var rows: [[String]] = []
+    /// The header and the rows, RFC 4180.
+    private var writer: CSVWriter
+    /// Number of rows.
+    public private(set) var count = 0
 
-    public init(header: [String]) { self.header = header }
+    public init(header: [String]) {
+        self.header = header
+        writer = CSVWriter(header: header)
+    }
+
+    /// A table of `count` rows that `encoded` already holds, after `header`.
+    init(header: [String], encoded: CSVWriter, count: Int) {
+        self.header = header
+        writer = encoded
+        self.count = count
+    }
+
+    /// The rows, read back as text (cells trimmed of white space, as the loader reads them).
+    public var rows: [[String]] {
+        var sink = DiagnosticSink()
+        return CSVRecords(writer.bytes, file: "", sink: &sink).rows.map { row in
+            row.cells.count < header.count ? row.cells + Array(repeating: "", count: header.count - row.cells.count) : row.cells
+        }
+    }
 
     /// Appends a row (padded or cut to the header's width).
     mutating func append(_ row: [String]) {
         var row = row
         if row.count < header.count { row += Array(repeating: "", count: header.count - row.count) }
-        rows.append(Array(row.prefix(header.count)))
+        writer.row(Array(row.prefix(header.count)))
+        count += 1
     }
 
     /// Appends the rows of `other`, matching columns by name; columns only `other` has are added at the end.
     mutating func append(contentsOf other: ImportedTable) {
         var position: [Int] = []
+        var widened = header
         for name in other.header {
-            if let k = header.firstIndex(of: name) { position.append(k); continue }
-            header.append(name)
-            for r in rows.indices { rows[r].append("") }
-            position.append(header.count - 1)
+            if let k = widened.firstIndex(of: name) { position.append(k); continue }
+            widened.append(name)
+            position.append(widened.count - 1)
+        }
+        if widened != header {
+            let old = rows
+            self = ImportedTable(header: widened)
+            for row in old { append(row) }
         }
         for row in other.rows {
             var cells = Array(repeating: "", count: header.count)
             for (k, cell) in row.enumerated() where k < position.count { cells[position[k]] = cell }
-            rows.append(cells)
+            append(cells)
         }
     }
 
     /// The table as RFC 4180 CSV.
-    public var csv: [UInt8] {
-        var writer = CSVWriter(header: header)
-        for row in rows { writer.row(row) }
-        return writer.bytes
+    public var csv: [UInt8] { writer.bytes }
+
+    public static func == (a: ImportedTable, b: ImportedTable) -> Bool {
+        a.header == b.header && a.count == b.count && a.writer.bytes == b.writer.bytes
     }
 
     /// Reads a CSV file's text into a table (comma-separated, as the dataset files are).
@@ -186,7 +215,7 @@ public struct ImportedDataset: Sendable {
         summary.written = [ImportCount(singular: "supplier", plural: "suppliers", count: dataset.suppliers.count),
                            ImportCount(singular: "dependency row", plural: "dependency rows", count: dataset.dependencies.count),
                            ImportCount(singular: "certification", plural: "certifications", count: dataset.certifications.count)]
-        if let schemes { summary.written.append(ImportCount(singular: "scheme", plural: "schemes", count: schemes.rows.count)) }
+        if let schemes { summary.written.append(ImportCount(singular: "scheme", plural: "schemes", count: schemes.count)) }
         if dataset.certifications.count == 0 {
             summary.notes.append("no certifications: every supplier's base trust is its prior (add them with --certifications FILE)")
         }

@@ -16,6 +16,33 @@ public struct CSVWriter: Sendable {
         bytes.append(10)
     }
 
+    /// Appends a cell of bytes, quoted when it must be, after a comma unless it is the record's first.
+    mutating func field(_ value: UnsafeRawBufferPointer, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        if !value.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+            bytes.append(contentsOf: value)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for b in value {
+            if b == UInt8(ascii: "\"") { bytes.append(b) }
+            bytes.append(b)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a cell known to need no quotes (a fixed word), after a comma unless it is the record's first.
+    mutating func plainField(_ value: StaticString, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
+    }
+
+    /// Ends the record `field` and `plainField` wrote.
+    mutating func endRecord() { bytes.append(10) }
+
+    /// Reserves room for `count` bytes in all.
+    mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
+
     /// The CSV text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

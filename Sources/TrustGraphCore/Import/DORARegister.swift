@@ -135,21 +135,17 @@ public enum DORARegister {
     /// Writes the rows as dependencies.csv, each once: a self-dependency and a row equal
     /// to an earlier one in consumer, provider, criticality and service are dropped.
     static func dependencyTable(_ mapped: Mapped, suppliers: Suppliers, summary: inout ImportSummary) -> ImportedTable {
-        // Rows are equal when these 13 bytes are: consumer, provider, service and level.
-        var seen = InternTable(capacity: mapped.rows.count)
-        var key = (Int32(0), Int32(0), Int32(0), UInt8(0))
+        let duplicate = duplicateRows(mapped.rows, suppliers: suppliers.ids.count)
         var writer = CSVWriter(header: dependencyHeader)
         writer.reserveCapacity(mapped.rows.count * 80)
         var written = 0
         let supplierIds = suppliers.ids.values
-        for row in mapped.rows {
+        for (r, row) in mapped.rows.enumerated() {
             if row.consumer == row.provider {
                 summary.drop(DORARegister.selfDependency, "self-dependencies (the recipient is its own provider)")
                 continue
             }
-            key = (row.consumer, row.provider, row.service, UInt8(row.level.rawValue))
-            let inserted = withUnsafeBytes(of: &key) { seen.intern(UnsafeRawBufferPointer(rebasing: $0[0..<13])).inserted }
-            guard inserted else {
+            guard !duplicate[r] else {
                 summary.drop(ImportSummary.duplicateRow, "duplicate rows (same consumer, provider, criticality and service)")
                 continue
             }
@@ -168,6 +164,51 @@ public enum DORARegister {
             written += 1
         }
         return ImportedTable(header: dependencyHeader, encoded: writer, count: written)
+    }
+
+    /// Marks each row equal to an earlier one in consumer, provider, level and service.
+    /// Rows are grouped by consumer (a counting sort, which keeps their order), and each
+    /// group is checked with a small hash table of row numbers, reused from group to
+    /// group: linear, and without a table the size of the whole register.
+    static func duplicateRows(_ rows: [Row], suppliers: Int) -> [Bool] {
+        var start = [Int32](repeating: 0, count: suppliers + 1)
+        for row in rows { start[Int(row.consumer) + 1] += 1 }
+        var largest: Int32 = 0
+        for s in 0..<suppliers {
+            largest = max(largest, start[s + 1])
+            start[s + 1] += start[s]
+        }
+        var order = [Int32](repeating: 0, count: rows.count)
+        var next = start
+        for (r, row) in rows.enumerated() {
+            order[Int(next[Int(row.consumer)])] = Int32(r)
+            next[Int(row.consumer)] += 1
+        }
+        var duplicate = [Bool](repeating: false, count: rows.count)
+        // Slots for a group of `n` rows: a power of two, at least twice as many, at least 16.
+        func tableSize(_ n: Int) -> Int { 1 << max(4, Int.bitWidth - (2 * n - 1).leadingZeroBitCount) }
+        var slots = [Int32](repeating: -1, count: tableSize(Int(largest)))
+        for s in 0..<suppliers where start[s + 1] - start[s] > 1 {
+            let group = Int(start[s])..<Int(start[s + 1])
+            let mask = tableSize(group.count) - 1
+            for k in group {
+                let r = Int(order[k]), row = rows[r]
+                var h = (UInt64(UInt32(row.provider)) &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(UInt32(row.service)) &* 0xC2B2_AE3D_27D4_EB4F)
+                h ^= UInt64(row.level.rawValue) &+ (h >> 29)
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while slots[slot] >= 0 {
+                    let other = rows[Int(slots[slot])]
+                    if other.provider == row.provider && other.service == row.service && other.level == row.level {
+                        duplicate[r] = true
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+                if !duplicate[r] { slots[slot] = Int32(r) }
+            }
+            for k in 0...mask { slots[k] = -1 }
+        }
+        return duplicate
     }
 
     /// Opens a package and reads its templates and reference period.
@@ -370,8 +411,8 @@ public enum DORARegister {
                              mapped: inout Mapped, sink: inout DiagnosticSink, summary: inout ImportSummary) {
         let open = Day(year: 9999, month: 12, day: 31)!
         if let template = package["b_02.02"] {
-            // About a hundred bytes a row: room for the rows and contracts up front, not grown a million times.
-            let estimate = template.byteCount / 100
+            // At least 128 bytes a row (18 columns): room for the rows and contracts up front, not grown a million times.
+            let estimate = template.byteCount / 128
             mapped.rows.reserveCapacity(mapped.rows.count + estimate + estimate / 2)
             if mapped.contracts.count == 0 { mapped.contracts = InternTable(capacity: estimate) }
             let columns = ["c0010", "c0020", "c0030", "c0050", "c0060", "c0070", "c0080", "c0180"].map(template.column)
@@ -478,6 +519,7 @@ public enum DORARegister {
         }
         let columns = ["c0010", "c0020", "c0040", "c0050"].map(template.column)
         var assessed: [Key: Int32] = [:]
+        assessed.reserveCapacity(min(template.byteCount / 64, 1 << 24))
         let count = template.withRows { rows in
             while rows.next(sink: &sink) {
                 // A key naming a contract, provider or service no row names matches no row.

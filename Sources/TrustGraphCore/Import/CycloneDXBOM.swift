@@ -92,9 +92,7 @@ public enum CycloneDXBOM {
             var schemes = ImportedTable(header: ["scheme", "assurance", "evidence_half_life_days"])
             for name in builder.unknownSchemes { schemes.append([name, "0", ""]) }
             imported.schemes = schemes
-            builder.summary.notes.append("\(plural(builder.unknownSchemes.count, "standard")) the scheme catalogue does not know "
-                + "written to schemes.csv with assurance 0 (set their assurance there to count them): "
-                + builder.unknownSchemes.prefix(5).map { Diagnostic.quote($0) }.joined(separator: ", "))
+            builder.summary.notes.append(ImportSummary.unknownSchemesNote(builder.unknownSchemes))
         }
         imported.summary = builder.summary
         _ = try imported.finish(options)

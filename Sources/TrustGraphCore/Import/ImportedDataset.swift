@@ -97,11 +97,34 @@ public struct ImportSummary: Sendable, Equatable {
     public var merged: [ImportCount] = []
     /// Other facts the user should know (no certifications, an ignored ZIP entry…).
     public var notes: [String] = []
+    /// When the import was merged into a dataset: what the import alone holds (`written` is then the merged dataset).
+    public var imported: [ImportCount] = []
+    /// What merging into a dataset added, updated and kept; nil when the import is a new dataset.
+    public var merge: MergeSummary?
 
     public init() {}
 
     /// The reason duplicate rows are dropped, in the singular.
     public static let duplicateRow = "duplicate row (same consumer, provider, criticality and service)"
+
+    /// The note of a dataset without certifications.
+    public static let noCertificationsNote = "no certifications: every supplier's base trust is its prior (add them with --certifications FILE)"
+
+    /// The note naming the schemes an import writes to schemes.csv because the catalogue does not know them.
+    static func unknownSchemesNote(_ names: [String]) -> String {
+        "\(plural(names.count, "standard")) the scheme catalogue does not know "
+            + "written to schemes.csv with assurance 0 (set their assurance there to count them): "
+            + names.prefix(5).map { Diagnostic.quote($0) }.joined(separator: ", ")
+    }
+
+    /// The counts of a checked dataset for the "wrote:" line; schemes when `schemes` (the rows of the schemes.csv written) is given.
+    static func counts(of dataset: Dataset, schemes: Int?) -> [ImportCount] {
+        var counts = [ImportCount(singular: "supplier", plural: "suppliers", count: dataset.suppliers.count),
+                      ImportCount(singular: "dependency row", plural: "dependency rows", count: dataset.dependencies.count),
+                      ImportCount(singular: "certification", plural: "certifications", count: dataset.certifications.count)]
+        if let schemes { counts.append(ImportCount(singular: "scheme", plural: "schemes", count: schemes)) }
+        return counts
+    }
 
     private static func add(_ list: inout [ImportCount], _ singular: String, _ plural: String, _ count: Int) {
         if let k = list.firstIndex(where: { $0.singular == singular }) { list[k].count += count } else {
@@ -125,7 +148,11 @@ public struct ImportSummary: Sendable, Equatable {
     public var lines: [String] {
         var lines: [String] = []
         lines.append("read: " + read.map(\.text).joined(separator: ", "))
-        lines.append("wrote: " + written.map(\.text).joined(separator: ", "))
+        if merge == nil {
+            lines.append("wrote: " + written.map(\.text).joined(separator: ", "))
+        } else {
+            lines.append("imported: " + imported.map(\.text).joined(separator: ", "))
+        }
         if dropped.isEmpty {
             lines.append("dropped: nothing")
         } else {
@@ -133,6 +160,10 @@ public struct ImportSummary: Sendable, Equatable {
             for item in dropped { lines.append("  " + TerminalText.escaped(item.text)) }
         }
         for item in merged { lines.append("merged: " + TerminalText.escaped(item.text)) }
+        if let merge {
+            lines += merge.lines
+            lines.append("wrote: " + written.map(\.text).joined(separator: ", "))
+        }
         for note in notes { lines.append("note: " + TerminalText.escaped(note)) }
         return lines
     }
@@ -147,6 +178,8 @@ public struct ImportedDataset: Sendable {
     public var schemes: ImportedTable?
     /// The bytes of a `--certifications` file copied as it is.
     var certificationsFile: [UInt8]?
+    /// The path of the `--certifications` file, for the errors that name it.
+    var certificationsPath: String?
     public var summary = ImportSummary()
 
     init(suppliers: ImportedTable, dependencies: ImportedTable) {
@@ -175,6 +208,7 @@ public struct ImportedDataset: Sendable {
                 certifications = own
             } else {
                 certificationsFile = bytes
+                certificationsPath = path
             }
         case .failure(.missing): sink.error(.missingFile, file: path, line: 0, "no such file (expected a certifications.csv to copy)")
         case .failure(.unreadable(let reason)): sink.error(.unreadableFile, file: path, line: 0, "cannot read it: \(reason)")
@@ -212,13 +246,8 @@ public struct ImportedDataset: Sendable {
     mutating func finish(_ options: ImportOptions) throws(DatasetError) -> Dataset {
         if let path = options.certifications { try addCertifications(from: path) }
         let (dataset, _) = try check(certificationsPath: certificationsFile == nil ? nil : options.certifications)
-        summary.written = [ImportCount(singular: "supplier", plural: "suppliers", count: dataset.suppliers.count),
-                           ImportCount(singular: "dependency row", plural: "dependency rows", count: dataset.dependencies.count),
-                           ImportCount(singular: "certification", plural: "certifications", count: dataset.certifications.count)]
-        if let schemes { summary.written.append(ImportCount(singular: "scheme", plural: "schemes", count: schemes.count)) }
-        if dataset.certifications.count == 0 {
-            summary.notes.append("no certifications: every supplier's base trust is its prior (add them with --certifications FILE)")
-        }
+        summary.written = ImportSummary.counts(of: dataset, schemes: schemes?.count)
+        if dataset.certifications.count == 0 { summary.notes.append(ImportSummary.noCertificationsNote) }
         return dataset
     }
 }

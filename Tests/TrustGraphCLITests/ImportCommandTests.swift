@@ -98,6 +98,10 @@ import TrustGraphCore
               certifications: none imported, 4 kept
               matched by name (imported id → dataset id): 549300HYPERCLOUDEU01 → hypercloud, 391200STRATUSHOST0002 → stratus
             wrote: 18 suppliers, 22 dependency rows, 4 certifications
+            warnings: 3 from checking the dataset (trustgraph validate lists them all):
+              warning: suppliers.csv:2: column 'id': supplier '529900NORDBANKGRP01' has no certification and nothing depends on it (its base trust is its prior alone)
+              warning: suppliers.csv:6: column 'id': supplier '529900NORDVERSICH02' has no certification and nothing depends on it (its base trust is its prior alone)
+              warning: suppliers.csv:13: column 'id': supplier '213800LEDGERSOFT00008' has no certification and nothing depends on it (its base trust is its prior alone)
             wrote \(dataset)/ (suppliers.csv, dependencies.csv merged; certifications.csv, schemes.csv, README.md as they were)
 
             """)

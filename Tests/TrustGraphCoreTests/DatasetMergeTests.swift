@@ -112,7 +112,8 @@ import Testing
         #expect(merged.summary.written.map(\.text) == ["9 suppliers", "13 dependency rows", "2 certifications"])
         // The dataset has certifications: the import's "no certifications" note no longer holds.
         #expect(!merged.summary.notes.contains(ImportSummary.noCertificationsNote))
-        #expect(merged.summary.lines.suffix(8) == [
+        #expect(merged.summary.warningCount == 4)
+        #expect(merged.summary.lines.suffix(12) == [
             "merged: 1 intra-group provider (an id in both b_01.02 and b_05.01), written once as a financial entity",
             "merged into \(directory):",
             "  suppliers: 3 added, 1 updated (sector, annual_expense, ultimate_parent), 1 unchanged, 4 not in the import (kept)",
@@ -120,6 +121,10 @@ import Testing
             "  certifications: none imported, 2 kept",
             "  matched by name (imported id → dataset id): P1 → cloud-1",
             "wrote: 9 suppliers, 13 dependency rows, 2 certifications",
+            "warnings: 4 from checking the dataset (trustgraph validate lists them all); the first 3:",
+            "  warning: suppliers.csv:2: column 'id': supplier 'E1' has no certification and nothing depends on it (its base trust is its prior alone)",
+            "  warning: suppliers.csv:4: column 'id': supplier 'hosting-a' has no certification and nothing depends on it (its base trust is its prior alone)",
+            "  warning: suppliers.csv:6: column 'id': supplier 'colo-b' has no certification and nothing depends on it (its base trust is its prior alone)",
             "note: 1 imported supplier not matched by name, the name being shared (by several suppliers, or by one matched by id), added under the imported id: 'P3'",
         ])
 

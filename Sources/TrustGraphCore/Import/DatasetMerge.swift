@@ -207,9 +207,9 @@ extension ImportedDataset {
 
         var contents: [String: [UInt8]] = [:]
         for (name, bytes) in files where DatasetLoader.fileNames.contains(name) { contents[name] = bytes }
-        let dataset: Dataset
+        let dataset: Dataset, report: LoadReport
         do {
-            (dataset, _) = try DatasetLoader.load(contents: contents)
+            (dataset, report) = try DatasetLoader.load(contents: contents)
         } catch {
             throw error.naming { changed.contains($0) ? "\($0) (merged)" : ExistingDataset.path(existing.directory, $0) }
         }
@@ -230,6 +230,7 @@ extension ImportedDataset {
                                  + "(by several suppliers, or by one matched by id), added under the imported id: \(shown)\(more)")
         }
         if dataset.certifications.count == 0 { summary.notes.append(ImportSummary.noCertificationsNote) }
+        summary.loaderWarnings(report)
         summary.merge = merge.summary
         return MergedDataset(source: existing.directory, files: files, changed: files.map(\.name).filter(changed.contains),
                              otherEntries: existing.otherEntries, summary: summary)

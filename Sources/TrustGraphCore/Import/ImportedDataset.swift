@@ -102,7 +102,19 @@ public struct ImportSummary: Sendable, Equatable {
     /// What merging into a dataset added, updated and kept; nil when the import is a new dataset.
     public var merge: MergeSummary?
 
+    /// How many warnings the loader gave on the dataset written, and the first few of them.
+    public var warningCount = 0
+    public var warnings: [String] = []
+    /// Warnings the summary shows; `trustgraph validate` lists them all.
+    static let warningsShown = 3
+
     public init() {}
+
+    /// Keeps the count and the first warnings of the loader's check of the dataset.
+    mutating func loaderWarnings(_ report: LoadReport) {
+        warningCount = report.warningCount
+        warnings = report.warnings.prefix(ImportSummary.warningsShown).map(\.description)
+    }
 
     /// The reason duplicate rows are dropped, in the singular.
     public static let duplicateRow = "duplicate row (same consumer, provider, criticality and service)"
@@ -163,6 +175,11 @@ public struct ImportSummary: Sendable, Equatable {
         if let merge {
             lines += merge.lines
             lines.append("wrote: " + written.map(\.text).joined(separator: ", "))
+        }
+        if warningCount > 0 {
+            lines.append("warnings: \(warningCount) from checking the dataset (trustgraph validate lists them all)"
+                         + (warningCount > warnings.count ? "; the first \(warnings.count):" : ":"))
+            for warning in warnings { lines.append("  " + TerminalText.escaped(warning)) }
         }
         for note in notes { lines.append("note: " + TerminalText.escaped(note)) }
         return lines
@@ -245,9 +262,10 @@ public struct ImportedDataset: Sendable {
     /// - Throws: `DatasetError` with every defect; then nothing may be written.
     mutating func finish(_ options: ImportOptions) throws(DatasetError) -> Dataset {
         if let path = options.certifications { try addCertifications(from: path) }
-        let (dataset, _) = try check(certificationsPath: certificationsFile == nil ? nil : options.certifications)
+        let (dataset, report) = try check(certificationsPath: certificationsFile == nil ? nil : options.certifications)
         summary.written = ImportSummary.counts(of: dataset, schemes: schemes?.count)
         if dataset.certifications.count == 0 { summary.notes.append(ImportSummary.noCertificationsNote) }
+        summary.loaderWarnings(report)
         return dataset
     }
 }

@@ -102,6 +102,33 @@ import Testing
         }
     }
 
+    @Test func rowsWithErrorsAreDroppedAsTheyAreReadAndEveryErrorIsStillCounted() throws {
+        // 30,000 blocks of five rows, several compaction windows: a good row, an unknown consumer
+        // on two rows in a row (the second repeats the first's cell), a self-dependency, an unknown provider.
+        let blocks = 30_000
+        let rows = (0..<blocks).map { "a,b\nu\($0),b\nu\($0),c\nc,c\na,v\($0)\n" }.joined() + "a,e\n"
+        #expect(blocks * 5 > 2 * DatasetLoader.compactionWindow)
+        for threads in [1, 2] {
+            let error = try #require(throws: DatasetError.self) {
+                try DatasetLoader.load(contents: ["suppliers.csv": Array("id\na\nb\nc\nd\ne\n".utf8),
+                                                  "dependencies.csv": Array(("consumer,provider\n" + rows).utf8)], threads: threads)
+            }
+            #expect(error.errorCount == 4 * blocks)
+            #expect(error.errors.count == LoadReport.storedLimit)
+            for (k, e) in error.errors.enumerated() {
+                let block = k / 4, line = 2 + 5 * block + 1 + k % 4
+                #expect(e.line == line)
+                let expected = ["unknown supplier 'u\(block)' ", "unknown supplier 'u\(block)' ", "self-dependency: 'c' depends on itself",
+                                "unknown supplier 'v\(block)' "][k % 4]
+                #expect(e.message.hasPrefix(expected), "\(e)")
+            }
+            // The good rows are all kept, whichever window they were in: b and e (on the last row
+            // only) are depended on; a (only a consumer), c (only in rows with errors) and d are not.
+            let isolated = error.warnings.filter { $0.kind == .isolatedSupplier }.map(\.line)
+            #expect(isolated == [2, 4, 5])
+        }
+    }
+
     @Test func aCertificateThatExpiresBeforeItIsIssuedIsAWarning() throws {
         let (dataset, report) = try DatasetLoader.load(contents: [
             "suppliers.csv": Array("id\na\n".utf8),

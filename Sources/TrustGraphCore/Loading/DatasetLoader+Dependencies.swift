@@ -44,6 +44,27 @@ extension DatasetLoader {
             ok.count = rows
         }
 
+        /// Keeps, of rows `start..<count`, those that are `ok`, in order, and returns
+        /// the new count: rows with an error are dropped by the merge anyway, and a
+        /// file of millions of them must not hold them all (see `compactionWindow`).
+        func compact(from start: Int, count: Int) -> Int {
+            var kept = start
+            for r in start..<count where ok[r] {
+                if r != kept {
+                    consumer[kept] = consumer[r]
+                    provider[kept] = provider[r]
+                    group[kept] = group[r]
+                    service[kept] = service[r]
+                    lines[kept] = lines[r]
+                    weight[kept] = weight[r]
+                    ok[kept] = true
+                }
+                kept += 1
+            }
+            for column in attributes { column.compact(from: start, count: count) { ok[$0] } }
+            return kept
+        }
+
         /// The rows as a table (for the rare merge that drops rows).
         var table: DependencyTable {
             var table = DependencyTable()
@@ -61,6 +82,10 @@ extension DatasetLoader {
     private static let groupIsProvider = Int32.min
     /// `consumer` of a row whose consumer cell repeats the one of the row before: copied in the last pass.
     private static let sameConsumer = Int32.min
+    /// Once a piece has an error, every this many rows its rows are settled and those
+    /// with an error dropped, so that a file of millions of bad rows (unknown ids, a
+    /// mistyped criticality on every line) costs memory for its good rows only.
+    static let compactionWindow = 1 << 16
 
     /// A criticality cell that is no level word: a number in (0,1], or nil
     /// and an error (out of line: the loop over rows stays small enough for
@@ -167,7 +192,50 @@ extension DatasetLoader {
                     resolve(lookup)
                 }
             }
+            // The post pass over rows whose lookups are all done: a repeated consumer is copied
+            // from the last row looked up (`carried` when that row was settled before).
+            var lastLookedUp = -1
+            var carried: (consumer: Int32, text: String) = (-1, "")
+            func settle(_ range: Range<Int>) {
+                for r in range {
+                    if piece.consumer[r] == sameConsumer {
+                        let consumer = lastLookedUp >= 0 ? piece.consumer[lastLookedUp] : carried.consumer
+                        piece.consumer[r] = consumer
+                        if consumer < 0 {
+                            if checkSuppliers {
+                                let text = lastLookedUp >= 0 ? unknownConsumers[Int32(lastLookedUp)] ?? "" : carried.text
+                                reportUnknownSupplier(text, file: file, line: Int(piece.lines[r]),
+                                                      column: header.name(CONSUMER), rank: header.rank(CONSUMER), sink: &sink)
+                            }
+                            piece.ok[r] = false
+                        }
+                    } else {
+                        lastLookedUp = r
+                    }
+                    let consumer = piece.consumer[r], provider = piece.provider[r]
+                    if piece.group[r] == groupIsProvider { piece.group[r] = provider }
+                    if consumer >= 0 && consumer == provider {
+                        sink.error(.selfDependency, file: file, line: Int(piece.lines[r]), column: header.name(PROVIDER),
+                                   rank: header.rank(PROVIDER), "self-dependency: \(Diagnostic.quote(index.values[Int(provider)])) depends on itself")
+                        piece.ok[r] = false
+                    }
+                }
+            }
+            var settled = 0
             while let line = table.nextRecord(sink: &sink) {
+                if sink.errorCount > 0 && rows.count - settled >= compactionWindow {
+                    while let due = pending.pop() { resolve(due) }
+                    settle(settled..<rows.count)
+                    if lastLookedUp >= 0 {
+                        carried = (piece.consumer[lastLookedUp], unknownConsumers[Int32(lastLookedUp)] ?? "")
+                        lastLookedUp = -1
+                    }
+                    unknownConsumers.removeAll(keepingCapacity: true)
+                    // Row numbers change: the next row must not be read as repeating a moved one.
+                    lastConsumer = UnsafeRawBufferPointer(start: nil, count: 0)
+                    settled = piece.compact(from: settled, count: rows.count)
+                    rows.truncate(to: settled)
+                }
                 let weight = Criticality.levelWeight(table.cell(CRITICALITY))
                     ?? readCriticality(table, CRITICALITY, line: line, sink: &sink)
                 let r = rows.add { piece.reserve($0) }
@@ -197,29 +265,7 @@ extension DatasetLoader {
             }
             piece.finish(rows: rows.count)
             while let due = pending.pop() { resolve(due) }
-            var lastLookedUp = 0
-            for r in 0..<piece.ok.count {
-                if piece.consumer[r] == sameConsumer {
-                    let consumer = piece.consumer[lastLookedUp]
-                    piece.consumer[r] = consumer
-                    if consumer < 0 {
-                        if checkSuppliers {
-                            reportUnknownSupplier(unknownConsumers[Int32(lastLookedUp)] ?? "", file: file, line: Int(piece.lines[r]),
-                                                  column: header.name(CONSUMER), rank: header.rank(CONSUMER), sink: &sink)
-                        }
-                        piece.ok[r] = false
-                    }
-                } else {
-                    lastLookedUp = r
-                }
-                let consumer = piece.consumer[r], provider = piece.provider[r]
-                if piece.group[r] == groupIsProvider { piece.group[r] = provider }
-                if consumer >= 0 && consumer == provider {
-                    sink.error(.selfDependency, file: file, line: Int(piece.lines[r]), column: header.name(PROVIDER),
-                               rank: header.rank(PROVIDER), "self-dependency: \(Diagnostic.quote(index.values[Int(provider)])) depends on itself")
-                    piece.ok[r] = false
-                }
-            }
+            settle(settled..<rows.count)
             return piece
         }
 

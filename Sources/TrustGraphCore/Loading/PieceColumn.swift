@@ -93,6 +93,11 @@ struct PieceRows {
         count += 1
         return count - 1
     }
+
+    /// Forgets the rows from `count` on (their columns are overwritten by the next rows).
+    mutating func truncate(to count: Int) {
+        self.count = count
+    }
 }
 
 /// Strings of a piece of a file being parsed, as a byte arena and the end
@@ -118,6 +123,26 @@ final class PieceStrings: @unchecked Sendable {
     func appendASCIIUppercased(_ value: UnsafeRawBufferPointer) {
         for b in value { bytes.append(b >= 97 && b <= 122 ? b - 32 : b) }
         ends.append(bytes.count)
+    }
+
+    /// Keeps, of values `start..<count`, those `keep` accepts, in order (values
+    /// before `start` stay). The column then holds no value past the kept ones.
+    func compact(from start: Int, count: Int, keep: (Int) -> Bool) {
+        var readStart = start == 0 ? 0 : ends[start - 1]
+        var writeEnd = readStart, kept = start
+        for k in start..<min(count, self.count) {
+            let end = ends[k]
+            if keep(k) {
+                let length = end - readStart
+                if writeEnd != readStart { (bytes.base + writeEnd).update(from: bytes.base + readStart, count: length) }
+                writeEnd += length
+                ends[kept] = writeEnd
+                kept += 1
+            }
+            readStart = end
+        }
+        ends.count = kept
+        bytes.count = writeEnd
     }
 
     /// The bytes of value `index`.

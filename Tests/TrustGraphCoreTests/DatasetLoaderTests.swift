@@ -129,6 +129,45 @@ import Testing
         }
     }
 
+    @Test func oneIdRepeatedAfterAStrayQuoteKeepsOneRecordAndCountsEveryRepeat() throws {
+        let repeats = 200_000
+        let suppliers = "id,name\nx,\"stray\n" + String(repeating: "x,n\n", count: repeats)
+        for threads in [1, 2] {
+            let error = try #require(throws: DatasetError.self) {
+                try DatasetLoader.load(contents: ["suppliers.csv": Array(suppliers.utf8)], threads: threads)
+            }
+            #expect(error.errorCount == repeats)  // the malformed record, then every repeat but the first
+            #expect(error.errors.count == LoadReport.storedLimit)
+            #expect(error.errors[0].kind == .malformedRecord && error.errors[0].line == 2)
+            for (k, e) in error.errors.enumerated().dropFirst() {
+                #expect(e.line == k + 3 && e.message == "duplicate supplier id 'x' (first on line 3)", "\(e)")
+            }
+        }
+    }
+
+    @Test func repeatsDroppedEarlyNameTheLineWhereTheIdFirstAppearsInTheFile() throws {
+        // 10,000 distinct ids, then 'r' on every other row (a repeat the parser sees), the
+        // others repeating the first ids in turn: in a later piece, the first repeat of an id is
+        // kept and found at the merge, the next ones are dropped as the piece reads them.
+        let first = (0..<10_000).map { "s\($0)\n" }.joined()
+        let rest = (0..<100_000).map { "r\ns\($0 % 10_000)\n" }.joined()
+        let contents = ["suppliers.csv": Array(("id\n" + first + rest).utf8)]
+        let errors = try [1, 2].map { threads in
+            try #require(throws: DatasetError.self) { try DatasetLoader.load(contents: contents, threads: threads) }
+        }
+        #expect(errors[0].errorCount == 10_000 + 200_000 - 10_001)
+        #expect(errors[1].errorCount == errors[0].errorCount)
+        #expect(errors[1].errors.map(\.description) == errors[0].errors.map(\.description))
+        #expect(errors[1].errors.count == LoadReport.storedLimit)
+        for (k, e) in errors[1].errors.enumerated() {
+            // Row j of the rest: 'r' on line 10002 + 2j, then s(j % 10000) on line 10003 + 2j.
+            let line = 10_003 + k, j = (line - 10_002) / 2
+            let expected = k % 2 == 1 ? "duplicate supplier id 'r' (first on line 10002)"
+                                      : "duplicate supplier id 's\(j % 10_000)' (first on line \(j % 10_000 + 2))"
+            #expect(e.line == line && e.message == expected, "\(e)")
+        }
+    }
+
     @Test func aCertificateThatExpiresBeforeItIsIssuedIsAWarning() throws {
         let (dataset, report) = try DatasetLoader.load(contents: [
             "suppliers.csv": Array("id\na\n".utf8),

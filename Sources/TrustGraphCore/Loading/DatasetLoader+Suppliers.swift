@@ -9,6 +9,10 @@ extension DatasetLoader {
         let names, countries, sectors: PieceStrings
         let priors: PieceColumn<Double>
         var attributes: [PieceStrings] = []
+        /// Records not kept because their id repeats one kept before in this piece
+        /// (see `EarlyDuplicates`): how many, and the first of them.
+        var droppedDuplicates = 0
+        var earlyDuplicates: [(line: Int32, first: Int32)] = []
 
         init(capacity: Int) {
             lines = PieceColumn(capacity: capacity)
@@ -39,6 +43,13 @@ extension DatasetLoader {
         let pieces = parsePieces(bytes, header: header, threads: threads) { table, sink in
             var piece = SupplierPiece(capacity: header.rowEstimate(table.csv.remaining, bytesPerRow: 32))
             piece.attributes = header.pieceAttributes(rows: header.rowEstimate(table.csv.remaining, bytesPerRow: 32))
+            // Once the load is bound to fail — an error in this piece, or an id seen to repeat —
+            // a record whose id repeats one kept before in the piece is counted, not kept (its
+            // other cells still checked): a file of one id repeated millions of times then holds
+            // one record. `keptRow` maps ids of `kept` to the piece's records.
+            var kept: InternTable?
+            var keptRow: [Int32] = []
+            let recent = ShortKeyCache()
             while let line = table.nextRecord(sink: &sink) {
                 let id = table.cell(ID)
                 if id.isEmpty {
@@ -47,12 +58,10 @@ extension DatasetLoader {
                     continue
                 }
                 let country = table.cell(COUNTRY)
-                if country.isEmpty || (country.count == 2 && isASCIILetter(country[0]) && isASCIILetter(country[1])) {
-                    piece.countries.appendASCIIUppercased(country)
-                } else {
+                let countryIsCode = country.isEmpty || (country.count == 2 && isASCIILetter(country[0]) && isASCIILetter(country[1]))
+                if !countryIsCode {
                     sink.error(.badCountry, file: file, line: line, column: table.name(COUNTRY), rank: header.rank(COUNTRY),
                                "\(Diagnostic.quote(table.text(COUNTRY))) is not a country code (expected two ASCII letters)")
-                    piece.countries.append(UnsafeRawBufferPointer(start: nil, count: 0))
                 }
                 var prior = Double.nan
                 let priorText = table.cell(PRIOR)
@@ -69,8 +78,34 @@ extension DatasetLoader {
                                    "\(Diagnostic.quote(table.text(PRIOR))) is not a number (expected a number in [0,1])")
                     }
                 }
+                let hash = InternTable.hash(id)
+                if kept == nil && (sink.errorCount > 0 || recent.value(of: id) != nil) {
+                    var table = InternTable()
+                    for r in 0..<piece.ids.count where table.intern(piece.ids.value(r), hash: piece.hashes[r]).inserted {
+                        keptRow.append(Int32(r))
+                    }
+                    kept = table
+                }
+                if kept != nil {
+                    let (first, inserted) = kept!.intern(id, hash: hash)
+                    if !inserted {
+                        piece.droppedDuplicates += 1
+                        if piece.earlyDuplicates.count < LoadReport.storedLimit {
+                            piece.earlyDuplicates.append((Int32(truncatingIfNeeded: line), keptRow[Int(first)]))
+                        }
+                        continue
+                    }
+                    keptRow.append(Int32(piece.ids.count))
+                } else {
+                    recent.remember(id, value: 0)
+                }
+                if countryIsCode {
+                    piece.countries.appendASCIIUppercased(country)
+                } else {
+                    piece.countries.append(UnsafeRawBufferPointer(start: nil, count: 0))
+                }
                 piece.lines.append(Int32(truncatingIfNeeded: line))
-                piece.hashes.append(InternTable.hash(id))
+                piece.hashes.append(hash)
                 piece.ids.append(id)
                 piece.names.append(table.cell(NAME))
                 piece.sectors.append(table.cell(SECTOR))
@@ -86,7 +121,16 @@ extension DatasetLoader {
         let ids = StringColumn(concatenating: pieces.map(\.piece.ids))
         if let index = InternTable.build(distinct: ids, hashes: .concatenating(pieces.map(\.piece.hashes.shared), threads: threads),
                                          threads: threads) {
-            for parsed in pieces { sink.append(parsed.sink) }
+            for parsed in pieces {
+                // No id repeats among the records kept: the one a dropped record repeats is the first.
+                let piece = parsed.piece, firstLine = Int32(parsed.firstLine)
+                var merged = parsed.sink
+                if piece.droppedDuplicates > 0 {
+                    reportEarlyDuplicates(piece, firstLine: { piece.lines[$0] + firstLine }, offset: firstLine, header: header, sink: &merged)
+                    merged.sortByPosition()
+                }
+                sink.append(merged)
+            }
             suppliers.index = index
             let firstLines = pieces.map { Int32($0.firstLine) }
             suppliers.lines = .concatenating(pieces.map(\.piece.lines.shared), threads: threads) { k, line in line + firstLines[k] }
@@ -119,9 +163,12 @@ extension DatasetLoader {
             let firstLine = Int32(parsed.firstLine)
             var duplicates = DiagnosticSink()
             var keep = [Bool](repeating: true, count: piece.lines.count)
+            // The line where the id of each record first appears in the file.
+            var first = [Int32](repeating: 0, count: piece.droppedDuplicates > 0 ? piece.lines.count : 0)
             for r in 0..<piece.lines.count {
                 let line = piece.lines[r] + firstLine
                 let (index, inserted) = suppliers.index.intern(piece.ids.value(r), hash: piece.hashes[r])
+                if !first.isEmpty { first[r] = inserted ? line : suppliers.lines[Int(index)] }
                 if inserted {
                     suppliers.lines.append(line)
                 } else {
@@ -135,6 +182,7 @@ extension DatasetLoader {
             suppliers.sectors.append(contentsOf: piece.sectors.column) { keep[$0] }
             suppliers.priors += (0..<piece.priors.count).filter { keep[$0] }.map { piece.priors[$0] }
             for x in 0..<extras { suppliers.attributes.values[x].append(contentsOf: piece.attributes[x].column) { keep[$0] } }
+            reportEarlyDuplicates(piece, firstLine: { first[$0] }, offset: firstLine, header: header, sink: &duplicates)
             var merged = parsed.sink
             merged.append(duplicates)
             merged.sortByPosition()
@@ -142,5 +190,20 @@ extension DatasetLoader {
         }
         dataset.suppliers = suppliers
         return true
+    }
+
+    /// Reports the records a piece did not keep because their id repeated one it kept:
+    /// the first of them with the line where the id first appears in the file, the rest counted.
+    /// - Parameters:
+    ///   - firstLine: that line for each record the piece kept.
+    ///   - offset: the piece's first line (its lines count from there).
+    private static func reportEarlyDuplicates(_ piece: SupplierPiece, firstLine: (Int) -> Int32, offset: Int32, header: TableHeader,
+                                              sink: inout DiagnosticSink) {
+        guard piece.droppedDuplicates > 0 else { return }
+        for (line, kept) in piece.earlyDuplicates {
+            sink.error(.duplicateId, file: suppliersFile, line: Int(line + offset), column: "id", rank: header.rank(0),
+                       "duplicate supplier id \(Diagnostic.quote(String(decoding: piece.ids.value(Int(kept)), as: UTF8.self))) (first on line \(firstLine(Int(kept))))")
+        }
+        sink.errorCount += piece.droppedDuplicates - piece.earlyDuplicates.count
     }
 }

@@ -334,6 +334,37 @@ enum CLI {
         #expect(r.stdout == "suppliers.csv:1: header: record has more than 10000 cells\n")
     }
 
+    @Test func underAMemoryLimitALoadEndsWithAMessageNeverACrashOrAHang() throws {
+        // Under AddressSanitizer (make sanitize) the shadow memory alone exceeds any address-space limit.
+        guard !CLI.underAddressSanitizer else { return }
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 500,000 suppliers in a tree (19 MB): it needs about 300 MB of address space to validate.
+        let suppliers = "id,name\n" + (0..<500_000).map { "s\($0),Supplier \($0)\n" }.joined()
+        let dependencies = "consumer,provider\n" + (1..<500_000).map { "s\($0),s\($0 / 2)\n" }.joined()
+        try suppliers.write(to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+        try dependencies.write(to: dir.appendingPathComponent("dependencies.csv"), atomically: true, encoding: .utf8)
+        let binary = CLI.products.appendingPathComponent("trustgraph").path
+        // Limits that stop the load at each of its steps: mapping the file, starting a worker
+        // thread, growing a column, the merge; the last is enough.
+        var outcomes: Set<String> = []
+        for megabytes in [150, 160, 170, 185, 200, 250, 400] {
+            let r = try CLI.runShell("ulimit -v \(megabytes * 1000); exec timeout 120 '\(binary)' validate '\(dir.path)' --max-errors 1")
+            let said = r.stdout + r.stderr
+            #expect(r.status == 0 || r.status == 1, "\(megabytes) MB: status \(r.status): \(said.prefix(300))")
+            #expect(!said.contains("crashed") && !said.contains("Fatal error"), "\(megabytes) MB: \(said.prefix(300))")
+            if r.status == 1 {
+                #expect(said.contains("out of memory") || said.contains("Cannot allocate memory"), "\(megabytes) MB: \(said.prefix(300))")
+                outcomes.insert(said.contains("worker thread") ? "thread" : said.contains("a column") ? "column"
+                                : said.contains("rows of") ? "merge" : "other")
+            } else {
+                #expect(r.stdout.hasSuffix("valid — 500000 suppliers, 0 certifications, 499999 dependency rows, 250000 warnings\n"))
+                outcomes.insert("valid")
+            }
+        }
+        #expect(outcomes.contains("valid") && outcomes.count >= 3, "\(outcomes)")
+    }
+
     @Test func aReaderThatClosesThePipeEndsTheCommandQuietly() throws {
         // More output than a pipe holds, to a pipe whose reader is gone: SIGPIPE, as for other Unix tools.
         let dir = try CLI.temporaryDirectory()

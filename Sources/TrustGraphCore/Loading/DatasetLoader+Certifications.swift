@@ -164,6 +164,11 @@ extension DatasetLoader {
             while let due = pending.pop() { resolve(due) }
             return piece
         }
+        // The merge below allocates through Swift's arrays, which would crash if refused: under a
+        // limit on memory, stop first with a message when about 56 bytes a row (and, for text, the
+        // file again) do not fit.
+        let rowsRead = pieces.reduce(0) { $0 + $1.piece.count }
+        OutOfMemory.ensure(rowsRead * 56 + bytes.count, for: "reading the \(rowsRead) rows of \(file)")
         var certifications = CertificationTable()
         certifications.attributes = header.emptyAttributes
         for parsed in pieces { sink.append(parsed.sink) }

@@ -268,6 +268,11 @@ extension DatasetLoader {
             settle(settled..<rows.count)
             return piece
         }
+        // The merge below allocates through Swift's arrays, which would crash if refused: under a
+        // limit on memory, stop first with a message when about 32 bytes a row (and, for text, the
+        // file again) do not fit.
+        let rowsRead = pieces.reduce(0) { $0 + $1.piece.count }
+        OutOfMemory.ensure(rowsRead * 32 + bytes.count, for: "reading the \(rowsRead) rows of \(file)")
 
         // Merge the pieces in file order; local label and service ids become global ones.
         var rows = DependencyTable()

@@ -114,6 +114,11 @@ extension DatasetLoader {
             }
             return piece
         }
+        // The merge below allocates through Swift's arrays, which would crash if refused: under a
+        // limit on memory, stop first with a message when about 120 bytes a row (and, for text, the
+        // file again) do not fit.
+        let rowsRead = pieces.reduce(0) { $0 + $1.piece.lines.count }
+        OutOfMemory.ensure(rowsRead * 120 + bytes.count, for: "reading the \(rowsRead) rows of \(file)")
 
         var suppliers = SupplierTable()
         suppliers.attributes = header.emptyAttributes

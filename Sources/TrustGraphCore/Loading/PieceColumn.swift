@@ -16,7 +16,9 @@ final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
-        guard let memory = malloc(self.capacity * MemoryLayout<Element>.stride) else { fatalError("out of memory for a column of \(capacity) values") }
+        guard let memory = malloc(self.capacity * MemoryLayout<Element>.stride) else {
+            OutOfMemory.fail("a column of \(self.capacity) values being read", bytes: self.capacity * MemoryLayout<Element>.stride)
+        }
         base = memory.bindMemory(to: Element.self, capacity: self.capacity)
     }
 
@@ -66,7 +68,9 @@ final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     @inline(never)
     private func grow() {
         capacity *= 2
-        guard let memory = realloc(base, capacity * MemoryLayout<Element>.stride) else { fatalError("out of memory for a column of \(capacity) values") }
+        guard let memory = realloc(base, capacity * MemoryLayout<Element>.stride) else {
+            OutOfMemory.fail("a column of \(capacity) values being read", bytes: capacity / 2 * MemoryLayout<Element>.stride)
+        }
         base = memory.bindMemory(to: Element.self, capacity: capacity)
     }
 }

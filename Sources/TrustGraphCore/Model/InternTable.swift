@@ -51,7 +51,9 @@ public struct InternTable: Sendable {
                 memset(raw, 0, bytes)
                 base = raw.bindMemory(to: Slot.self, capacity: count)
             } else {
-                guard let raw = calloc(count, MemoryLayout<Slot>.stride) else { fatalError("out of memory for \(count) id slots") }
+                guard let raw = calloc(count, MemoryLayout<Slot>.stride) else {
+                    OutOfMemory.fail("a table of \(count) id slots", bytes: count * MemoryLayout<Slot>.stride)
+                }
                 base = raw.bindMemory(to: Slot.self, capacity: count)
             }
         }

@@ -21,6 +21,7 @@ public enum Parallel {
         }
         // Each thread takes every `threads`-th chunk; chunk contents do not depend on it.
         let workers = min(threads, chunks)
+        checkRoomForWorkers(workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var k = w
             while k < chunks {
@@ -32,6 +33,16 @@ public enum Parallel {
 }
 
 extension Parallel {
+    /// Ends the process with a message (`OutOfMemory`) when the stacks of the threads a
+    /// parallel step may start do not fit under the process's memory limit: Dispatch
+    /// would otherwise retry creating them for ever, and the command would hang.
+    static func checkRoomForWorkers(_ workers: Int) {
+        OutOfMemory.ensure((workers - 1) * workerStackBytes, for: "starting \(workers - 1) worker \(workers == 2 ? "thread" : "threads")")
+    }
+
+    /// The address space a worker thread's stack takes (the system's default stack size).
+    static let workerStackBytes = 8 << 20
+
     /// Calls `body` for every index of `0..<count` on up to `threads` threads,
     /// each thread taking the next index as soon as it is free: for tasks of
     /// uneven cost (pieces of a file). What a task computes must not depend
@@ -44,6 +55,7 @@ extension Parallel {
         }
         let lock = Lock()
         nonisolated(unsafe) var next = 0
+        checkRoomForWorkers(min(threads, count))
         DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
             while true {
                 let k = lock.withLock { () -> Int in
@@ -65,6 +77,7 @@ extension Parallel {
         withUnsafeMutablePointer(to: &a) { a in
             withUnsafeMutablePointer(to: &b) { b in
                 nonisolated(unsafe) let (a, b) = (a, b)
+                checkRoomForWorkers(2)
                 DispatchQueue.concurrentPerform(iterations: 2) { k in
                     if k == 0 { a.pointee = first() } else { b.pointee = second() }
                 }
@@ -81,6 +94,7 @@ extension Parallel {
         guard count > 0 else { return }
         let chunks = (count + chunk - 1) / chunk
         let workers = max(1, min(threads, chunks))
+        if workers > 1 { checkRoomForWorkers(workers) }
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var state = makeState()
             var k = w

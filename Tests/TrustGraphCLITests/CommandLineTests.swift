@@ -365,6 +365,31 @@ enum CLI {
         #expect(outcomes.contains("valid") && outcomes.count >= 3, "\(outcomes)")
     }
 
+    @Test func filesOfMillionsOfBadRowsLoadInThreeTimesTheirSizePlus200MB() throws {
+        // The reproducers of rows with errors, at a tenth of their size (10 MB each): 2.5M
+        // `a,b` rows naming unknown suppliers, and one id repeated 2.5M times after a stray quote.
+        // Each must end with its errors counted under an address-space limit of 3× its size +
+        // 200 MB (230 MB; the process's mapped libraries and thread stacks count too). Keeping
+        // every row, as the loader once did, needed about 280 MB and 700 MB.
+        guard !CLI.underAddressSanitizer else { return }
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = 2_500_000
+        let cases: [(name: String, files: [String: String], errors: Int)] = [
+            ("unknown", ["suppliers.csv": "id\nz\n", "dependencies.csv": "consumer,provider\n" + String(repeating: "a,b\n", count: rows)], 2 * rows),
+            ("repeated", ["suppliers.csv": "id,name\nx,\"stray\n" + String(repeating: "x,n\n", count: rows)], rows),
+        ]
+        let binary = CLI.products.appendingPathComponent("trustgraph").path
+        for (name, files, errors) in cases {
+            let dataset = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: dataset, withIntermediateDirectories: true)
+            for (file, text) in files { try text.write(to: dataset.appendingPathComponent(file), atomically: false, encoding: .utf8) }
+            let r = try CLI.runShell("ulimit -v 230000; exec timeout 300 '\(binary)' validate '\(dataset.path)' --max-errors 1")
+            #expect(r.status == 1, "\(name): \(r.status) \(r.stderr.prefix(300))")
+            #expect(r.stderr.hasSuffix("\(dataset.path): \(errors) errors\n"), "\(name): \(r.stderr.suffix(300))")
+        }
+    }
+
     @Test func aReaderThatClosesThePipeEndsTheCommandQuietly() throws {
         // More output than a pipe holds, to a pipe whose reader is gone: SIGPIPE, as for other Unix tools.
         let dir = try CLI.temporaryDirectory()

@@ -407,14 +407,24 @@ struct RowMerge {
     mutating func merge(_ imported: ImportedTable, key: [String], normalise: (Int, String) -> String = { $1 }) {
         let existingKey = key.map { position[$0] }
         let importedKey = key.map { imported.header.firstIndex(of: $0) }
-        func keyOf(_ cells: [String], _ columns: [Int?]) -> [String] {
-            columns.enumerated().map { k, c in normalise(k, c.map { cells[$0] } ?? "") }
+        // One string per key, each cell preceded by its length (so that no two keys run together):
+        // hashing it costs a fraction of hashing an array of strings.
+        func keyOf(_ cells: [String], _ columns: [Int?]) -> String {
+            var key = ""
+            for (k, c) in columns.enumerated() {
+                let cell = normalise(k, c.map { cells[$0] } ?? "")
+                key += "\(cell.utf8.count):"
+                key += cell
+            }
+            return key
         }
         // Rows sharing a key are chained in file order: `next` is the next row with the same key.
-        var cursor: [[String]: Int] = [:]
+        var cursor: [String: Int] = [:]
+        cursor.reserveCapacity(existingCount)
         var next = [Int](repeating: -1, count: existingCount)
         do {
-            var last: [[String]: Int] = [:]
+            var last: [String: Int] = [:]
+            last.reserveCapacity(existingCount)
             for r in 0..<existingCount {
                 let k = keyOf(rows[r], existingKey)
                 if let l = last[k] { next[l] = r } else { cursor[k] = r }

@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import TrustGraphCore
 
 // Datasets are generated in memory, once, by the same generator as
@@ -53,6 +54,51 @@ func spreadsheetExport(_ csv: [UInt8]) -> [UInt8] {
         out.append(byte)
     }
     return out
+}
+
+/// A DORA register as a package directory, written once: the shape of
+/// Benchmarks/peers/dora_register.py at a fifth of its default size (1,000 entities,
+/// 10,000 providers, 4 functions each, `contracts` contract rows of which 1 in 20
+/// ended, a rank-2 and rank-3 chain for 1 in 10, an assessment for 1 in 4).
+func registerPackage(contracts: Int) -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trustgraph-benchmark-register-\(contracts)")
+    let reports = directory.appendingPathComponent("reports")
+    if FileManager.default.fileExists(atPath: reports.appendingPathComponent("b_07.01.csv").path) { return directory.path }
+    try! FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+    var seed: UInt64 = 7
+    func next(_ n: Int) -> Int {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Int((seed >> 33) % UInt64(n))
+    }
+    let entities = 1_000, providers = 10_000
+    let lei = (0..<entities).map { "5299\(String(repeating: "0", count: 14 - String($0).count))\($0)" }
+    let code = (0..<providers).map { "3912\(String(repeating: "0", count: 14 - String($0).count))\($0)" }
+    let countries = ["DE", "FR", "IE", "NL", "AT", "SE", "US"]
+    func write(_ name: String, _ lines: [String]) {
+        try! (lines.joined(separator: "\n") + "\n").write(to: reports.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    write("parameters.csv", ["name,value", "refPeriod,2025-12-31"])
+    write("b_01.02.csv", ["c0010,c0020,c0030,c0040"] + (0..<entities).map { "\(lei[$0]),Entity \($0) AG,eba_GA:\(countries[next(7)]),eba_CT:x12" })
+    write("b_05.01.csv", ["c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080"]
+          + (0..<providers).map { "\(code[$0]),eba_qCO:qx2000,Provider \($0) GmbH,eba_CT:x212,eba_GA:\(countries[next(7)]),eba_CU:EUR,\(10_000 + next(5_000_000))," })
+    write("b_06.01.csv", ["c0010,c0020,c0030,c0040,c0050"]
+          + (0..<entities * 4).map { "F\($0 / 4)-\($0 % 4),eba_BF:x26,Function,\(lei[$0 / 4]),eba_BT:x2\([8, 9, 1][next(3)])" })
+    var contractRows = ["c0010,c0020,c0030,c0040,c0050,c0060,c0070,c0080,c0180"], chainRows = ["c0010,c0020,c0030,c0040,c0050,c0060"]
+    var assessmentRows = ["c0010,c0020,c0030,c0040,c0050"]
+    for k in 0..<contracts {
+        let e = next(entities), p = code[next(providers)], service = "eba_TA:S\(10 + next(9))"
+        contractRows.append("C-\(k),\(lei[e]),\(p),eba_qCO:qx2000,F\(e)-\(next(4)),\(service),2020-01-01,\(next(20) == 0 ? "2024-12-31" : "9999-12-31"),eba_ZZ:x79\(4 + next(4))")
+        if k % 10 == 0 {
+            let (second, third) = (code[next(providers)], code[next(providers)])
+            chainRows += ["C-\(k),\(service),\(p),eba_qCO:qx2000,1,", "C-\(k),\(service),\(second),eba_qCO:qx2000,2,\(p)",
+                          "C-\(k),\(service),\(third),eba_qCO:qx2000,3,\(second)"]
+        }
+        if k % 4 == 0 { assessmentRows.append("C-\(k),\(p),eba_qCO:qx2000,\(service),eba_ZZ:x96\(next(3))") }
+    }
+    write("b_02.02.csv", contractRows)
+    write("b_05.02.csv", chainRows)
+    write("b_07.01.csv", assessmentRows)
+    return directory.path
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -117,6 +163,19 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             blackHole(PageRank(model: model))
         }
+    }
+
+    // Importing a register against loading the dataset the import writes (docs/import.md, "Speed").
+    Benchmark("import dora-roi: 200k contract rows (1,000 entities, 10,000 providers)", configuration: .init(maxIterations: 5)) { benchmark in
+        let package = registerPackage(contracts: 200_000)
+        benchmark.startMeasurement()
+        blackHole(try DORARegister.importPackages([package]))
+    }
+
+    Benchmark("load the dataset a 200k-contract register imports to", configuration: .init(maxIterations: 5)) { benchmark in
+        let files = Dictionary(uniqueKeysWithValues: try DORARegister.importPackages([registerPackage(contracts: 200_000)]).files)
+        benchmark.startMeasurement()
+        blackHole(try DatasetLoader.load(contents: files))
     }
 
     Benchmark("all impacts 100k", configuration: .init(maxIterations: 3)) { benchmark in

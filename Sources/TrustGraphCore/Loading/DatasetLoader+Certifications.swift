@@ -1,6 +1,6 @@
 extension DatasetLoader {
     /// One piece of certifications.csv, parsed and resolved in parallel with the others.
-    struct CertificationPiece: Sendable {
+    struct CertificationPiece: CheckedPiece {
         /// Rows with lines from the piece's start; `supplier` is -1 where the id is unknown.
         let supplier, scheme, issued, expires, lastEvidence, lines: PieceColumn<Int32>
         let status: PieceColumn<CertificationStatus>
@@ -173,24 +173,19 @@ extension DatasetLoader {
         certifications.attributes = header.emptyAttributes
         for parsed in pieces { sink.append(parsed.sink) }
         noteSchemeSpellings(pieces.map(\.piece), schemes: schemes, file: file, sink: &sink)
-        if pieces.allSatisfy({ piece in !UnsafeBufferPointer(start: piece.piece.ok.base, count: piece.piece.count).contains(false) }) {
-            // Every row kept: copy the columns piece by piece on all threads.
-            let parts = pieces.map(\.piece)
-            let firstLines = pieces.map { Int32($0.firstLine) }
-            certifications.supplier = .concatenating(parts.map(\.supplier.shared), threads: threads)
-            certifications.scheme = .concatenating(parts.map(\.scheme.shared), threads: threads)
-            certifications.status = .concatenating(parts.map(\.status.shared), threads: threads)
-            certifications.issued = .concatenating(parts.map(\.issued.shared), threads: threads)
-            certifications.expires = .concatenating(parts.map(\.expires.shared), threads: threads)
-            certifications.lastEvidence = .concatenating(parts.map(\.lastEvidence.shared), threads: threads)
-            certifications.partial = .concatenating(parts.map(\.partial.shared), threads: threads)
-            certifications.lines = .concatenating(parts.map(\.lines.shared), threads: threads) { k, line in line + firstLines[k] }
-            for x in 0..<extras {
-                certifications.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes[x] })
-            }
-            withExtendedLifetime(parts) {}
+        let merge = PieceMerge(pieces: pieces, threads: threads)
+        if merge.keepsEveryRow {
+            certifications.supplier = merge.concatenated(\.supplier)
+            certifications.scheme = merge.concatenated(\.scheme)
+            certifications.status = merge.concatenated(\.status)
+            certifications.issued = merge.concatenated(\.issued)
+            certifications.expires = merge.concatenated(\.expires)
+            certifications.lastEvidence = merge.concatenated(\.lastEvidence)
+            certifications.partial = merge.concatenated(\.partial)
+            certifications.lines = merge.lines(\.lines)
+            certifications.attributes.values = merge.attributes(extras)
         } else {
-            certifications.reserve(pieces.reduce(0) { $0 + $1.piece.count })
+            certifications.reserve(merge.rowCount)
             for parsed in pieces {
                 let ok = parsed.piece.ok
                 certifications.append(contentsOf: parsed.piece.table, lineOffset: Int32(parsed.firstLine)) { ok[$0] }

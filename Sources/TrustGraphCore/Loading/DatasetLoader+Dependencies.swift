@@ -6,7 +6,7 @@ import Darwin
 
 extension DatasetLoader {
     /// One piece of dependencies.csv, parsed and resolved in parallel with the others.
-    struct DependencyPiece: Sendable {
+    struct DependencyPiece: CheckedPiece {
         /// Rows with lines from the piece's start; unknown ids are -1. `group`
         /// holds −1 − local id for labels that are no supplier id (see `labels`),
         /// `service` ids of `serviceNames`.
@@ -285,23 +285,18 @@ extension DatasetLoader {
             serviceIds.append((0..<piece.serviceNames.count).map { rows.serviceNames.intern(piece.serviceNames.values[$0]).id })
             sink.append(parsed.sink)
         }
-        if pieces.allSatisfy({ piece in !UnsafeBufferPointer(start: piece.piece.ok.base, count: piece.piece.count).contains(false) }) {
-            // Every row kept: copy the columns piece by piece on all threads.
-            let parts = pieces.map(\.piece)
-            let firstLines = pieces.map { Int32($0.firstLine) }
+        let merge = PieceMerge(pieces: pieces, threads: threads)
+        if merge.keepsEveryRow {
             let (labels, services) = (labelIds, serviceIds)
-            rows.consumer = .concatenating(parts.map(\.consumer.shared), threads: threads)
-            rows.provider = .concatenating(parts.map(\.provider.shared), threads: threads)
-            rows.weight = .concatenating(parts.map(\.weight.shared), threads: threads)
-            rows.group = .concatenating(parts.map(\.group.shared), threads: threads) { k, label in label >= 0 ? label : labels[k][Int(-1 - label)] }
-            rows.service = .concatenating(parts.map(\.service.shared), threads: threads) { k, service in services[k][Int(service)] }
-            rows.lines = .concatenating(parts.map(\.lines.shared), threads: threads) { k, line in line + firstLines[k] }
-            for x in 0..<extras {
-                rows.attributes.values[x] = StringColumn(concatenating: parts.map { $0.attributes[x] })
-            }
-            withExtendedLifetime(parts) {}
+            rows.consumer = merge.concatenated(\.consumer)
+            rows.provider = merge.concatenated(\.provider)
+            rows.weight = merge.concatenated(\.weight)
+            rows.group = merge.concatenated(\.group) { k, label in label >= 0 ? label : labels[k][Int(-1 - label)] }
+            rows.service = merge.concatenated(\.service) { k, service in services[k][Int(service)] }
+            rows.lines = merge.lines(\.lines)
+            rows.attributes.values = merge.attributes(extras)
         } else {
-            rows.reserve(pieces.reduce(0) { $0 + $1.piece.count })
+            rows.reserve(merge.rowCount)
             for (k, parsed) in pieces.enumerated() {
                 rows.append(contentsOf: parsed.piece.table, lineOffset: Int32(parsed.firstLine), service: serviceIds[k],
                             label: labelIds[k], keep: parsed.piece.ok.array)

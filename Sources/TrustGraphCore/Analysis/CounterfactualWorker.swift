@@ -64,7 +64,7 @@ struct CounterfactualWorker {
     }
 
     /// Runs with the kernel over this worker's buffers.
-    private mutating func withKernel(_ body: (inout CounterfactualWorker, TrustSolver.Kernel, UnsafeMutableBufferPointer<Bool>) -> Void) {
+    private mutating func withKernel(_ body: (inout CounterfactualWorker, TrustSolver.Kernel, SharedBuffer<Bool>) -> Void) {
         // Move the buffers out while the kernel points into them (no copy-on-write copy).
         var distrust: [Double] = []
         var fixed: [Bool] = []
@@ -74,17 +74,11 @@ struct CounterfactualWorker {
             swap(&distrust, &self.distrust)
             swap(&fixed, &self.fixed)
         }
-        let (model, options) = (self.model, self.options)
-        baseline.base.withUnsafeBufferPointer { base in
-            fixed.withUnsafeMutableBufferPointer { fixedBuffer in
-                distrust.withUnsafeMutableBufferPointer { distrustBuffer in
-                    TrustSolver.withKernel(graph: model.graph, schedule: model.schedule, base: base,
-                                           fixed: UnsafeBufferPointer(fixedBuffer), distrust: distrustBuffer,
-                                           options: options) { kernel in
-                        body(&self, kernel, fixedBuffer)
-                    }
-                }
-            }
+        let (model, options, base) = (self.model, self.options, baseline.base)
+        withSharedBuffers(&fixed, &distrust) { fixed, distrust in
+            let kernel = TrustSolver.Kernel(graph: model.graph, schedule: model.schedule, base: SharedReadBuffer(base),
+                                            fixed: fixed.readOnly, distrust: distrust, options: options)
+            body(&self, kernel, fixed)
         }
     }
 

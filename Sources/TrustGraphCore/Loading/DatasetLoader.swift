@@ -387,7 +387,6 @@ public enum DatasetLoader {
                 }
             }
         }
-        withExtendedLifetime(dataset) {}
         for w in 0..<words {
             var seen: UInt64 = 0
             for t in 0..<tasks { seen |= marks[t * words + w] }

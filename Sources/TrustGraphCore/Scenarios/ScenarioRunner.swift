@@ -119,13 +119,7 @@ public struct ScenarioRunner: Sendable {
             report = full.report
         } else {
             let components = incremental.components(of: affected, scratch: scratch)
-            report = base.withUnsafeBufferPointer { base in
-                fixed.withUnsafeBufferPointer { fixed in
-                    distrust.withUnsafeMutableBufferPointer { distrust in
-                        incremental.solve(components: components, base: base, fixed: fixed, distrust: distrust, options: options)
-                    }
-                }
-            }
+            report = incremental.solve(components: components, base: base, fixed: fixed, distrust: &distrust, options: options)
             for v in affected {
                 let i = Int(v)
                 trust[i] = TrustModel.trust(of: i, base: base, distrust: distrust, fixed: fixed)

@@ -38,13 +38,11 @@ extension Array where Element: BitwiseCopyable & Sendable {
     /// most of its time.
     static func copy(of source: [Element], threads: Int) -> [Element] {
         let from = SharedReadBuffer(source)
-        let result = [Element].filled(count: source.count) { out in
+        return [Element].filled(count: source.count) { out in
             Parallel.forEachChunk(source.count, chunk: 1 << 17, threads: threads) { range in
                 (out.base + range.lowerBound).initialize(from: from.base + range.lowerBound, count: range.count)
             }
         }
-        withExtendedLifetime(source) {}
-        return result
     }
 
     /// An array of `count` elements whose values are not set: for scratch
@@ -66,30 +64,14 @@ extension Array where Element: BitwiseCopyable & Sendable {
         }
     }
 
-    /// The concatenation of `parts`, each element passed through `transform(part, element)`,
-    /// copied part by part on up to `threads` threads.
-    static func concatenating<Source: BitwiseCopyable & Sendable>(_ parts: [[Source]], threads: Int,
-                                                                 _ transform: @escaping @Sendable (Int, Source) -> Element) -> [Element] {
-        concatenating(parts, threads: threads) { k, part, destination in
-            for i in 0..<part.count { destination[i] = transform(k, part[i]) }
-        }
-    }
-
-    /// The concatenation of `parts`, copied part by part on up to `threads` threads.
-    static func concatenating(_ parts: [[Element]], threads: Int) -> [Element] {
-        concatenating(parts, threads: threads) { _, part, destination in
-            if let source = part.baseAddress { destination.update(from: source, count: part.count) }
-        }
-    }
-
-    /// The concatenation of the buffers `parts` (alive until this returns), copied part by part on up to `threads` threads.
+    /// The concatenation of the views `parts`, copied part by part on up to `threads` threads.
     static func concatenating(_ parts: [SharedReadBuffer<Element>], threads: Int) -> [Element] {
         concatenating(parts, threads: threads) { _, part, destination in
             if let source = part.baseAddress { destination.update(from: source, count: part.count) }
         }
     }
 
-    /// The concatenation of the buffers `parts`, each element passed through `transform(part, element)`.
+    /// The concatenation of the views `parts`, each element passed through `transform(part, element)`.
     static func concatenating<Source: BitwiseCopyable & Sendable>(_ parts: [SharedReadBuffer<Source>], threads: Int,
                                                                  _ transform: @escaping @Sendable (Int, Source) -> Element) -> [Element] {
         concatenating(parts, threads: threads) { k, part, destination in
@@ -98,14 +80,6 @@ extension Array where Element: BitwiseCopyable & Sendable {
     }
 
     /// Part `k` of `parts` is written by `copy(k, part, destination)` at its offset, parts on up to `threads` threads.
-    private static func concatenating<Source: Sendable>(
-        _ parts: [[Source]], threads: Int,
-        copy: @escaping @Sendable (Int, UnsafeBufferPointer<Source>, UnsafeMutablePointer<Element>) -> Void
-    ) -> [Element] {
-        defer { withExtendedLifetime(parts) {} }
-        return concatenating(parts.map { SharedReadBuffer($0) }, threads: threads, copy: copy)
-    }
-
     private static func concatenating<Source: Sendable>(
         _ parts: [SharedReadBuffer<Source>], threads: Int,
         copy: @escaping @Sendable (Int, UnsafeBufferPointer<Source>, UnsafeMutablePointer<Element>) -> Void

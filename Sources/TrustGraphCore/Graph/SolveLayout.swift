@@ -82,6 +82,9 @@ struct SolveLayout: Sendable {
         self.schedule = SolveSchedule(order: [Int32].filled(count: n) { identity in for k in 0..<n { identity[k] = Int32(k) } },
                                       componentStart: original2.componentStart, levelStart: original2.levelStart, component: [])
         self.order = order
+        #if DEBUG
+        self.schedule._checkInvariants(against: graph)
+        #endif
     }
 
     /// `values` (dataset numbering) in schedule numbering, copied on up to `threads` threads.

@@ -151,6 +151,9 @@ public struct SolveSchedule: Sendable {
             }
         }
         self.init(order: order, componentStart: componentStart, levelStart: levelStart, component: component)
+        #if DEBUG
+        _checkInvariants(against: graph)
+        #endif
     }
 
     /// A schedule from its arrays (for renumbered copies).

@@ -283,6 +283,9 @@ public struct SupplyGraph: Sendable {
         self.members = members
         self.consumerStart = consumerStart
         self.consumers = consumers
+        #if DEBUG
+        _checkInvariants()
+        #endif
     }
 
     /// The groups of consumer `i`.

@@ -11,7 +11,7 @@
 public struct InternTable: Sendable {
     /// The interned values, in id order.
     public private(set) var values = StringColumn()
-    private var slots: SlotStorage
+    private(set) var slots: SlotStorage
     /// The slots form 1, 2, 4 or 8 shards of equal size, chosen by a key's top
     /// three hash bits (masked by `shardSelect`); a key probes only within its
     /// shard. Large tables are built one shard per task (`build`).
@@ -115,7 +115,11 @@ public struct InternTable: Sendable {
                 }
             }
         }
-        return duplicate.contains(true) ? nil : table
+        guard !duplicate.contains(true) else { return nil }
+        #if DEBUG
+        table._checkInvariants()
+        #endif
+        return table
     }
 
     /// Inserts, into this table's slots, the values of `build` whose hash

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrustGraphCore
 internal import CGraphviz
 
 /// The bytes Graphviz produced, and the warnings it printed on the way.

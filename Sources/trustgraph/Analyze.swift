@@ -1,10 +1,6 @@
 import ArgumentParser
 import TrustGraphCore
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rank suppliers by what their compromise would cost; find concentration and single points of failure.",

@@ -244,12 +244,6 @@ struct StandardError: TextOutputStream {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Wall-clock phases for `--timings`, printed to standard error.
 struct PhaseClock {
     let enabled: Bool

@@ -56,7 +56,3 @@ enum ProgressLine {
         return { (done: Int) in Console.progress("\(what): \(done) of \(total)") }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

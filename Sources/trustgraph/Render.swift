@@ -2,12 +2,6 @@ import ArgumentParser
 import TrustGraphCore
 import TrustGraphGraphviz
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw the trust map of a dataset as SVG, PNG, PDF or DOT.",

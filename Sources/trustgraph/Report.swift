@@ -3,10 +3,6 @@ import TrustGraphCore
 import TrustGraphGraphviz
 import TrustGraphReport
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML report for the people who decide.",

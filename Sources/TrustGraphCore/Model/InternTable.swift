@@ -345,9 +345,4 @@ public struct InternTable: Sendable {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CFastPaths

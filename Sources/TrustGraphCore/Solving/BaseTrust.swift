@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Base trust b(i) from certifications (contract §2).
 public enum BaseTrust {
     /// a(c): what one certification counts at `date`.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Large arrays are asked to live in 2 MB pages: on this kind of virtual
 /// machine every 4 kB page of fresh memory costs a fault of about 1 µs
 /// (10 % of a load), a 2 MB page one fault for 512 of them.

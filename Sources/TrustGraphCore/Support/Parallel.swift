@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 import Dispatch
 
 /// Splitting work over threads with `DispatchQueue.concurrentPerform`.

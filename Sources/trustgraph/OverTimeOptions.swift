@@ -47,12 +47,3 @@ struct WindowOptions: ParsableArguments {
         return (start, end)
     }
 }
-
-/// Progress on one rewritten line of a terminal's standard error, for long counterfactual runs.
-enum ProgressLine {
-    /// A reporter when standard error is a terminal and the run is long, else nil.
-    static func make(_ what: String, total: Int, worthIt: Bool) -> (@Sendable (Int) -> Void)? {
-        guard isatty(2) != 0 && worthIt else { return nil }
-        return { (done: Int) in Console.progress("\(what): \(done) of \(total)") }
-    }
-}

@@ -63,6 +63,12 @@ public enum GraphvizRenderer {
     /// The layout engines the installed Graphviz offers, sorted.
     public static func layoutEngines() -> [String] { pluginNames(kind: "layout") }
 
+    /// Whether the layout engine `engine` draws clusters (the others lay their
+    /// members out as if there were no boxes).
+    public static func drawsClusters(_ engine: String) -> Bool {
+        ["dot", "fdp", "osage", "patchwork"].contains(engine)
+    }
+
     /// The output formats the installed Graphviz can write, sorted.
     public static func outputFormats() -> [String] { pluginNames(kind: "device") }
 

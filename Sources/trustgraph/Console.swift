@@ -1,9 +1,6 @@
 import ArgumentParser
 import TrustGraphCore
 
-/// Exit code for a solve that did not converge within --max-iterations.
-let notConvergedExitCode: Int32 = 3
-
 /// Standard output and standard error of the command line.
 enum Console {
     static func error(_ text: String) {
@@ -15,19 +12,17 @@ enum Console {
         try emit(bytes: Array(text.utf8), to: path)
     }
 
+    /// Writes `bytes` to the file at `path` (atomically), or to standard output for nil or "-".
+    /// - Throws: `CommandFailure` when the write fails.
     static func emit(bytes: [UInt8], to path: String?) throws {
         guard let path, path != "-" else {
-            guard writeToStandardOutput(bytes) else {
-                error("error: cannot write to standard output: \(errnoText())")
-                throw ExitCode(1)
-            }
+            guard writeToStandardOutput(bytes) else { throw CommandFailure("error: cannot write to standard output: \(errnoText())") }
             return
         }
         do {
             try FileBytes.writeAtomically(bytes, to: path)
         } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(error.description)")
         }
     }
 
@@ -35,8 +30,7 @@ enum Console {
     /// disk, a closed pipe) is an error and exit status 1, not lost output.
     static func out(_ text: String, terminator: String = "\n") throws {
         guard writeToStandardOutput(Array((text + terminator).utf8)) else {
-            error("error: cannot write to standard output: \(errnoText())")
-            throw ExitCode(1)
+            throw CommandFailure("error: cannot write to standard output: \(errnoText())")
         }
     }
 
@@ -50,13 +44,6 @@ enum Console {
         return String(cString: text)
     }
 
-    /// Reports a solve that did not converge on stderr.
-    static func reportConvergence(_ report: SolveReport) {
-        if !report.converged {
-            error("warning: did not converge: after \(plural(report.sweeps, "sweep")) the largest change was \(report.finalChange) (raise --max-iterations or --tolerance)")
-        }
-    }
-
     /// Rewrites one progress line on a terminal's standard error; `nil` clears it.
     static func progress(_ text: String?) {
         var standardError = StandardError()
@@ -66,10 +53,11 @@ enum Console {
 
 /// Progress on one rewritten line of a terminal's standard error, for long counterfactual runs.
 enum ProgressLine {
-    /// A reporter when standard error is a terminal and the run is long, else nil.
-    static func make(_ what: String, total: Int, worthIt: Bool) -> (@Sendable (Int) -> Void)? {
+    /// A reporter ("WHAT: done of TOTAL UNIT") when standard error is a terminal and the run is long, else nil.
+    static func make(_ what: String, total: Int, unit: String? = nil, worthIt: Bool) -> (@Sendable (Int) -> Void)? {
         guard isatty(2) != 0 && worthIt else { return nil }
-        return { (done: Int) in Console.progress("\(what): \(done) of \(total)") }
+        let after = unit.map { " " + $0 } ?? ""
+        return { (done: Int) in Console.progress("\(what): \(done) of \(total)\(after)") }
     }
 }
 

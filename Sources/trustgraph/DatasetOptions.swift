@@ -26,12 +26,14 @@ struct DatasetOptions: ParsableArguments {
         TrustParameters(date: date.flatMap(Day.init) ?? .today(), prior: prior.value)
     }
 
-    /// Loads the dataset, printing warnings to stderr; on errors prints them and exits 1.
+    /// Loads the dataset, printing notes and the count of warnings to stderr.
+    /// - Throws: `CommandFailure` with every error (exit status 1).
     func load() throws -> Dataset {
         try DatasetOptions.load(dataset, reading: reading)
     }
 
-    /// Loads the dataset in `directory`, printing warnings to stderr; on errors prints them and exits 1.
+    /// Loads the dataset in `directory`, printing notes and the count of warnings to stderr.
+    /// - Throws: `CommandFailure` with every error (exit status 1).
     static func load(_ directory: String, reading: ReadingFlags) throws -> Dataset {
         do {
             let (dataset, report) = try DatasetLoader.load(directory: directory, options: reading.options)
@@ -41,10 +43,8 @@ struct DatasetOptions: ParsableArguments {
             }
             return dataset
         } catch {
-            for note in error.notes { Console.error(note.description) }
-            Console.error(error.description)
-            Console.error("\(directory): \(plural(error.errorCount, "error")); nothing was computed")
-            throw ExitCode(1)
+            throw CommandFailure(lines: error.notes.map(\.description)
+                                 + [error.description, "\(directory): \(plural(error.errorCount, "error")); nothing was computed"])
         }
     }
 }

@@ -62,8 +62,7 @@ struct Diff: ParsableCommand {
         case .csv: try output.emitCSV(report.csv, delimiter: reading.delimiter)
         case .json: try output.emit(report.json)
         }
-        for solution in [diff.oldSolution, diff.newSolution] { Console.reportConvergence(solution.report) }
-        if !diff.oldSolution.report.converged || !diff.newSolution.report.converged { throw ExitCode(notConvergedExitCode) }
+        try Convergence(diff.oldSolution.report, diff.newSolution.report).check()
     }
 }
 

@@ -16,7 +16,8 @@ struct UndatedDatasetOptions: ParsableArguments {
         guard prior.value >= 0 && prior.value <= 1 else { throw ValidationError("--prior \(prior) is out of range (expected a number in [0,1])") }
     }
 
-    /// Loads the dataset, printing warnings to stderr; on errors prints them and exits 1.
+    /// Loads the dataset, printing notes and the count of warnings to stderr.
+    /// - Throws: `CommandFailure` with every error (exit status 1).
     func load() throws -> Dataset { try DatasetOptions.load(dataset, reading: reading) }
 
     var inputFiles: [String] { [dataset] + DatasetLoader.filePaths(in: dataset) }
@@ -41,8 +42,8 @@ struct WindowOptions: ParsableArguments {
         let start = from.flatMap(Day.init) ?? .today()
         let end = to.flatMap(Day.init) ?? start.adding(days: 90)
         guard end >= start else {
-            Console.error("error: --to \(end) is before --from \(start) (the window runs from --from to --to); nothing was computed")
-            throw ExitCode(2)
+            throw CommandFailure("error: --to \(end) is before --from \(start) (the window runs from --from to --to); nothing was computed",
+                                 status: ExitStatus.badInput)
         }
         return (start, end)
     }

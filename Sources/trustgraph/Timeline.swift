@@ -75,9 +75,8 @@ struct Timeline: ParsableCommand {
         let dates = DateStep(every)!.dates(from: from, to: to)
         // Every supplier's trust is kept for every date (the CSV and the chart need them all).
         guard dates.count * max(dataset.suppliers.count, 1) <= Timeline.maxValues else {
-            Console.error("error: \(dates.count) dates × \(dataset.suppliers.count) suppliers is more than \(Timeline.maxValues) values "
-                          + "to keep; choose a longer --every or a shorter window (nothing was computed)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(dates.count) dates × \(dataset.suppliers.count) suppliers is more than \(Timeline.maxValues) values "
+                                 + "to keep; choose a longer --every or a shorter window (nothing was computed)")
         }
         let timeline = TrustTimeline(model: TrustModel(dataset), dates: dates, prior: data.prior.value, options: solver.options)
         let report = TimelineReport(timeline: timeline, threshold: threshold.value)
@@ -94,10 +93,9 @@ struct Timeline: ParsableCommand {
                 try Console.emit(report.csv, to: output)
             }
         }
-        if !timeline.converged {
-            Console.error("warning: a solve did not converge within --max-iterations (raise it or --tolerance)")
-            throw ExitCode(notConvergedExitCode)
-        }
+        var convergence = Convergence()
+        convergence.note(converged: timeline.converged, warning: "warning: a solve did not converge within --max-iterations (raise it or --tolerance)")
+        try convergence.check()
     }
 }
 

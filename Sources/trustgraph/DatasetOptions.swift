@@ -7,24 +7,12 @@ struct DatasetOptions: ParsableArguments {
                                  valueName: "dataset"))
     var dataset: String
 
-    @Option(help: ArgumentHelp("Evaluation date, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
-    var date: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Global prior in [0,1] for suppliers without their own.", valueName: "p"))
-    var prior: Number = Number(TrustParameters.defaultPrior)
+    @OptionGroup var evaluation: EvaluationFlags
 
     @OptionGroup(title: "Reading spreadsheet exports") var reading: ReadingFlags
 
-    func validate() throws {
-        if let date, Day(date) == nil {
-            throw ValidationError("--date '\(date)' is not a real calendar day in YYYY-MM-DD form")
-        }
-        guard prior.value >= 0 && prior.value <= 1 else { throw ValidationError("--prior \(prior) is out of range (expected a number in [0,1])") }
-    }
-
-    var parameters: TrustParameters {
-        TrustParameters(date: date.flatMap(Day.init) ?? .today(), prior: prior.value)
-    }
+    /// The evaluation date and prior.
+    var parameters: TrustParameters { evaluation.parameters }
 
     /// Loads the dataset, printing notes and the count of warnings to stderr.
     /// - Throws: `CommandFailure` with every error (exit status 1).

@@ -13,7 +13,7 @@ struct UndatedDatasetOptions: ParsableArguments {
     @OptionGroup(title: "Reading spreadsheet exports") var reading: ReadingFlags
 
     func validate() throws {
-        guard prior.value >= 0 && prior.value <= 1 else { throw ValidationError("--prior \(prior) is out of range (expected a number in [0,1])") }
+        try EvaluationFlags.validate(date: nil, prior: prior)
     }
 
     /// Loads the dataset, printing notes and the count of warnings to stderr.

@@ -55,18 +55,13 @@ struct Timeline: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: table (for people), csv or json (stable columns), svg (a chart).", valueName: "format"))
     var format: Format = .table
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Flag(name: .customLong("for-spreadsheet"),
-          help: "CSV to open in a spreadsheet: a byte-order mark, cells that would run as formulas (=, +, -, @) written as text, the --delimiter given (';' or tab: decimal commas).")
-    var forSpreadsheet = false
+    @OptionGroup var destination: OutputDestination
 
     func validate() throws {
         guard DateStep(every) != nil else { throw ValidationError("--every '\(every)' is not a step (expected Nd, Nw or Nm, e.g. 7d, 2w, 1m)") }
         guard threshold.value.isFinite else { throw ValidationError("--threshold \(threshold) must be a number") }
         if lines < 0 { throw ValidationError("--lines must be at least 0") }
-        if forSpreadsheet && format != .csv { throw ValidationError("--for-spreadsheet applies to --format csv") }
+        if destination.forSpreadsheet && format != .csv { throw ValidationError("--for-spreadsheet applies to --format csv") }
     }
 
     func run() throws {
@@ -81,17 +76,12 @@ struct Timeline: ParsableCommand {
         let timeline = TrustTimeline(model: TrustModel(dataset), dates: dates, prior: data.prior.value, options: solver.options)
         let report = TimelineReport(timeline: timeline, threshold: threshold.value)
         switch format {
-        case .table: try Console.emit(report.table(), to: output)
-        case .json: try Console.emit(report.json, to: output)
+        case .table: try destination.emit(report.table())
+        case .json: try destination.emit(report.json)
         case .svg:
             let name = data.dataset.split(separator: "/").last.map(String.init) ?? data.dataset
-            try Console.emit(TimelineChart(timeline: timeline, threshold: threshold.value, lines: lines, subject: name).svg, to: output)
-        case .csv:
-            if forSpreadsheet {
-                try Console.emit(bytes: SpreadsheetCSV.convert(report.csv, delimiter: data.reading.delimiter ?? .comma), to: output)
-            } else {
-                try Console.emit(report.csv, to: output)
-            }
+            try destination.emit(TimelineChart(timeline: timeline, threshold: threshold.value, lines: lines, subject: name).svg)
+        case .csv: try destination.emitCSV(report.csv, delimiter: data.reading.delimiter)
         }
         var convergence = Convergence()
         convergence.note(converged: timeline.converged, warning: "warning: a solve did not converge within --max-iterations (raise it or --tolerance)")
@@ -101,5 +91,5 @@ struct Timeline: ParsableCommand {
 
 extension Timeline: ReadsAndWritesFiles {
     var inputFiles: [String] { data.inputFiles }
-    var outputFiles: [String] { output.map { [$0] } ?? [] }
+    var outputFiles: [String] { destination.output.map { [$0] } ?? [] }
 }

@@ -4,14 +4,20 @@ public struct CertificationTable: Sendable {
     public static let noStart = Int32.min
     public static let noEnd = Int32.max
 
+    /// The supplier holding each certificate (an index of `SupplierTable`).
     public internal(set) var supplier: [Int32] = []
+    /// Its scheme (an index of the dataset's `SchemeCatalogue`).
     public internal(set) var scheme: [Int32] = []
     public internal(set) var status: [CertificationStatus] = []
+    /// `issued`, `expires` and `last_evidence` as day ordinals (`Day.ordinal`), or `noStart`/`noEnd`.
     public internal(set) var issued: [Int32] = []
     public internal(set) var expires: [Int32] = []
     public internal(set) var lastEvidence: [Int32] = []
+    /// Whether the scope is `partial`.
     public internal(set) var partial: [Bool] = []
+    /// The line of certifications.csv where each row starts (the header is line 1).
     public internal(set) var lines: [Int32] = []
+    /// Columns the contract does not name, kept as written.
     public internal(set) var attributes = AttributeColumns()
 
     public init() {}

@@ -5,14 +5,19 @@
 /// id shares that supplier's index (so an empty group, which means "the
 /// provider's own id", needs no lookup); other labels come after.
 public struct DependencyTable: Sendable {
+    /// Who depends and on whom (indices of `SupplierTable`).
     public internal(set) var consumer: [Int32] = []
     public internal(set) var provider: [Int32] = []
+    /// The criticality weight, in (0,1] (`Criticality`).
     public internal(set) var weight: [Double] = []
+    /// The label id of the row's group of alternatives (see above and `Dataset.groupLabel`).
     public internal(set) var group: [Int32] = []
     /// Service names, interned; `service[row]` indexes `serviceNames` (0 is "").
     public internal(set) var service: [Int32] = []
     public internal(set) var serviceNames = InternTable()
+    /// The line of dependencies.csv where each row starts (the header is line 1).
     public internal(set) var lines: [Int32] = []
+    /// Columns the contract does not name, kept as written.
     public internal(set) var attributes = AttributeColumns()
     /// Group labels that are not supplier ids; label id = supplier count + index here.
     public internal(set) var extraLabels = InternTable()

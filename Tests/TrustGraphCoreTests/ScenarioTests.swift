@@ -111,16 +111,9 @@ import Testing
         // is found by reading the file: the error lists them by line all the same.
         let runner = ScenarioRunner(model: TrustModel(try Fixture.load(["suppliers.csv": "id\na\n"])),
                                     parameters: TrustParameters(date: Fixture.exampleDate), options: SolverOptions(threads: 1))
-        let error = try #require(throws: ScenarioFileError.self) {
-            try runner.read("""
-            scenarios:
-              - name: y
-                steps:
-                  - compromise: {supplier: nobody}
-                  - compromise: {supplier: a}
-                  - revoke: {suplier: a}
-            """, file: "s.yaml")
-        }
+        let file = ["scenarios:", "  - name: y", "    steps:", "      - compromise: {supplier: nobody}",
+                    "      - compromise: {supplier: a}", "      - revoke: {suplier: a}"].joined(separator: "\n")
+        let error = try #require(throws: ScenarioFileError.self) { try runner.read(file, file: "s.yaml") }
         #expect(error.errors.map(\.line) == [4, 6, 6])
         #expect(error.errors.map(\.kind) == [.unknownSupplier, .unknownKey, .missingKey])
         let scenarios = try runner.read("scenarios:\n  - name: z\n    steps:\n      - compromise: {supplier: a}\n", file: "s.yaml")

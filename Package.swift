@@ -50,9 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers the test targets share (temporary directories removed at exit).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "TrustGraphCoreTests",
-            dependencies: ["TrustGraphCore", "CZlib"],
+            dependencies: ["TrustGraphCore", "CZlib", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -68,6 +70,7 @@ let package = Package(
             dependencies: [
                 "trustgraph",
                 "TrustGraphCore",
+                "TestSupport",
             ],
             // Read from the source tree (the SARIF schema the check output is validated against).
             exclude: ["Fixtures"]

@@ -32,6 +32,8 @@ struct CounterfactualWorker {
     let baseline: TrustSolution
     let options: SolverOptions
     let plan: Plan
+    /// The model's graph and schedule for this worker's kernels.
+    private let arrays: TrustSolver.KernelArrays
     private var distrust: [Double]
     private var fixed: [Bool]
     /// Per supplier: queued (a component is marked through its first supplier), with `stamp`.
@@ -54,6 +56,7 @@ struct CounterfactualWorker {
         self.baseline = baseline
         self.options = options
         self.plan = plan
+        arrays = TrustSolver.KernelArrays(graph: model.graph, schedule: model.schedule)
         let n = model.supplierCount
         distrust = baseline.distrust
         fixed = [Bool](repeating: false, count: n)
@@ -74,10 +77,10 @@ struct CounterfactualWorker {
             swap(&distrust, &self.distrust)
             swap(&fixed, &self.fixed)
         }
-        let (model, options, base) = (self.model, self.options, baseline.base)
+        let (arrays, options, base) = (self.arrays, self.options, baseline.base)
         withSharedBuffers(&fixed, &distrust) { fixed, distrust in
-            let kernel = TrustSolver.Kernel(graph: model.graph, schedule: model.schedule, base: SharedReadBuffer(base),
-                                            fixed: fixed.readOnly, distrust: distrust, options: options)
+            let kernel = TrustSolver.Kernel(arrays: arrays, base: SharedReadBuffer(base), fixed: fixed.readOnly,
+                                            distrust: distrust, options: options)
             body(&self, kernel, fixed)
         }
     }

@@ -59,20 +59,39 @@ enum TrustSolver {
                            levels: levels)
     }
 
-    /// Calls `body` with a kernel over the graph, the schedule and the given buffers.
-    static func withKernel<R>(graph: SupplyGraph, schedule: SolveSchedule, base: UnsafeBufferPointer<Double>,
+    /// Calls `body` with a kernel over `arrays` and the given buffers.
+    static func withKernel<R>(arrays: KernelArrays, base: UnsafeBufferPointer<Double>,
                               fixed: UnsafeBufferPointer<Bool>, distrust: UnsafeMutableBufferPointer<Double>,
                               options: SolverOptions, _ body: (Kernel) -> R) -> R {
-        body(Kernel(graph: graph, schedule: schedule, base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed),
+        body(Kernel(arrays: arrays, base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed),
                     distrust: SharedBuffer(distrust), options: options))
+    }
+
+    /// The graph and schedule arrays a kernel reads, held in one object.
+    ///
+    /// A worker that makes a kernel per change (`BaseChangeWorker`,
+    /// `CounterfactualWorker`) keeps one of its own: a kernel then costs one
+    /// reference count on an object of that thread, not six on arrays that
+    /// every thread shares (whose counts the threads would pass back and forth).
+    final class KernelArrays: Sendable {
+        let groupStart, memberStart, members, order, componentStart: SharedReadBuffer<Int32>
+        let groupWeight: SharedReadBuffer<Double>
+
+        init(graph: SupplyGraph, schedule: SolveSchedule) {
+            (groupStart, groupWeight) = (SharedReadBuffer(graph.groupStart), SharedReadBuffer(graph.groupWeight))
+            (memberStart, members) = (SharedReadBuffer(graph.memberStart), SharedReadBuffer(graph.members))
+            (order, componentStart) = (SharedReadBuffer(schedule.order), SharedReadBuffer(schedule.componentStart))
+        }
     }
 
     /// The per-supplier update and component loops, over raw buffers.
     ///
-    /// Its views of the graph and the schedule hold their arrays; `distrust`
-    /// (and `base` and `fixed` when made from buffer pointers) are the
-    /// caller's, so a kernel is valid only within the scope they came from.
+    /// It holds the graph and schedule arrays (through `KernelArrays`);
+    /// `distrust` (and `base` and `fixed` when made from buffer pointers) are
+    /// the caller's, so a kernel is valid only within the scope they came from.
     struct Kernel: Sendable {
+        /// Holds the arrays the six views below point into.
+        private let arrays: KernelArrays
         let groupStart: SharedReadBuffer<Int32>
         let groupWeight: SharedReadBuffer<Double>
         let memberStart: SharedReadBuffer<Int32>
@@ -85,14 +104,22 @@ enum TrustSolver {
         let tolerance: Double
         let maxIterations: Int
 
-        init(graph: SupplyGraph, schedule: SolveSchedule, base: SharedReadBuffer<Double>, fixed: SharedReadBuffer<Bool>,
+        init(arrays: KernelArrays, base: SharedReadBuffer<Double>, fixed: SharedReadBuffer<Bool>,
              distrust: SharedBuffer<Double>, options: SolverOptions) {
-            (groupStart, groupWeight) = (SharedReadBuffer(graph.groupStart), SharedReadBuffer(graph.groupWeight))
-            (memberStart, members) = (SharedReadBuffer(graph.memberStart), SharedReadBuffer(graph.members))
-            (order, componentStart) = (SharedReadBuffer(schedule.order), SharedReadBuffer(schedule.componentStart))
+            self.arrays = arrays
+            // Views that count no references: `arrays`, held above, holds what they point into.
+            (groupStart, groupWeight) = (arrays.groupStart.borrowed, arrays.groupWeight.borrowed)
+            (memberStart, members) = (arrays.memberStart.borrowed, arrays.members.borrowed)
+            (order, componentStart) = (arrays.order.borrowed, arrays.componentStart.borrowed)
             (self.base, self.fixed, self.distrust) = (base, fixed, distrust)
             tolerance = options.tolerance
             maxIterations = max(1, options.maxIterations)
+        }
+
+        init(graph: SupplyGraph, schedule: SolveSchedule, base: SharedReadBuffer<Double>, fixed: SharedReadBuffer<Bool>,
+             distrust: SharedBuffer<Double>, options: SolverOptions) {
+            self.init(arrays: KernelArrays(graph: graph, schedule: schedule), base: base, fixed: fixed, distrust: distrust,
+                      options: options)
         }
 
         /// d(i) from its own base trust and its groups' current values.

@@ -83,6 +83,12 @@ struct SharedReadBuffer<Element>: @unchecked Sendable {
 
     /// The elements as a buffer pointer, for `memcpy`-like copies and C calls; valid while this view is.
     var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The same view without holding the array: valid only while this view
+    /// (or another holder of the array) lives. For a structure that holds the
+    /// owning view itself and is copied often (`TrustSolver.Kernel`): copies of
+    /// a holding view count references, atomically, on storage all threads share.
+    var borrowed: SharedReadBuffer<Element> { SharedReadBuffer(buffer) }
 }
 
 /// Calls `body` with writable views of two arrays, valid only inside `body`.

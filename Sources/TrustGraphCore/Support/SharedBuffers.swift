@@ -12,7 +12,9 @@
 //    valid only inside the `withUnsafe…` call (or `withSharedBuffers`) that
 //    produced the pointer, or while the object that allocated the memory
 //    lives (a mapped file's `FileBuffer`, a loader's `PieceColumn`: the
-//    loader keeps those alive until the columns are copied out).
+//    loader keeps those alive until the columns are copied out). A
+//    `borrowed` view is valid while the view it came from lives: only a
+//    structure that also holds that view uses one (`TrustSolver.Kernel`).
 // 2. Disjoint writes. Workers write through a `SharedBuffer` only at indices
 //    no other worker writes in the same parallel phase, and never read an
 //    index another worker writes in that phase; chunk boundaries depend only

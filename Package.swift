@@ -1,9 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Supported: Linux with glibc, built and tested on Debian 12 (x86-64). macOS is
+// not claimed: nothing here is built or tested there, and the command line's
+// tests and the tuning of memory (glibc's malloc settings, huge pages) are
+// written for Linux.
 let package = Package(
     name: "trustgraph",
-    platforms: [.macOS(.v13)],
     products: [
         .library(name: "TrustGraphCore", targets: ["TrustGraphCore"]),
         .library(name: "TrustGraphGraphviz", targets: ["TrustGraphGraphviz"]),
@@ -47,9 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers the test targets share (temporary directories removed at exit).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "TrustGraphCoreTests",
-            dependencies: ["TrustGraphCore", "CZlib"],
+            dependencies: ["TrustGraphCore", "CZlib", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -65,6 +70,7 @@ let package = Package(
             dependencies: [
                 "trustgraph",
                 "TrustGraphCore",
+                "TestSupport",
             ],
             // Read from the source tree (the SARIF schema the check output is validated against).
             exclude: ["Fixtures"]

@@ -5,7 +5,6 @@ import PackageDescription
 // at the top level never build the benchmark harness.
 let package = Package(
     name: "trustgraph-benchmarks",
-    platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "trustgraph", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),

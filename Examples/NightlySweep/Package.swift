@@ -4,7 +4,6 @@ import PackageDescription
 // A small program against the TrustGraphCore library: see docs/scripting.md.
 let package = Package(
     name: "nightly-sweep",
-    platforms: [.macOS(.v13)],
     dependencies: [.package(name: "trustgraph", path: "../..")],
     targets: [
         .executableTarget(

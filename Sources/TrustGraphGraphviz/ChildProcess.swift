@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrustGraphCore
 
 /// Runs a program with some bytes on its standard input, collects its standard output and
 /// (the end of) its standard error, and kills it when it runs past a deadline.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrustGraphCore
 
 /// Graphviz run in a child process of the calling program, within `GraphvizLimits`.
 ///

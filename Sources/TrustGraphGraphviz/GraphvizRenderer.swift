@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrustGraphCore
 internal import CGraphviz
 
 /// The bytes Graphviz produced, and the warnings it printed on the way.
@@ -66,6 +62,12 @@ public enum GraphvizRenderer {
 
     /// The layout engines the installed Graphviz offers, sorted.
     public static func layoutEngines() -> [String] { pluginNames(kind: "layout") }
+
+    /// Whether the layout engine `engine` draws clusters (the others lay their
+    /// members out as if there were no boxes).
+    public static func drawsClusters(_ engine: String) -> Bool {
+        ["dot", "fdp", "osage", "patchwork"].contains(engine)
+    }
 
     /// The output formats the installed Graphviz can write, sorted.
     public static func outputFormats() -> [String] { pluginNames(kind: "device") }

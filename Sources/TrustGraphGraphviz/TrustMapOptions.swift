@@ -69,35 +69,23 @@ public struct TrustMapOptions: Sendable {
     }
 }
 
-/// A supplier named in the view's options does not exist.
-public struct UnknownSupplierError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The id as given.
-    public var id: String
-    /// Close ids, closest first.
-    public var suggestions: [String]
-
-    /// An unknown id and the ids close to it.
-    public init(id: String, suggestions: [String]) {
-        self.id = id
-        self.suggestions = suggestions
-    }
-
-    /// "unknown supplier 'x' (did you mean 'y'?)".
-    public var description: String {
-        TerminalText.escaped("unknown supplier '\(id)'" + SupplierSearch.didYouMean(suggestions))
-    }
-}
-
 extension TrustMapOptions {
+    /// The ids of `--focus` values: a value is one id when a supplier has exactly that
+    /// id (ids may contain commas), otherwise a comma-separated list of ids.
+    public static func focusIDs(_ values: [String], in suppliers: SupplierTable) -> [String] {
+        values.flatMap { value -> [String] in
+            if suppliers.find(value) != nil { return [value] }
+            return value.split(separator: ",", omittingEmptySubsequences: true).map(String.init)
+        }
+    }
+
     /// The indices of suppliers given by id, in order, without repeats.
     /// - Throws: `UnknownSupplierError` for the first id that names no supplier.
     public static func suppliers(_ ids: [String], in table: SupplierTable) throws(UnknownSupplierError) -> [Int] {
         var result: [Int] = []
         var seen = Set<Int>()
         for id in ids {
-            guard let i = table.find(id) else {
-                throw UnknownSupplierError(id: id, suggestions: SupplierSearch.suggestions(for: id, in: table))
-            }
+            let i = try table.index(of: id)
             if seen.insert(i).inserted { result.append(i) }
         }
         return result

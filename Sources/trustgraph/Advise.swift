@@ -70,8 +70,7 @@ struct Advise: ParsableCommand {
         case .csv: try output.emitCSV(report.csv(top: top), delimiter: data.reading.delimiter)
         case .json: try output.emit(report.json(top: top))
         }
-        Console.reportConvergence(baseline.report)
-        if !baseline.report.converged { throw ExitCode(notConvergedExitCode) }
+        try Convergence(baseline.report).check()
     }
 
     /// The names of a comma-separated list, trimmed, empty ones dropped.
@@ -86,9 +85,8 @@ struct Advise: ParsableCommand {
         for name in names(list) {
             guard let id = catalogue.find(name) else {
                 let near = catalogue.suggestions(for: name)
-                Console.error(TerminalText.escaped("error: --schemes: unknown scheme '\(name)' (not built in and not in schemes.csv)"
-                                                   + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")))
-                throw ExitCode(1)
+                throw CommandFailure(TerminalText.escaped("error: --schemes: unknown scheme '\(name)' (not built in and not in schemes.csv)"
+                                                          + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")))
             }
             if !ids.contains(id) { ids.append(id) }
         }

@@ -1,10 +1,6 @@
 import ArgumentParser
 import TrustGraphCore
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rank suppliers by what their compromise would cost; find concentration and single points of failure.",
@@ -58,11 +54,6 @@ struct Analyze: ParsableCommand {
     @Option(help: ArgumentHelp("Only this list: suppliers (the impact ranking), concentration or single-points. The table shows all three by default; CSV and JSON show suppliers.", valueName: "list"))
     var what: Section?
 
-    /// Reports counterfactuals done on one rewritten line of standard error.
-    static func progressLine(total: Int) -> @Sendable (Int) -> Void {
-        { (done: Int) in Console.progress("impact: \(done) of \(total) suppliers") }
-    }
-
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
@@ -73,10 +64,9 @@ struct Analyze: ParsableCommand {
         let parameters = data.parameters
         let solution = model.solve(parameters, options: solver.options)
         let n = model.supplierCount
-        let showProgress = isatty(2) != 0 && n >= 20_000
-        let progress = showProgress ? Analyze.progressLine(total: n) : nil
+        let progress = ProgressLine.make("impact", total: n, unit: "suppliers", worthIt: n >= 20_000)
         let impacts = ImpactAnalysis(model: model, baseline: solution, options: solver.options, progress: progress)
-        if showProgress { Console.progress(nil) }
+        if progress != nil { Console.progress(nil) }
         let pageRank = PageRank(model: model, threads: solver.threads)
         let report = AnalysisReport(model: model, solution: solution, impacts: impacts, pageRank: pageRank)
         let order = sort ?? .implied(table: output.format == .table, top: top)
@@ -93,8 +83,7 @@ struct Analyze: ParsableCommand {
         case (.csv, .singlePoints): try output.emitCSV(report.singlePointsCSV(top: top), delimiter: data.reading.delimiter)
         case (.json, .singlePoints): try output.emit(report.singlePointsJSON(top: top))
         }
-        Console.reportConvergence(solution.report)
-        if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
+        try Convergence(solution.report).check()
     }
 }
 

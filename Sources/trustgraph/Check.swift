@@ -72,16 +72,13 @@ struct Check: ParsableCommand {
 
     @OptionGroup var solver: SolverFlags
 
-    /// Exit status for bad input: the dataset, the policy, or where the output goes.
-    static let badInputExitCode: Int32 = 2
-
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
         let (evaluator, dataset) = try Check.readPolicy(policy) {
-            do { return try data.load() } catch { throw ExitCode(Check.badInputExitCode) }
+            do { return try data.load() } catch let failure as CommandFailure { throw failure.with(status: ExitStatus.badInput) }
         }
         let parameters = data.parameters
         let model = TrustModel(dataset)
@@ -96,56 +93,49 @@ struct Check: ParsableCommand {
         }
         do {
             try Console.emit(bytes: written, to: output)
-        } catch {
-            throw ExitCode(Check.badInputExitCode)
+        } catch let failure as CommandFailure {
+            throw failure.with(status: ExitStatus.badInput)
         }
-        Console.reportConvergence(solution.report)
-        if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
-        if outcome.failed { throw ExitCode(1) }
+        try Convergence(solution.report).check()
+        if outcome.failed { throw CommandFailure(lines: [], status: ExitStatus.failure) }
     }
 
     /// Reads the policy `file` and resolves its names against the dataset `load` reads. Every
     /// problem of the policy (its shape and values, then its names) is reported at once with its
-    /// line, and exits 2 (`badInputExitCode`); an error of `load` is rethrown as it is, after the
+    /// line, and exits 2 (`ExitStatus.badInput`); a failure of `load` ends the command as it would, the
     /// policy's shape errors are reported.
     static func readPolicy(_ file: String, load: () throws -> Dataset) throws -> (evaluator: PolicyEvaluator, dataset: Dataset) {
         let text: String
         switch FileBytes.read(file) {
         case .success(let bytes): text = String(decoding: bytes, as: UTF8.self)
         case .failure(.missing):
-            Console.error(TerminalText.escaped("error: policy file '\(file)' does not exist"))
-            throw ExitCode(Check.badInputExitCode)
+            throw CommandFailure(TerminalText.escaped("error: policy file '\(file)' does not exist"), status: ExitStatus.badInput)
         case .failure(.unreadable(let reason)):
-            Console.error(TerminalText.escaped("error: cannot read '\(file)': \(reason)"))
-            throw ExitCode(Check.badInputExitCode)
+            throw CommandFailure(TerminalText.escaped("error: cannot read '\(file)': \(reason)"), status: ExitStatus.badInput)
         }
         // Every problem at once: the file's shape and values, then its names against the dataset.
         let (parsed, shapeErrors) = PolicyFile.read(text, file: file)
         let dataset: Dataset
         do {
             dataset = try load()
-        } catch {
-            if !shapeErrors.isEmpty { report(shapeErrors, file: file) }
-            throw error
+        } catch let failure as CommandFailure {
+            throw CommandFailure(lines: failure.lines + (shapeErrors.isEmpty ? [] : report(shapeErrors, file: file)), status: failure.status)
         }
         let (evaluator, resolveErrors) = PolicyEvaluator.resolve(parsed, dataset: dataset, file: file)
         guard shapeErrors.isEmpty, let evaluator else {
-            report(shapeErrors + resolveErrors, file: file)
-            throw ExitCode(Check.badInputExitCode)
+            throw CommandFailure(lines: report(shapeErrors + resolveErrors, file: file), status: ExitStatus.badInput)
         }
         return (evaluator, dataset)
     }
 
-    /// Prints policy errors in line order and the count.
-    private static func report(_ errors: [PolicyError], file: String) {
-        let sorted = errors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
-        Console.error(PolicyFileError(errors: sorted).description)
-        Console.error(TerminalText.escaped("\(file): \(plural(errors.count, "error")); nothing was evaluated"))
+    /// Policy errors in line order, then their count: the lines standard error shows.
+    private static func report(_ errors: [PolicyError], file: String) -> [String] {
+        [PolicyFileError(inLineOrder: errors).description, TerminalText.escaped("\(file): \(plural(errors.count, "error")); nothing was evaluated")]
     }
 }
 
 extension Check: ReadsAndWritesFiles {
     var inputFiles: [String] { data.inputFiles + [policy] }
     var outputFiles: [String] { output.map { [$0] } ?? [] }
-    var inputErrorExitCode: Int32 { Check.badInputExitCode }
+    var inputErrorExitCode: Int32 { ExitStatus.badInput }
 }

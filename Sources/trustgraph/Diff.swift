@@ -46,15 +46,14 @@ struct Diff: ParsableCommand {
     var top: Int = 20
 
     func validate() throws {
-        if let date, Day(date) == nil { throw ValidationError("--date '\(date)' is not a real calendar day in YYYY-MM-DD form") }
-        guard prior.value >= 0 && prior.value <= 1 else { throw ValidationError("--prior \(prior) is out of range (expected a number in [0,1])") }
+        try EvaluationFlags.validate(date: date, prior: prior)
         if top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
         let oldData = try DatasetOptions.load(old, reading: reading)
         let newData = try DatasetOptions.load(new, reading: reading)
-        let parameters = TrustParameters(date: date.flatMap(Day.init) ?? .today(), prior: prior.value)
+        let parameters = EvaluationFlags.parameters(date: date, prior: prior)
         let diff = SnapshotDiff(old: TrustModel(oldData), new: TrustModel(newData), parameters: parameters, options: solver.options)
         let report = DiffReport(diff: diff)
         switch output.format {
@@ -62,8 +61,7 @@ struct Diff: ParsableCommand {
         case .csv: try output.emitCSV(report.csv, delimiter: reading.delimiter)
         case .json: try output.emit(report.json)
         }
-        for solution in [diff.oldSolution, diff.newSolution] { Console.reportConvergence(solution.report) }
-        if !diff.oldSolution.report.converged || !diff.newSolution.report.converged { throw ExitCode(notConvergedExitCode) }
+        try Convergence(diff.oldSolution.report, diff.newSolution.report).check()
     }
 }
 

@@ -35,10 +35,11 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let dataset = try data.load()
-        guard let index = dataset.suppliers.find(supplier) else {
-            Console.error(TerminalText.escaped("error: unknown supplier '\(supplier)' in \(data.dataset)/suppliers.csv"
-                          + SupplierSearch.didYouMean(SupplierSearch.suggestions(for: supplier, in: dataset.suppliers))))
-            throw ExitCode(1)
+        let index: Int
+        do {
+            index = try dataset.suppliers.index(of: supplier)
+        } catch {
+            throw CommandFailure("error: " + error.description(in: "\(data.dataset)/suppliers.csv"))
         }
         let parameters = data.parameters
         let model = TrustModel(dataset)
@@ -48,7 +49,6 @@ struct Explain: ParsableCommand {
         case .json: try Console.out(explanation.json.serialized())
         case .text: try Console.out(explanation.text, terminator: "")
         }
-        Console.reportConvergence(solution.report)
-        if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
+        try Convergence(solution.report).check()
     }
 }

@@ -50,8 +50,7 @@ struct Generate: ParsableCommand {
         do {
             try generator.write(to: output, replacing: force)
         } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(error.description)")
         }
         try Console.out("wrote \(output)/suppliers.csv, certifications.csv, dependencies.csv")
     }

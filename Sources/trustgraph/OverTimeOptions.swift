@@ -13,10 +13,11 @@ struct UndatedDatasetOptions: ParsableArguments {
     @OptionGroup(title: "Reading spreadsheet exports") var reading: ReadingFlags
 
     func validate() throws {
-        guard prior.value >= 0 && prior.value <= 1 else { throw ValidationError("--prior \(prior) is out of range (expected a number in [0,1])") }
+        try EvaluationFlags.validate(date: nil, prior: prior)
     }
 
-    /// Loads the dataset, printing warnings to stderr; on errors prints them and exits 1.
+    /// Loads the dataset, printing notes and the count of warnings to stderr.
+    /// - Throws: `CommandFailure` with every error (exit status 1).
     func load() throws -> Dataset { try DatasetOptions.load(dataset, reading: reading) }
 
     var inputFiles: [String] { [dataset] + DatasetLoader.filePaths(in: dataset) }
@@ -41,22 +42,9 @@ struct WindowOptions: ParsableArguments {
         let start = from.flatMap(Day.init) ?? .today()
         let end = to.flatMap(Day.init) ?? start.adding(days: 90)
         guard end >= start else {
-            Console.error("error: --to \(end) is before --from \(start) (the window runs from --from to --to); nothing was computed")
-            throw ExitCode(2)
+            throw CommandFailure("error: --to \(end) is before --from \(start) (the window runs from --from to --to); nothing was computed",
+                                 status: ExitStatus.badInput)
         }
         return (start, end)
     }
 }
-
-/// Progress on one rewritten line of a terminal's standard error, for long counterfactual runs.
-enum ProgressLine {
-    /// A reporter when standard error is a terminal and the run is long, else nil.
-    static func make(_ what: String, total: Int, worthIt: Bool) -> (@Sendable (Int) -> Void)? {
-        guard isatty(2) != 0 && worthIt else { return nil }
-        return { (done: Int) in Console.progress("\(what): \(done) of \(total)") }
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif

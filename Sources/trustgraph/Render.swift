@@ -2,12 +2,6 @@ import ArgumentParser
 import TrustGraphCore
 import TrustGraphGraphviz
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw the trust map of a dataset as SVG, PNG, PDF or DOT.",
@@ -113,8 +107,7 @@ struct Render: ParsableCommand {
             do {
                 try TrustMapFile.checkWritable(output)
             } catch {
-                Console.error("error: \(error.description)")
-                throw ExitCode(1)
+                throw CommandFailure("error: \(error.description)")
             }
         }
         if TrustMapFormat(path: data.dataset) == .dot, Render.isRegularFile(data.dataset) {
@@ -124,11 +117,9 @@ struct Render: ParsableCommand {
         let dataset = try data.load()
         let focusIndices: [Int]
         do {
-            focusIndices = try TrustMapOptions.suppliers(focusIDs(in: dataset.suppliers), in: dataset.suppliers)
+            focusIndices = try TrustMapOptions.suppliers(TrustMapOptions.focusIDs(focus, in: dataset.suppliers), in: dataset.suppliers)
         } catch {
-            Console.error(TerminalText.escaped("error: --focus: unknown supplier '\(error.id)' in \(data.dataset)/suppliers.csv"
-                          + SupplierSearch.didYouMean(error.suggestions)))
-            throw ExitCode(1)
+            throw CommandFailure("error: --focus: " + error.description(in: "\(data.dataset)/suppliers.csv"))
         }
         let parameters = data.parameters
         let model = TrustModel(dataset)
@@ -137,7 +128,7 @@ struct Render: ParsableCommand {
                                       cluster: cluster, engine: engine, title: title)
         let map = TrustMap(model: model, solution: solution, parameters: parameters, options: options)
         for note in map.notes { Console.error(note) }
-        if cluster != nil && !["dot", "fdp", "osage", "patchwork"].contains(map.engine) {
+        if cluster != nil && !GraphvizRenderer.drawsClusters(map.engine) {
             Console.error("note: the \(map.engine) engine does not draw clusters; add --engine dot or --engine fdp to see them")
         }
 
@@ -145,25 +136,21 @@ struct Render: ParsableCommand {
         do {
             rendered = try TrustMapFile.render(map, as: format, limits: graphviz.limits)
         } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(error.description)")
         }
         try emit(rendered, summary: "\(map.selection.suppliers.count) of \(plural(map.selection.total, "supplier")), "
                  + (format == .dot ? "DOT for \(map.engine)" : "\(format.rawValue) laid out by \(map.engine)"))
-        Console.reportConvergence(solution.report)
-        if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
+        try Convergence(solution.report).check()
     }
 
     /// Renders a DOT file as it is (one written with --format dot and edited, say).
     func renderDOTFile(format: TrustMapFormat) throws {
         guard focus.isEmpty && cluster == nil && title == nil else {
-            Console.error("error: --focus, --cluster and --title shape a trust map; '\(data.dataset)' is already a graph")
-            throw ExitCode(1)
+            throw CommandFailure("error: --focus, --cluster and --title shape a trust map; '\(data.dataset)' is already a graph")
         }
         guard case .success(let bytes) = FileBytes.read(data.dataset),
               case let text = String(decoding: bytes, as: UTF8.self), text.utf8.elementsEqual(bytes) else {
-            Console.error("error: cannot read '\(data.dataset)' as UTF-8 text")
-            throw ExitCode(1)
+            throw CommandFailure("error: cannot read '\(data.dataset)' as UTF-8 text")
         }
         if format == .dot {
             try emit(RenderedGraph(bytes: bytes, warnings: []), summary: "copied")
@@ -174,8 +161,7 @@ struct Render: ParsableCommand {
             rendered = try ContainedGraphviz.render(text, engine: engine, format: format.rawValue, restrictAttributes: true,
                                                    limits: graphviz.limits)
         } catch {
-            Console.error("error: \(data.dataset): \(error.description)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(data.dataset): \(error.description)")
         }
         try emit(rendered, summary: "\(format.rawValue) of \(data.dataset)")
     }
@@ -184,28 +170,15 @@ struct Render: ParsableCommand {
     func emit(_ rendered: RenderedGraph, summary: String) throws {
         for warning in rendered.warnings { Console.error("graphviz: warning: \(warning)") }
         if output == "-" {
-            guard Console.writeToStandardOutput(rendered.bytes) else {
-                Console.error("error: cannot write to standard output")
-                throw ExitCode(1)
-            }
+            guard Console.writeToStandardOutput(rendered.bytes) else { throw CommandFailure("error: cannot write to standard output") }
             return
         }
         do {
             try TrustMapFile.write(rendered.bytes, to: output)
         } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(error.description)")
         }
         try Console.out("wrote \(output): \(summary)")
-    }
-
-    /// The focus ids: each value is an id when one has exactly that name (ids may contain
-    /// commas), otherwise a comma-separated list.
-    func focusIDs(in suppliers: SupplierTable) -> [String] {
-        focus.flatMap { value -> [String] in
-            if suppliers.find(value) != nil { return [value] }
-            return value.split(separator: ",", omittingEmptySubsequences: true).map(String.init)
-        }
     }
 }
 

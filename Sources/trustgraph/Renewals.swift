@@ -55,10 +55,9 @@ struct Renewals: ParsableCommand {
         case .csv: try output.emitCSV(report.csv(top: top), delimiter: data.reading.delimiter)
         case .json: try output.emit(report.json(top: top))
         }
-        if !analysis.converged {
-            Console.error("warning: a solve did not converge within --max-iterations (raise it or --tolerance)")
-            throw ExitCode(notConvergedExitCode)
-        }
+        var convergence = Convergence()
+        convergence.note(converged: analysis.converged, warning: "warning: a solve did not converge within --max-iterations (raise it or --tolerance)")
+        try convergence.check()
     }
 }
 

@@ -3,10 +3,6 @@ import TrustGraphCore
 import TrustGraphGraphviz
 import TrustGraphReport
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML report for the people who decide.",
@@ -116,8 +112,8 @@ struct Report: ParsableCommand {
     func window() throws -> (from: Day, to: Day)? {
         guard let start = from.flatMap(Day.init), let end = to.flatMap(Day.init) else { return nil }
         guard end >= start else {
-            Console.error("error: --to \(end) is before --from \(start) (the window runs from --from to --to); nothing was written")
-            throw ExitCode(Check.badInputExitCode)
+            throw CommandFailure("error: --to \(end) is before --from \(start) (the window runs from --from to --to); nothing was written",
+                                 status: ExitStatus.badInput)
         }
         return (start, end)
     }
@@ -126,8 +122,7 @@ struct Report: ParsableCommand {
         do {
             try TrustMapFile.checkWritable(output)
         } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(error.description)")
         }
         let window = try window()
         let evaluator: PolicyEvaluator?
@@ -141,10 +136,9 @@ struct Report: ParsableCommand {
         let model = TrustModel(dataset)
         let solution = model.solve(parameters, options: solver.options)
         let n = model.supplierCount
-        let showProgress = isatty(2) != 0 && n >= 20_000
-        let impacts = ImpactAnalysis(model: model, baseline: solution, options: solver.options,
-                                     progress: showProgress ? Analyze.progressLine(total: n) : nil)
-        if showProgress { Console.progress(nil) }
+        let progress = ProgressLine.make("impact", total: n, unit: "suppliers", worthIt: n >= 20_000)
+        let impacts = ImpactAnalysis(model: model, baseline: solution, options: solver.options, progress: progress)
+        if progress != nil { Console.progress(nil) }
         let analysis = AnalysisReport(model: model, solution: solution, impacts: impacts,
                                       pageRank: PageRank(model: model, threads: solver.threads))
 
@@ -161,9 +155,8 @@ struct Report: ParsableCommand {
             renewals = RenewalAnalysis(model: model, from: start, to: end, prior: parameters.prior, options: solver.options)
             let dates = Report.timelineStep.dates(from: start, to: end)
             guard dates.count * max(n, 1) <= Timeline.maxValues else {
-                Console.error("error: \(dates.count) dates × \(n) suppliers is more than \(Timeline.maxValues) values to keep "
-                              + "for the timeline; choose a shorter window (nothing was written)")
-                throw ExitCode(1)
+                throw CommandFailure("error: \(dates.count) dates × \(n) suppliers is more than \(Timeline.maxValues) values to keep "
+                                     + "for the timeline; choose a shorter window (nothing was written)")
             }
             timeline = TrustTimeline(model: model, dates: dates, prior: parameters.prior, options: solver.options)
         }
@@ -185,11 +178,9 @@ struct Report: ParsableCommand {
                                    charts: rendered.charts)
             try TrustMapFile.write(page, to: output)
         } catch let error as ReportMapError {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(error.description)")
         } catch let error as TrustMapFileError {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(error.description)")
         }
         let megabytes = TextTable.fixed(Double(page.count) / 1_000_000, 1)
         var parts = ["map of \(maps.baseline.selection.suppliers.count)", plural(outcomes.count, "scenario")]
@@ -198,16 +189,14 @@ struct Report: ParsableCommand {
         }
         if let renewals { parts.append(plural(renewals.lapses.count, "lapsing certificate")) }
         try Console.out("wrote \(output): \(plural(n, "supplier")), \(parts.joined(separator: ", ")), \(megabytes) MB")
-        Console.reportConvergence(solution.report)
-        let notConverged = outcomes.filter { !$0.solution.report.converged }
-        for outcome in notConverged {
-            Console.error("warning: scenario '\(outcome.scenario.name)' did not converge within --max-iterations")
+        var convergence = Convergence(solution.report)
+        for outcome in outcomes {
+            convergence.note(converged: outcome.solution.report.converged,
+                             warning: "warning: scenario '\(outcome.scenario.name)' did not converge within --max-iterations")
         }
-        let overTimeConverged = (renewals?.converged ?? true) && (timeline?.converged ?? true)
-        if !overTimeConverged {
-            Console.error("warning: a solve of the renewals or the timeline did not converge within --max-iterations")
-        }
-        if !solution.report.converged || !notConverged.isEmpty || !overTimeConverged { throw ExitCode(notConvergedExitCode) }
+        convergence.note(converged: (renewals?.converged ?? true) && (timeline?.converged ?? true),
+                         warning: "warning: a solve of the renewals or the timeline did not converge within --max-iterations")
+        try convergence.check()
     }
 
     /// The timeline chart's step: a date a month.

@@ -34,9 +34,7 @@ struct Schemes: ParsableCommand {
                 for note in report.notes { Console.error(note.description) }
                 catalogue = loaded
             } catch {
-                for note in error.notes { Console.error(note.description) }
-                Console.error(error.description)
-                throw ExitCode(1)
+                throw CommandFailure(lines: error.notes.map(\.description) + [error.description])
             }
         }
         let listing = SchemeListing(catalogue)

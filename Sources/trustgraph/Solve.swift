@@ -67,8 +67,7 @@ struct Solve: ParsableCommand {
         case .table: try output.emit(report.table(parameters: parameters, solve: solution.report))
         }
         clock.lap("output")
-        Console.reportConvergence(solution.report)
-        if !solution.report.converged { throw ExitCode(notConvergedExitCode) }
+        try Convergence(solution.report).check()
     }
 }
 

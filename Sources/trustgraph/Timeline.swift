@@ -55,18 +55,13 @@ struct Timeline: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: table (for people), csv or json (stable columns), svg (a chart).", valueName: "format"))
     var format: Format = .table
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Flag(name: .customLong("for-spreadsheet"),
-          help: "CSV to open in a spreadsheet: a byte-order mark, cells that would run as formulas (=, +, -, @) written as text, the --delimiter given (';' or tab: decimal commas).")
-    var forSpreadsheet = false
+    @OptionGroup var destination: OutputDestination
 
     func validate() throws {
         guard DateStep(every) != nil else { throw ValidationError("--every '\(every)' is not a step (expected Nd, Nw or Nm, e.g. 7d, 2w, 1m)") }
         guard threshold.value.isFinite else { throw ValidationError("--threshold \(threshold) must be a number") }
         if lines < 0 { throw ValidationError("--lines must be at least 0") }
-        if forSpreadsheet && format != .csv { throw ValidationError("--for-spreadsheet applies to --format csv") }
+        if destination.forSpreadsheet && format != .csv { throw ValidationError("--for-spreadsheet applies to --format csv") }
     }
 
     func run() throws {
@@ -75,33 +70,26 @@ struct Timeline: ParsableCommand {
         let dates = DateStep(every)!.dates(from: from, to: to)
         // Every supplier's trust is kept for every date (the CSV and the chart need them all).
         guard dates.count * max(dataset.suppliers.count, 1) <= Timeline.maxValues else {
-            Console.error("error: \(dates.count) dates × \(dataset.suppliers.count) suppliers is more than \(Timeline.maxValues) values "
-                          + "to keep; choose a longer --every or a shorter window (nothing was computed)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(dates.count) dates × \(dataset.suppliers.count) suppliers is more than \(Timeline.maxValues) values "
+                                 + "to keep; choose a longer --every or a shorter window (nothing was computed)")
         }
         let timeline = TrustTimeline(model: TrustModel(dataset), dates: dates, prior: data.prior.value, options: solver.options)
         let report = TimelineReport(timeline: timeline, threshold: threshold.value)
         switch format {
-        case .table: try Console.emit(report.table(), to: output)
-        case .json: try Console.emit(report.json, to: output)
+        case .table: try destination.emit(report.table())
+        case .json: try destination.emit(report.json)
         case .svg:
             let name = data.dataset.split(separator: "/").last.map(String.init) ?? data.dataset
-            try Console.emit(TimelineChart(timeline: timeline, threshold: threshold.value, lines: lines, subject: name).svg, to: output)
-        case .csv:
-            if forSpreadsheet {
-                try Console.emit(bytes: SpreadsheetCSV.convert(report.csv, delimiter: data.reading.delimiter ?? .comma), to: output)
-            } else {
-                try Console.emit(report.csv, to: output)
-            }
+            try destination.emit(TimelineChart(timeline: timeline, threshold: threshold.value, lines: lines, subject: name).svg)
+        case .csv: try destination.emitCSV(report.csv, delimiter: data.reading.delimiter)
         }
-        if !timeline.converged {
-            Console.error("warning: a solve did not converge within --max-iterations (raise it or --tolerance)")
-            throw ExitCode(notConvergedExitCode)
-        }
+        var convergence = Convergence()
+        convergence.note(converged: timeline.converged, warning: "warning: a solve did not converge within --max-iterations (raise it or --tolerance)")
+        try convergence.check()
     }
 }
 
 extension Timeline: ReadsAndWritesFiles {
     var inputFiles: [String] { data.inputFiles }
-    var outputFiles: [String] { output.map { [$0] } ?? [] }
+    var outputFiles: [String] { destination.output.map { [$0] } ?? [] }
 }

@@ -44,6 +44,10 @@ struct TrustGraphCommand: ParsableCommand {
             var command = try parseAsRoot()
             if let files = command as? ReadsAndWritesFiles { try files.refuseToOverwriteInputs() }
             try command.run()
+        } catch let failure as CommandFailure {
+            // The one way a command fails: its lines on standard error, then its status.
+            for line in failure.lines { Console.error(line) }
+            exit(withError: ExitCode(failure.status))
         } catch {
             exit(withError: error)
         }
@@ -63,16 +67,15 @@ protocol ReadsAndWritesFiles {
 }
 
 extension ReadsAndWritesFiles {
-    var inputErrorExitCode: Int32 { 1 }
+    var inputErrorExitCode: Int32 { ExitStatus.failure }
 
     /// Exits 1 (`inputErrorExitCode`) with an error naming both paths when an output is an input; nothing is written.
     func refuseToOverwriteInputs() throws {
         for output in outputFiles where output != "-" {
             guard let input = inputFiles.first(where: { FileBytes.isSameFile(output, $0) }) else { continue }
             let same = input == output ? "" : " ('\(input)')"
-            Console.error(TerminalText.escaped("error: cannot write '\(output)': it is an input of this command\(same); "
-                + "choose another output file (nothing was written)"))
-            throw ExitCode(inputErrorExitCode)
+            throw CommandFailure(TerminalText.escaped("error: cannot write '\(output)': it is an input of this command\(same); "
+                                                      + "choose another output file (nothing was written)"), status: inputErrorExitCode)
         }
     }
 }

@@ -51,8 +51,7 @@ struct Validate: ParsableCommand {
             if !error.warnings.isEmpty {
                 try Console.out(LoadReport.summarize(error.warnings, total: error.warnings.count, limit: maxErrors, noun: "warning"))
             }
-            Console.error("\(dataset): \(plural(error.errorCount, "error"))")
-            throw ExitCode(1)
+            throw CommandFailure("\(dataset): \(plural(error.errorCount, "error"))")
         }
         let (data, report) = loaded
         for note in report.notes { Console.error(note.description) }

@@ -98,49 +98,33 @@ struct WhatIf: ParsableCommand {
         }
         if let render { try renderScenarios(outcomes, into: render) }
         // Scenarios start from the baseline: one that did not converge makes every delta uncertain.
-        let baselineConverged = runner.baseline.report.converged
-        if !baselineConverged {
-            Console.error("warning: the baseline did not converge within --max-iterations: "
-                + "after \(plural(runner.baseline.report.sweeps, "sweep")) the largest change was \(runner.baseline.report.finalChange)")
+        let baseline = runner.baseline.report
+        var convergence = Convergence()
+        convergence.note(converged: baseline.converged, warning: "warning: the baseline did not converge within --max-iterations: "
+                         + "after \(plural(baseline.sweeps, "sweep")) the largest change was \(baseline.finalChange)")
+        for outcome in outcomes {
+            convergence.note(converged: outcome.solution.report.converged,
+                             warning: "warning: scenario '\(outcome.scenario.name)' did not converge within --max-iterations")
         }
-        let notConverged = outcomes.filter { !$0.solution.report.converged }
-        for outcome in notConverged {
-            Console.error("warning: scenario '\(outcome.scenario.name)' did not converge within --max-iterations")
-        }
-        if !notConverged.isEmpty || !baselineConverged { throw ExitCode(notConvergedExitCode) }
+        try convergence.check()
     }
 }
 
 extension WhatIf {
     /// The scenarios of the file at `path`, each step checked against the runner's dataset.
-    /// Prints every problem of the file at once — its shape and keys, then each readable
-    /// step — and exits 1 when there is any.
+    /// - Throws: `CommandFailure` with every problem of the file at once (see `ScenarioRunner.read`).
     static func readScenarios(_ path: String, runner: ScenarioRunner) throws -> [Scenario] {
         let text: String
         switch FileBytes.read(path) {
         case .success(let bytes): text = String(decoding: bytes, as: UTF8.self)
-        case .failure(.missing):
-            Console.error("error: scenario file '\(path)' does not exist")
-            throw ExitCode(1)
-        case .failure(.unreadable(let reason)):
-            Console.error("error: cannot read '\(path)': \(reason)")
-            throw ExitCode(1)
+        case .failure(.missing): throw CommandFailure("error: scenario file '\(path)' does not exist")
+        case .failure(.unreadable(let reason)): throw CommandFailure("error: cannot read '\(path)': \(reason)")
         }
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let (parsed, shapeErrors) = ScenarioFile.read(text, file: fileName)
-        var errors = shapeErrors
         do {
-            try runner.validate(parsed, file: fileName)
+            return try runner.read(text, file: path.split(separator: "/").last.map(String.init) ?? path)
         } catch {
-            errors += error.errors
+            throw CommandFailure(lines: [error.description, "\(path): \(plural(error.errors.count, "error")); nothing was applied"])
         }
-        guard errors.isEmpty else {
-            errors.sort { ($0.line, $0.step ?? 0) < ($1.line, $1.step ?? 0) }
-            Console.error(ScenarioFileError(errors: errors).description)
-            Console.error("\(path): \(plural(errors.count, "error")); nothing was applied")
-            throw ExitCode(1)
-        }
-        return parsed
     }
 
     /// Writes DIR/<scenario>.svg for each outcome: the changed part of the graph, coloured by delta.
@@ -148,8 +132,7 @@ extension WhatIf {
         do {
             try FileBytes.makeDirectory(directory)
         } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+            throw CommandFailure("error: \(error.description)")
         }
         var used = Set<String>()
         for outcome in outcomes {
@@ -160,11 +143,9 @@ extension WhatIf {
                 let rendered = try TrustMapFile.render(map, as: .svg, limits: graphviz.limits)
                 try FileBytes.writeAtomically(rendered.bytes, to: path)
             } catch let error as GraphvizError {
-                Console.error("error: scenario '\(outcome.scenario.name)': \(error)")
-                throw ExitCode(1)
+                throw CommandFailure("error: scenario '\(outcome.scenario.name)': \(error)")
             } catch let error as FileBytes.WriteError {
-                Console.error("error: \(error.description)")
-                throw ExitCode(1)
+                throw CommandFailure("error: \(error.description)")
             }
             Console.error("wrote \(path): \(plural(map.selection.suppliers.count, "supplier")), \(outcome.changed.count) changed")
         }

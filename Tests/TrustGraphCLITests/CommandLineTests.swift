@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import ArgumentParser
 import Testing
+import TestSupport
 @testable import trustgraph
 import TrustGraphCore
 
@@ -68,10 +69,9 @@ enum CLI {
         dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
     }
 
+    /// A new empty directory, removed when the tests end (see `TemporaryDirectories`).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trustgraph-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryDirectories.make("trustgraph-tests")
     }
 }
 

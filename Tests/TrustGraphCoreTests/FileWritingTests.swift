@@ -1,14 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrustGraphCore
 
 /// Output files: who owns them, what mode they get, where links lead, and what an
 /// interrupted write leaves.
 @Suite struct FileWritingTests {
     static func scratch() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trustgraph-files-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TemporaryDirectories.make("trustgraph-files").path
     }
 
     static func mode(_ path: String) throws -> Int {

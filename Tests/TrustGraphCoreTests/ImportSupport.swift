@@ -1,14 +1,13 @@
 import CZlib
 import Foundation
+import TestSupport
 @testable import TrustGraphCore
 
 /// Test helpers for the importers: packages written to temporary directories, and ZIP archives built in memory.
 enum ImportFixture {
-    /// A new empty temporary directory.
+    /// A new empty temporary directory, removed when the tests end (see `TemporaryDirectories`).
     static func directory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trustgraph-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TemporaryDirectories.make("trustgraph-import").path
     }
 
     /// Writes `files` (relative path → text) under a new directory and returns its path.

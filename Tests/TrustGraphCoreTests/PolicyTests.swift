@@ -332,6 +332,14 @@ enum PolicyFixture {
         let (_, bounded) = PolicyFile.read(bomb, file: "p.yaml")
         #expect(bounded.first?.kind == .limit)
     }
+
+    @Test func errorsFoundInSeveralPassesAreListedByLineTheFirstFoundFirst() {
+        // The reading pass finds lines 5 and 2; resolving names against the dataset, 5 and 1.
+        let errors = [PolicyError(.badValue, file: "p.yaml", line: 5, "read 5"), PolicyError(.syntax, file: "p.yaml", line: 2, "read 2"),
+                      PolicyError(.unknownSupplier, file: "p.yaml", line: 5, "resolved 5"),
+                      PolicyError(.unknownScheme, file: "p.yaml", line: 1, "resolved 1")]
+        #expect(PolicyFileError(inLineOrder: errors).errors == [errors[3], errors[1], errors[0], errors[2]])
+    }
 }
 
 @Suite struct PolicyOutcomeTests {

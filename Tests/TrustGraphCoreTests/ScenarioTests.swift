@@ -106,6 +106,20 @@ import Testing
         #expect(error.errors.map(\.description) == ["s.yaml:5: scenario 'y', step 2 (compromise): unknown supplier 'nobody'"])
     }
 
+    @Test func readingAFileReportsItsShapeAndItsStepsTogetherInLineOrder() throws {
+        // Line 4's unknown supplier is found by checking the steps, after line 6's unknown key
+        // is found by reading the file: the error lists them by line all the same.
+        let runner = ScenarioRunner(model: TrustModel(try Fixture.load(["suppliers.csv": "id\na\n"])),
+                                    parameters: TrustParameters(date: Fixture.exampleDate), options: SolverOptions(threads: 1))
+        let file = ["scenarios:", "  - name: y", "    steps:", "      - compromise: {supplier: nobody}",
+                    "      - compromise: {supplier: a}", "      - revoke: {suplier: a}"].joined(separator: "\n")
+        let error = try #require(throws: ScenarioFileError.self) { try runner.read(file, file: "s.yaml") }
+        #expect(error.errors.map(\.line) == [4, 6, 6])
+        #expect(error.errors.map(\.kind) == [.unknownSupplier, .unknownKey, .missingKey])
+        let scenarios = try runner.read("scenarios:\n  - name: z\n    steps:\n      - compromise: {supplier: a}\n", file: "s.yaml")
+        #expect(scenarios.map(\.name) == ["z"])
+    }
+
     @Test func anUnknownSupplierSuggestsThoseStillPresent() throws {
         let runner = ScenarioRunner(model: TrustModel(try Fixture.load(["suppliers.csv": "id\nhoster-a\nhoster-b\ncdn\n"])),
                                     parameters: TrustParameters(date: Fixture.exampleDate), options: SolverOptions(threads: 1))

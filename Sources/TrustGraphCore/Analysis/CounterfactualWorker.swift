@@ -32,6 +32,8 @@ struct CounterfactualWorker {
     let baseline: TrustSolution
     let options: SolverOptions
     let plan: Plan
+    /// The model's graph and schedule for this worker's kernels.
+    private let arrays: TrustSolver.KernelArrays
     private var distrust: [Double]
     private var fixed: [Bool]
     /// Per supplier: queued (a component is marked through its first supplier), with `stamp`.
@@ -54,6 +56,7 @@ struct CounterfactualWorker {
         self.baseline = baseline
         self.options = options
         self.plan = plan
+        arrays = TrustSolver.KernelArrays(graph: model.graph, schedule: model.schedule)
         let n = model.supplierCount
         distrust = baseline.distrust
         fixed = [Bool](repeating: false, count: n)
@@ -64,7 +67,7 @@ struct CounterfactualWorker {
     }
 
     /// Runs with the kernel over this worker's buffers.
-    private mutating func withKernel(_ body: (inout CounterfactualWorker, TrustSolver.Kernel, UnsafeMutableBufferPointer<Bool>) -> Void) {
+    private mutating func withKernel(_ body: (inout CounterfactualWorker, TrustSolver.Kernel, SharedBuffer<Bool>) -> Void) {
         // Move the buffers out while the kernel points into them (no copy-on-write copy).
         var distrust: [Double] = []
         var fixed: [Bool] = []
@@ -74,17 +77,11 @@ struct CounterfactualWorker {
             swap(&distrust, &self.distrust)
             swap(&fixed, &self.fixed)
         }
-        let (model, options) = (self.model, self.options)
-        baseline.base.withUnsafeBufferPointer { base in
-            fixed.withUnsafeMutableBufferPointer { fixedBuffer in
-                distrust.withUnsafeMutableBufferPointer { distrustBuffer in
-                    TrustSolver.withKernel(graph: model.graph, schedule: model.schedule, base: base,
-                                           fixed: UnsafeBufferPointer(fixedBuffer), distrust: distrustBuffer,
-                                           options: options) { kernel in
-                        body(&self, kernel, fixedBuffer)
-                    }
-                }
-            }
+        let (arrays, options, base) = (self.arrays, self.options, baseline.base)
+        withSharedBuffers(&fixed, &distrust) { fixed, distrust in
+            let kernel = TrustSolver.Kernel(arrays: arrays, base: SharedReadBuffer(base), fixed: fixed.readOnly,
+                                            distrust: distrust, options: options)
+            body(&self, kernel, fixed)
         }
     }
 

@@ -58,11 +58,7 @@ public struct ImpactAnalysis: Sendable {
         let plan = CounterfactualWorker.Plan(exact: exact, shortcuts: shortcuts, treeAbove: counts.treeAbove,
                                              inRing: inRing, position: position)
         let done = ProgressCounter()
-        affected.withUnsafeMutableBufferPointer { affectedBuffer in
-        impact.withUnsafeMutableBufferPointer { impactBuffer in
-        derived.withUnsafeMutableBufferPointer { derivedBuffer in
-            let outAffected = SharedBuffer(affectedBuffer), outImpact = SharedBuffer(impactBuffer)
-            let outDerived = SharedBuffer(derivedBuffer)
+        withSharedBuffers(&affected, &impact, &derived) { outAffected, outImpact, outDerived in
             // Waves, and which suppliers a shortcut will cover.
             Parallel.forEachChunk(n, chunk: 256, threads: options.threads,
                                   makeState: { CounterfactualWorker(model: model, baseline: baseline, options: options, plan: plan) }) { worker, range in
@@ -87,7 +83,7 @@ public struct ImpactAnalysis: Sendable {
                     }
                 }
             }
-        }}}
+        }
         // Shortcut suppliers from their consumers' figures: consumers come later
         // in schedule order, so walk it backwards.
         let graph = model.graph

@@ -27,19 +27,37 @@ public struct PageRank: Sendable {
         var y = [Double](repeating: 1, count: n)
         var sweeps = 1
         let levels = schedule.levelCount
+        let start = SharedReadBuffer(graph.inStart), source = SharedReadBuffer(graph.inSource), weight = SharedReadBuffer(graph.inWeight)
+        let order = SharedReadBuffer(schedule.order), componentStart = SharedReadBuffer(schedule.componentStart)
         y.withUnsafeMutableBufferPointer { yBuffer in
-        graph.inStart.withUnsafeBufferPointer { inStart in
-        graph.inSource.withUnsafeBufferPointer { inSource in
-        graph.inWeight.withUnsafeBufferPointer { inWeight in
-        schedule.order.withUnsafeBufferPointer { order in
-        schedule.componentStart.withUnsafeBufferPointer { componentStart in
             let y = SharedBuffer(yBuffer)
-            let start = SharedReadBuffer(inStart), source = SharedReadBuffer(inSource), weight = SharedReadBuffer(inWeight)
-            let order = SharedReadBuffer(order), componentStart = SharedReadBuffer(componentStart)
             @Sendable func value(_ j: Int) -> Double {
                 var sum = 0.0
                 for e in Int(start[j])..<Int(start[j + 1]) { sum += y[Int(source[e])] * weight[e] }
                 return 1 + damping * sum
+            }
+            /// Solves y on component `c`, whose consumers outside it are final;
+            /// the sweeps it took when it is a cycle, else nil.
+            @Sendable func solve(component c: Int) -> Int? {
+                let lo = Int(componentStart[c]), hi = Int(componentStart[c + 1])
+                if hi - lo == 1 {
+                    let j = Int(order[lo])
+                    y[j] = value(j)
+                    return nil
+                }
+                var sweep = 0
+                while true {
+                    sweep += 1
+                    var change = 0.0, total = 0.0
+                    for k in lo..<hi {
+                        let j = Int(order[k])
+                        let v = value(j)
+                        change += abs(v - y[j])
+                        total += v
+                        y[j] = v
+                    }
+                    if change <= 1e-15 * total || sweep >= 100_000 { return sweep }
+                }
             }
             // Providers come first in the schedule; PageRank flows from consumers to providers, so walk it backwards.
             for l in stride(from: levels - 1, through: 0, by: -1) {
@@ -49,31 +67,12 @@ public struct PageRank: Sendable {
                 let cycleSweeps = SharedSweeps()
                 Parallel.forEachChunk(last - first, chunk: TrustSolver.componentsPerChunk, threads: levelThreads) { range in
                     for c in (first + range.lowerBound)..<(first + range.upperBound) {
-                        let lo = Int(componentStart[c]), hi = Int(componentStart[c + 1])
-                        if hi - lo == 1 {
-                            let j = Int(order[lo])
-                            y[j] = value(j)
-                            continue
-                        }
-                        var sweep = 0
-                        while true {
-                            sweep += 1
-                            var change = 0.0, total = 0.0
-                            for k in lo..<hi {
-                                let j = Int(order[k])
-                                let v = value(j)
-                                change += abs(v - y[j])
-                                total += v
-                                y[j] = v
-                            }
-                            if change <= 1e-15 * total || sweep >= 100_000 { break }
-                        }
-                        cycleSweeps.record(sweep)
+                        if let sweep = solve(component: c) { cycleSweeps.record(sweep) }
                     }
                 }
                 sweeps = max(sweeps, cycleSweeps.value)
             }
-        }}}}}}
+        }
         // Normalise in a fixed order so the sum, and hence every rank, is the same on any thread count.
         let total = y.reduce(0, +)
         rank = y.map { $0 / total }

@@ -218,9 +218,3 @@ extension TrustModel {
         return explanation
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

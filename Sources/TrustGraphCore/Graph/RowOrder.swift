@@ -76,20 +76,16 @@ enum RowOrder {
             start.withUnsafeMutableBufferPointer { start in places(place, keys: n, tasks: tasks, start: start) }
         }
         var order = [Int32].unset(count: total)
-        order.withUnsafeMutableBufferPointer { order in
-            place.withUnsafeMutableBufferPointer { place in
-                let (order, place) = (SharedBuffer(order), SharedBuffer(place))
-                Parallel.forEachTask(tasks, threads: tasks) { t in
-                    let next = place.base + t * n
-                    for k in (t * share)..<min(total, (t + 1) * share) {
-                        let c = consumer(k)
-                        order[Int(next[c])] = Int32(k)
-                        next[c] += 1
-                    }
+        withSharedBuffers(&order, &place) { order, place in
+            Parallel.forEachTask(tasks, threads: tasks) { t in
+                let next = place.base + t * n
+                for k in (t * share)..<min(total, (t + 1) * share) {
+                    let c = consumer(k)
+                    order[Int(next[c])] = Int32(k)
+                    next[c] += 1
                 }
             }
         }
-        withExtendedLifetime((consumers, extra)) {}
         return (start, order)
     }
 

@@ -29,9 +29,7 @@ struct SolveLayout: Sendable {
                    groupLabel: SharedReadBuffer(original.groupLabel), memberStart: SharedReadBuffer(original.memberStart),
                    members: SharedReadBuffer(original.members))
         let schedule = SharedReadBuffer(order)
-        groupOffset.withUnsafeMutableBufferPointer { groupOffset in
-        memberOffset.withUnsafeMutableBufferPointer { memberOffset in
-            let (groupsOut, membersOut) = (SharedBuffer(groupOffset), SharedBuffer(memberOffset))
+        withSharedBuffers(&groupOffset, &memberOffset) { groupsOut, membersOut in
             Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
                 var g = 0, m = 0
                 for k in range {
@@ -43,7 +41,7 @@ struct SolveLayout: Sendable {
                 groupsOut[range.lowerBound / chunk + 1] = g
                 membersOut[range.lowerBound / chunk + 1] = m
             }
-        }}
+        }
         for c in 0..<chunks {
             groupOffset[c + 1] += groupOffset[c]
             memberOffset[c + 1] += memberOffset[c]
@@ -59,13 +57,8 @@ struct SolveLayout: Sendable {
         var memberStart = [Int32].large(repeating: 0, count: groups + 1)
         var members = [Int32].large(repeating: 0, count: memberCount)
         let (groupOffsets, memberOffsets, positions) = (groupOffset, memberOffset, SharedReadBuffer(position))
-        groupStart.withUnsafeMutableBufferPointer { groupStart in
-        groupWeight.withUnsafeMutableBufferPointer { groupWeight in
-        groupLabel.withUnsafeMutableBufferPointer { groupLabel in
-        memberStart.withUnsafeMutableBufferPointer { memberStart in
-        members.withUnsafeMutableBufferPointer { members in
-            let out = (groupStart: SharedBuffer(groupStart), groupWeight: SharedBuffer(groupWeight), groupLabel: SharedBuffer(groupLabel),
-                       memberStart: SharedBuffer(memberStart), members: SharedBuffer(members))
+        withSharedBuffers(&groupStart, &groupWeight, &groupLabel, &memberStart, &members) { groupStart, groupWeight, groupLabel, memberStart, members in
+            let out = (groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel, memberStart: memberStart, members: members)
             Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
                 var g = groupOffsets[range.lowerBound / chunk], m = memberOffsets[range.lowerBound / chunk]
                 for k in range {
@@ -83,38 +76,36 @@ struct SolveLayout: Sendable {
                     out.groupStart[k + 1] = Int32(g)
                 }
             }
-        }}}}}
+        }
         graph = SupplyGraph(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
                             memberStart: memberStart, members: members, consumerStart: [], consumers: [])
         self.schedule = SolveSchedule(order: [Int32].filled(count: n) { identity in for k in 0..<n { identity[k] = Int32(k) } },
                                       componentStart: original2.componentStart, levelStart: original2.levelStart, component: [])
         self.order = order
-        withExtendedLifetime((original, order, position)) {}
+        #if DEBUG
+        self.schedule._checkInvariants(against: graph)
+        #endif
     }
 
     /// `values` (dataset numbering) in schedule numbering, copied on up to `threads` threads.
     func gather<T: BitwiseCopyable & Sendable>(_ values: [T], threads: Int) -> [T] {
         if values.isEmpty { return [] }
         let (source, order) = (SharedReadBuffer(values), SharedReadBuffer(self.order))
-        let result = [T].filled(count: order.count) { out in
+        return [T].filled(count: order.count) { out in
             Parallel.forEachChunk(order.count, chunk: 1 << 16, threads: threads) { range in
                 for k in range { out[k] = source[Int(order[k])] }
             }
         }
-        withExtendedLifetime((values, self.order)) {}
-        return result
     }
 
     /// `values` (schedule numbering) back in dataset numbering, on up to
     /// `threads` threads (the order is a permutation: no two write one place).
     func scatter(_ values: [Double], threads: Int) -> [Double] {
         let (source, order) = (SharedReadBuffer(values), SharedReadBuffer(self.order))
-        let result = [Double].filled(count: values.count) { out in
+        return [Double].filled(count: values.count) { out in
             Parallel.forEachChunk(order.count, chunk: 1 << 16, threads: threads) { range in
                 for k in range { out[Int(order[k])] = source[k] }
             }
         }
-        withExtendedLifetime((values, self.order)) {}
-        return result
     }
 }

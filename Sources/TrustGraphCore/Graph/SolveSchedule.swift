@@ -29,43 +29,20 @@ public struct SolveSchedule: Sendable {
     /// - Complexity: O(n + edges). Tarjan's algorithm (R. Tarjan, "Depth-first
     ///   search and linear graph algorithms", 1972), iterative.
     public init(_ graph: SupplyGraph) {
-        self.init(graph: graph, nodes: nil)
-    }
-
-    /// A schedule from its arrays (for renumbered copies).
-    init(order: [Int32], componentStart: [Int32], levelStart: [Int32], component: [Int32]) {
-        self.order = order
-        self.componentStart = componentStart
-        self.levelStart = levelStart
-        self.component = component
-    }
-
-    /// The schedule of the subgraph induced by `nodes` (edges leaving it are ignored).
-    init(graph: SupplyGraph, nodes: [Int32]?) {
         let n = graph.supplierCount
-        let subset = nodes ?? []
-        let m = nodes == nil ? n : subset.count
-        // Local numbering: local k ↔ global node.
-        var localOf: [Int32] = []
-        var globalOf: [Int32] = []
-        if let nodes {
-            localOf = [Int32].large(repeating: -1, count: n)
-            globalOf = nodes
-            for (k, g) in nodes.enumerated() { localOf[Int(g)] = Int32(k) }
-        }
-        @inline(__always) func local(_ g: Int32) -> Int32 { nodes == nil ? g : localOf[Int(g)] }
-        @inline(__always) func global(_ k: Int) -> Int { nodes == nil ? k : Int(globalOf[k]) }
+        let (memberStart, groupStart, members) = (SharedReadBuffer(graph.memberStart), SharedReadBuffer(graph.groupStart),
+                                                  SharedReadBuffer(graph.members))
 
         // Every array below holds at most one entry per node: allocated once, used through pointers.
-        let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
-        let low = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
-        let onStack = UnsafeMutableBufferPointer<Bool>.allocate(capacity: m)
-        let componentOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
-        let stack = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
-        let callNode = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
-        let callEdge = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
-        let componentMembers = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m)
-        let componentBounds = UnsafeMutableBufferPointer<Int32>.allocate(capacity: m + 1)
+        let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let low = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let onStack = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+        let componentOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let stack = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let callNode = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let callEdge = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let componentMembers = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let componentBounds = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n + 1)
         defer {
             for buffer in [index, low, componentOf, stack, callNode, callEdge, componentMembers, componentBounds] { buffer.deallocate() }
             onStack.deallocate()
@@ -75,84 +52,73 @@ public struct SolveSchedule: Sendable {
         var stackCount = 0, callCount = 0, memberCount = 0, components = 0
         componentBounds[0] = 0
         var counter: Int32 = 0
-        graph.memberStart.withUnsafeBufferPointer { memberStart in
-        graph.groupStart.withUnsafeBufferPointer { groupStart in
-        graph.members.withUnsafeBufferPointer { members in
-            for root in 0..<m where index[root] < 0 {
-                callNode[0] = Int32(root)
-                callEdge[0] = memberStart[Int(groupStart[global(root)])]
-                callCount = 1
-                index[root] = counter; low[root] = counter; counter += 1
-                stack[stackCount] = Int32(root); stackCount += 1; onStack[root] = true
-                while callCount > 0 {
-                    let top = callCount - 1
-                    let v = Int(callNode[top])
-                    let end = memberStart[Int(groupStart[global(v) + 1])]
-                    var e = callEdge[top]
-                    var descended = false
-                    while e < end {
-                        let w = local(members[Int(e)])
-                        e += 1
-                        if w < 0 { continue }
-                        let wi = Int(w)
-                        if index[wi] < 0 {
-                            callEdge[top] = e
-                            index[wi] = counter; low[wi] = counter; counter += 1
-                            stack[stackCount] = w; stackCount += 1; onStack[wi] = true
-                            callNode[callCount] = w
-                            callEdge[callCount] = memberStart[Int(groupStart[global(wi)])]
-                            callCount += 1
-                            descended = true
-                            break
-                        } else if onStack[wi] {
-                            low[v] = min(low[v], index[wi])
-                        }
-                    }
-                    if descended { continue }
-                    callEdge[top] = e
-                    if low[v] == index[v] {
-                        let c = Int32(components)
-                        while true {
-                            stackCount -= 1
-                            let w = stack[stackCount]
-                            onStack[Int(w)] = false
-                            componentOf[Int(w)] = c
-                            componentMembers[memberCount] = w; memberCount += 1
-                            if Int(w) == v { break }
-                        }
-                        components += 1
-                        componentBounds[components] = Int32(memberCount)
-                    }
-                    callCount -= 1
-                    if callCount > 0 {
-                        let p = Int(callNode[callCount - 1])
-                        low[p] = min(low[p], low[v])
+        for root in 0..<n where index[root] < 0 {
+            callNode[0] = Int32(root)
+            callEdge[0] = memberStart[Int(groupStart[root])]
+            callCount = 1
+            index[root] = counter; low[root] = counter; counter += 1
+            stack[stackCount] = Int32(root); stackCount += 1; onStack[root] = true
+            while callCount > 0 {
+                let top = callCount - 1
+                let v = Int(callNode[top])
+                let end = memberStart[Int(groupStart[v + 1])]
+                var e = callEdge[top]
+                var descended = false
+                while e < end {
+                    let w = members[Int(e)]
+                    e += 1
+                    let wi = Int(w)
+                    if index[wi] < 0 {
+                        callEdge[top] = e
+                        index[wi] = counter; low[wi] = counter; counter += 1
+                        stack[stackCount] = w; stackCount += 1; onStack[wi] = true
+                        callNode[callCount] = w
+                        callEdge[callCount] = memberStart[Int(groupStart[wi])]
+                        callCount += 1
+                        descended = true
+                        break
+                    } else if onStack[wi] {
+                        low[v] = min(low[v], index[wi])
                     }
                 }
+                if descended { continue }
+                callEdge[top] = e
+                if low[v] == index[v] {
+                    let c = Int32(components)
+                    while true {
+                        stackCount -= 1
+                        let w = stack[stackCount]
+                        onStack[Int(w)] = false
+                        componentOf[Int(w)] = c
+                        componentMembers[memberCount] = w; memberCount += 1
+                        if Int(w) == v { break }
+                    }
+                    components += 1
+                    componentBounds[components] = Int32(memberCount)
+                }
+                callCount -= 1
+                if callCount > 0 {
+                    let p = Int(callNode[callCount - 1])
+                    low[p] = min(low[p], low[v])
+                }
             }
-        }}}
+        }
         // Tarjan emits components providers-first; levels follow from that order.
         let level = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(components, 1))
         defer { level.deallocate() }
         var maxLevel: Int32 = -1
-        graph.memberStart.withUnsafeBufferPointer { memberStart in
-        graph.groupStart.withUnsafeBufferPointer { groupStart in
-        graph.members.withUnsafeBufferPointer { members in
-            for c in 0..<components {
-                var l: Int32 = 0
-                for k in Int(componentBounds[c])..<Int(componentBounds[c + 1]) {
-                    let v = global(Int(componentMembers[k]))
-                    for e in Int(memberStart[Int(groupStart[v])])..<Int(memberStart[Int(groupStart[v + 1])]) {
-                        let w = local(members[e])
-                        if w < 0 { continue }
-                        let cw = componentOf[Int(w)]
-                        if cw != Int32(c) { l = max(l, level[Int(cw)] + 1) }
-                    }
+        for c in 0..<components {
+            var l: Int32 = 0
+            for k in Int(componentBounds[c])..<Int(componentBounds[c + 1]) {
+                let v = Int(componentMembers[k])
+                for e in Int(memberStart[Int(groupStart[v])])..<Int(memberStart[Int(groupStart[v + 1])]) {
+                    let cw = componentOf[Int(members[e])]
+                    if cw != Int32(c) { l = max(l, level[Int(cw)] + 1) }
                 }
-                level[c] = l
-                maxLevel = max(maxLevel, l)
             }
-        }}}
+            level[c] = l
+            maxLevel = max(maxLevel, l)
+        }
         // Stable counting sort of components by level.
         let levels = Int(maxLevel) + 1
         var levelStart = [Int32](repeating: 0, count: levels + 1)
@@ -168,24 +134,30 @@ public struct SolveSchedule: Sendable {
             sortedComponents[Int(slot[l])] = Int32(c)
             slot[l] += 1
         }
-        var component = [Int32].large(repeating: -1, count: nodes == nil ? n : 0)
+        var component = [Int32].large(repeating: -1, count: n)
         var componentStart = [Int32](repeating: 0, count: components + 1)
-        var order = [Int32].large(repeating: 0, count: m)
-        order.withUnsafeMutableBufferPointer { order in
-        componentStart.withUnsafeMutableBufferPointer { componentStart in
-        component.withUnsafeMutableBufferPointer { component in
+        var order = [Int32].large(repeating: 0, count: n)
+        withSharedBuffers(&order, &componentStart, &component) { order, componentStart, component in
             var filled = 0
             for newIndex in 0..<components {
                 let c = Int(sortedComponents[newIndex])
                 for k in Int(componentBounds[c])..<Int(componentBounds[c + 1]) {
-                    let v = global(Int(componentMembers[k]))
+                    let v = Int(componentMembers[k])
                     order[filled] = Int32(v)
                     filled += 1
-                    if nodes == nil { component[v] = Int32(newIndex) }
+                    component[v] = Int32(newIndex)
                 }
                 componentStart[newIndex + 1] = Int32(filled)
             }
-        }}}
+        }
+        self.init(order: order, componentStart: componentStart, levelStart: levelStart, component: component)
+        #if DEBUG
+        _checkInvariants(against: graph)
+        #endif
+    }
+
+    /// A schedule from its arrays (for renumbered copies).
+    init(order: [Int32], componentStart: [Int32], levelStart: [Int32], component: [Int32]) {
         self.order = order
         self.componentStart = componentStart
         self.levelStart = levelStart

@@ -65,64 +65,18 @@ public struct SupplyGraph: Sendable {
         var groupEnd = [Int32].unset(count: n)
         var chunkGroups = [Int](repeating: 0, count: chunks + 1)
         var chunkMembers = [Int](repeating: 0, count: chunks + 1)
-        let (rowStart, labels, weights, providers) = (SharedReadBuffer(start), SharedReadBuffer(labelOf), SharedReadBuffer(weightOf),
-                                                      SharedReadBuffer(providerOf))
-        order.withUnsafeMutableBufferPointer { order in
-        looseWeight.withUnsafeMutableBufferPointer { looseWeight in
-        looseLabel.withUnsafeMutableBufferPointer { looseLabel in
-        looseMemberEnd.withUnsafeMutableBufferPointer { looseMemberEnd in
-        looseMembers.withUnsafeMutableBufferPointer { looseMembers in
-        groupEnd.withUnsafeMutableBufferPointer { groupEnd in
-        chunkGroups.withUnsafeMutableBufferPointer { chunkGroups in
-        chunkMembers.withUnsafeMutableBufferPointer { chunkMembers in
-            let order = SharedBuffer(order)
-            let out = (weight: SharedBuffer(looseWeight), label: SharedBuffer(looseLabel), memberEnd: SharedBuffer(looseMemberEnd),
-                       members: SharedBuffer(looseMembers), groupEnd: SharedBuffer(groupEnd),
-                       chunkGroups: SharedBuffer(chunkGroups), chunkMembers: SharedBuffer(chunkMembers))
+        let rowStart = SharedReadBuffer(start)
+        withSharedBuffers(&order, &looseWeight, &looseLabel, &looseMemberEnd) { order, weight, label, memberEnd in
+        withSharedBuffers(&looseMembers, &groupEnd, &chunkGroups, &chunkMembers) { members, groupEnd, chunkGroups, chunkMembers in
+            let writer = LooseGroupWriter(rowStart: rowStart, labels: SharedReadBuffer(labelOf), weights: SharedReadBuffer(weightOf),
+                                          providers: SharedReadBuffer(providerOf), order: order, weight: weight, label: label,
+                                          memberEnd: memberEnd, members: members, groupEnd: groupEnd)
             Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
-                let base = Int(rowStart[range.lowerBound])
-                var groups = base, members = base
-                for i in range {
-                    let lo = Int(rowStart[i]), hi = Int(rowStart[i + 1])
-                    RowOrder.sort(UnsafeMutableBufferPointer(start: order.base, count: order.count), lo..<hi,
-                                  by: UnsafeBufferPointer(start: labels.base, count: labels.count))
-                    var k = lo
-                    while k < hi {
-                        let l = labels[Int(order[k])]
-                        var w = 0.0
-                        let groupMembersStart = members
-                        // Members seen, once a group is too large to search its members (rare).
-                        var seen: Set<Int32>?
-                        while k < hi && labels[Int(order[k])] == l {
-                            let r = Int(order[k])
-                            w = max(w, weights[r])
-                            let p = providers[r]
-                            if p >= 0 {
-                                var duplicate = false
-                                if seen != nil {
-                                    duplicate = !seen!.insert(p).inserted
-                                } else {
-                                    for m in groupMembersStart..<members where out.members[m] == p { duplicate = true; break }
-                                    if members - groupMembersStart >= 32 {
-                                        seen = Set((groupMembersStart..<members).map { out.members[$0] })
-                                        seen!.insert(p)
-                                    }
-                                }
-                                if !duplicate { out.members[members] = p; members += 1 }
-                            }
-                            k += 1
-                        }
-                        out.weight[groups] = w
-                        out.label[groups] = l
-                        out.memberEnd[groups] = Int32(members - base)
-                        groups += 1
-                    }
-                    out.groupEnd[i] = Int32(groups - base)
-                }
-                out.chunkGroups[range.lowerBound / chunk + 1] = groups - base
-                out.chunkMembers[range.lowerBound / chunk + 1] = members - base
+                let written = writer.write(range)
+                chunkGroups[range.lowerBound / chunk + 1] = written.groups
+                chunkMembers[range.lowerBound / chunk + 1] = written.members
             }
-        }}}}}}}}
+        }}
         for c in 0..<chunks {
             chunkGroups[c + 1] += chunkGroups[c]
             chunkMembers[c + 1] += chunkMembers[c]
@@ -136,13 +90,8 @@ public struct SupplyGraph: Sendable {
         let loose = (weight: SharedReadBuffer(looseWeight), label: SharedReadBuffer(looseLabel),
                      memberEnd: SharedReadBuffer(looseMemberEnd), members: SharedReadBuffer(looseMembers), groupEnd: SharedReadBuffer(groupEnd))
         let (groupOffsets, memberOffsets) = (chunkGroups, chunkMembers)
-        groupStart.withUnsafeMutableBufferPointer { groupStart in
-        groupWeight.withUnsafeMutableBufferPointer { groupWeight in
-        groupLabel.withUnsafeMutableBufferPointer { groupLabel in
-        memberStart.withUnsafeMutableBufferPointer { memberStart in
-        members.withUnsafeMutableBufferPointer { members in
-            let out = (groupStart: SharedBuffer(groupStart), weight: SharedBuffer(groupWeight), label: SharedBuffer(groupLabel),
-                       memberStart: SharedBuffer(memberStart), members: SharedBuffer(members))
+        withSharedBuffers(&groupStart, &groupWeight, &groupLabel, &memberStart, &members) { groupStart, weight, label, memberStart, members in
+            let out = (groupStart: groupStart, weight: weight, label: label, memberStart: memberStart, members: members)
             Parallel.forEachChunk(n, chunk: chunk, threads: threads) { range in
                 let c = range.lowerBound / chunk
                 let base = Int(rowStart[range.lowerBound])
@@ -156,8 +105,7 @@ public struct SupplyGraph: Sendable {
                 for k in 0..<memberCount { out.members[m0 + k] = loose.members[base + k] }
                 for i in range { out.groupStart[i + 1] = Int32(g0) + loose.groupEnd[i] }
             }
-        }}}}}
-        withExtendedLifetime((start, labelOf, weightOf, providerOf, looseWeight, looseLabel, looseMemberEnd, looseMembers, groupEnd)) {}
+        }
         return SupplyGraph(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
                            memberStart: memberStart, members: members, consumerStart: [], consumers: [])
     }
@@ -229,37 +177,99 @@ public struct SupplyGraph: Sendable {
         var consumerStart = [Int32].unset(count: n + 1)
         var consumers = [Int32].unset(count: total)
         let (sortedPairs, starts) = (SharedReadBuffer(pairs), SharedReadBuffer(bucketStart))
-        consumerStart.withUnsafeMutableBufferPointer { consumerStart in
-            consumers.withUnsafeMutableBufferPointer { consumers in
-                let (consumerStart, consumers) = (SharedBuffer(consumerStart), SharedBuffer(consumers))
-                Parallel.forEachChunk(buckets, chunk: 16, threads: threads) { range in
-                    let count = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << shift)
-                    defer { count.deallocate() }
-                    for b in range {
-                        let first = b << shift, width = min(n, (b + 1) << shift) - first
-                        count.initialize(repeating: 0, count: width)
-                        for k in starts[b]..<starts[b + 1] { count[Int(sortedPairs[k] >> 32) - first] += 1 }
-                        var at = Int32(starts[b])
-                        for j in 0..<width {
-                            consumerStart[first + j] = at
-                            at += count[j]
-                            count[j] = consumerStart[first + j]
-                        }
-                        for k in starts[b]..<starts[b + 1] {
-                            let pair = sortedPairs[k]
-                            let j = Int(pair >> 32) - first
-                            consumers[Int(count[j])] = Int32(truncatingIfNeeded: pair)
-                            count[j] += 1
-                        }
+        withSharedBuffers(&consumerStart, &consumers) { consumerStart, consumers in
+            Parallel.forEachChunk(buckets, chunk: 16, threads: threads) { range in
+                let count = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << shift)
+                defer { count.deallocate() }
+                for b in range {
+                    let first = b << shift, width = min(n, (b + 1) << shift) - first
+                    count.initialize(repeating: 0, count: width)
+                    for k in starts[b]..<starts[b + 1] { count[Int(sortedPairs[k] >> 32) - first] += 1 }
+                    var at = Int32(starts[b])
+                    for j in 0..<width {
+                        consumerStart[first + j] = at
+                        at += count[j]
+                        count[j] = consumerStart[first + j]
+                    }
+                    for k in starts[b]..<starts[b + 1] {
+                        let pair = sortedPairs[k]
+                        let j = Int(pair >> 32) - first
+                        consumers[Int(count[j])] = Int32(truncatingIfNeeded: pair)
+                        count[j] += 1
                     }
                 }
             }
         }
         consumerStart[n] = Int32(total)
-        withExtendedLifetime((pairs, bucketStart)) {}
-        withExtendedLifetime((groupStart, memberStart, members)) {}
         return SupplyGraph(supplierCount: n, groupStart: groupStart, groupWeight: groupWeight, groupLabel: groupLabel,
                            memberStart: memberStart, members: members, consumerStart: consumerStart, consumers: consumers)
+    }
+
+    /// The first pass of `forward` over a chunk of consumers: groups and
+    /// members are written from the chunk's first row's position on, leaving
+    /// gaps that the second pass packs. Its write views are valid only inside
+    /// `forward`'s `withSharedBuffers`; chunks write disjoint ranges.
+    private struct LooseGroupWriter: Sendable {
+        let rowStart, labels: SharedReadBuffer<Int32>
+        let weights: SharedReadBuffer<Double>
+        let providers: SharedReadBuffer<Int32>
+        /// Row order, sorted here within each consumer by label.
+        let order: SharedBuffer<Int32>
+        let weight: SharedBuffer<Double>
+        let label, memberEnd, members, groupEnd: SharedBuffer<Int32>
+
+        /// Writes the groups of consumers `range`.
+        /// - Returns: the number of groups and of members written.
+        func write(_ range: Range<Int>) -> (groups: Int, members: Int) {
+            let base = Int(rowStart[range.lowerBound])
+            var groups = base, members = base
+            for i in range {
+                let lo = Int(rowStart[i]), hi = Int(rowStart[i + 1])
+                RowOrder.sort(UnsafeMutableBufferPointer(start: order.base, count: order.count), lo..<hi, by: labels.buffer)
+                var k = lo
+                while k < hi { k = writeGroup(rows: k..<hi, base: base, groups: &groups, members: &members) }
+                groupEnd[i] = Int32(groups - base)
+            }
+            return (groups - base, members - base)
+        }
+
+        /// Writes the group of the row at `order[rows.lowerBound]`: the rows
+        /// that follow it with the same label, their largest weight and their
+        /// distinct providers (an emptied group's row, provider -1, has none).
+        /// - Returns: the position of the first row after the group.
+        @inline(__always)
+        private func writeGroup(rows: Range<Int>, base: Int, groups: inout Int, members: inout Int) -> Int {
+            var k = rows.lowerBound
+            let l = labels[Int(order[k])]
+            var w = 0.0
+            let groupMembersStart = members
+            // Members seen, once a group is too large to search its members (rare).
+            var seen: Set<Int32>?
+            while k < rows.upperBound && labels[Int(order[k])] == l {
+                let r = Int(order[k])
+                w = max(w, weights[r])
+                let p = providers[r]
+                if p >= 0 {
+                    var duplicate = false
+                    if seen != nil {
+                        duplicate = !seen!.insert(p).inserted
+                    } else {
+                        for m in groupMembersStart..<members where self.members[m] == p { duplicate = true; break }
+                        if members - groupMembersStart >= 32 {
+                            seen = Set((groupMembersStart..<members).map { self.members[$0] })
+                            seen!.insert(p)
+                        }
+                    }
+                    if !duplicate { self.members[members] = p; members += 1 }
+                }
+                k += 1
+            }
+            weight[groups] = w
+            label[groups] = l
+            memberEnd[groups] = Int32(members - base)
+            groups += 1
+            return k
+        }
     }
 
     /// A graph from its arrays (also for renumbered copies).
@@ -273,6 +283,9 @@ public struct SupplyGraph: Sendable {
         self.members = members
         self.consumerStart = consumerStart
         self.consumers = consumers
+        #if DEBUG
+        _checkInvariants()
+        #endif
     }
 
     /// The groups of consumer `i`.

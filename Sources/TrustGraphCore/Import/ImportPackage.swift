@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The files of a package given on the command line — a ZIP archive or a
 /// directory — found by file name, case-insensitively, anywhere inside it.
 struct ImportPackage {

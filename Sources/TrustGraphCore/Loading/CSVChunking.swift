@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Cutting a CSV body into pieces that are parsed independently, in parallel.
 ///
 /// Each cut is placed just after the first line break at or past an even

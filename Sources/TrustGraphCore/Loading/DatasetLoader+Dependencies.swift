@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension DatasetLoader {
     /// One piece of dependencies.csv, parsed and resolved in parallel with the others.
     struct DependencyPiece: CheckedPiece {

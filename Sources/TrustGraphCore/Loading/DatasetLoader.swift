@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Loads a dataset directory (contract §1): `suppliers.csv` and, when
 /// present, `schemes.csv`, `certifications.csv`, `dependencies.csv` and
 /// `recognition.csv` (policy contract: recognition between schemes).
@@ -387,7 +381,6 @@ public enum DatasetLoader {
                 }
             }
         }
-        withExtendedLifetime(dataset) {}
         for w in 0..<words {
             var seen: UInt64 = 0
             for t in 0..<tasks { seen |= marks[t * words + w] }

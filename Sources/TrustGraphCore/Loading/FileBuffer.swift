@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The bytes of one input file, owned for as long as the buffer lives.
 ///
 /// A dataset file is memory-mapped rather than read: the parser reads the

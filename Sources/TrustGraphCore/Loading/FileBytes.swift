@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Whole-file reads and atomic writes with POSIX calls.
 public enum FileBytes {
     public enum ReadFailure: Error, Equatable {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One column of a piece of a file being parsed: appends and writes without
 /// the copy-on-write and bounds checks of an array (a few per row, millions
 /// of rows), the memory freed with the column. Only the task parsing the

@@ -127,9 +127,3 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return .some(Day(year: year, month: month, day: day))
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

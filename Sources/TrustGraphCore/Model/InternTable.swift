@@ -11,7 +11,7 @@
 public struct InternTable: Sendable {
     /// The interned values, in id order.
     public private(set) var values = StringColumn()
-    private var slots: SlotStorage
+    private(set) var slots: SlotStorage
     /// The slots form 1, 2, 4 or 8 shards of equal size, chosen by a key's top
     /// three hash bits (masked by `shardSelect`); a key probes only within its
     /// shard. Large tables are built one shard per task (`build`).
@@ -109,41 +109,45 @@ public struct InternTable: Sendable {
         var table = InternTable(slotCount: slotCount(count), shards: shards)
         table.values = values
         let frozen = table
+        let (arena, offsets, hashes) = (SharedReadBuffer(values.arena), SharedReadBuffer(values.offsets), SharedReadBuffer(hashes))
         let duplicate = [Bool].filled(count: shards) { duplicate in
-            values.arena.withUnsafeBytes { arena in
-            values.offsets.withUnsafeBufferPointer { offsets in
-                let (arena, offsets, hashes) = (SharedReadBuffer(arena.bindMemory(to: UInt8.self)), SharedReadBuffer(offsets),
-                                                SharedReadBuffer(hashes))
-                Parallel.forEachChunk(shards, chunk: 1, threads: threads) { range in
-                    for shard in range {
-                        duplicate[shard] = false
-                        var mine: [Int32] = []
-                        mine.reserveCapacity(count / shards + count / (4 * shards) + 16)
-                        for k in 0..<count where Int(truncatingIfNeeded: hashes[k] >> 61) & frozen.shardSelect == shard {
-                            mine.append(Int32(k))
-                        }
-                        // A shard fuller than three quarters (keys crafted to collide) gives up.
-                        if mine.count * 4 > (frozen.shardMask + 1) * 3 {
-                            duplicate[shard] = true
-                            continue
-                        }
-                        let ahead = 16
-                        for (n, k) in mine.enumerated() {
-                            if n + ahead < mine.count { frozen.prefetch(hash: hashes[Int(mine[n + ahead])]) }
-                            let key = UnsafeRawBufferPointer(start: arena.base + offsets[Int(k)], count: offsets[Int(k) + 1] - offsets[Int(k)])
-                            let probe = Probe(key: key, hash: hashes[Int(k)])
-                            let (found, slot) = frozen.locate(probe)
-                            if found >= 0 {
-                                duplicate[shard] = true
-                                break
-                            }
-                            frozen.slots.base[slot] = probe.slot(id: k)
-                        }
-                    }
+            Parallel.forEachChunk(shards, chunk: 1, threads: threads) { range in
+                for shard in range {
+                    duplicate[shard] = !frozen.insertShard(shard, arena: arena, offsets: offsets, hashes: hashes)
                 }
-            }}
+            }
         }
-        return duplicate.contains(true) ? nil : table
+        guard !duplicate.contains(true) else { return nil }
+        #if DEBUG
+        table._checkInvariants()
+        #endif
+        return table
+    }
+
+    /// Inserts, into this table's slots, the values of `build` whose hash
+    /// selects `shard`, as ids their positions; only this shard's slots are
+    /// written, so shards can be filled at the same time.
+    /// - Returns: false when two values are equal or the shard would be too full.
+    private func insertShard(_ shard: Int, arena: SharedReadBuffer<UInt8>, offsets: SharedReadBuffer<Int>,
+                             hashes: SharedReadBuffer<UInt64>) -> Bool {
+        let count = self.count, shards = shardSelect + 1
+        var mine: [Int32] = []
+        mine.reserveCapacity(count / shards + count / (4 * shards) + 16)
+        for k in 0..<count where Int(truncatingIfNeeded: hashes[k] >> 61) & shardSelect == shard {
+            mine.append(Int32(k))
+        }
+        // A shard fuller than three quarters (keys crafted to collide) gives up.
+        if mine.count * 4 > (shardMask + 1) * 3 { return false }
+        let ahead = 16
+        for (n, k) in mine.enumerated() {
+            if n + ahead < mine.count { prefetch(hash: hashes[Int(mine[n + ahead])]) }
+            let key = UnsafeRawBufferPointer(start: arena.base + offsets[Int(k)], count: offsets[Int(k) + 1] - offsets[Int(k)])
+            let probe = Probe(key: key, hash: hashes[Int(k)])
+            let (found, slot) = locate(probe)
+            if found >= 0 { return false }
+            slots.base[slot] = probe.slot(id: k)
+        }
+        return true
     }
 
     /// Number of interned values.
@@ -343,9 +347,4 @@ public struct InternTable: Sendable {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CFastPaths

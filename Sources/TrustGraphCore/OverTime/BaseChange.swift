@@ -65,6 +65,8 @@ struct BaseChangeWorker {
     let model: TrustModel
     private(set) var baseline: TrustSolution
     let options: SolverOptions
+    /// The model's graph and schedule for this worker's kernels (one per change).
+    private let arrays: TrustSolver.KernelArrays
     private var base: [Double]
     private var distrust: [Double]
     private var mark: [UInt32]
@@ -76,6 +78,7 @@ struct BaseChangeWorker {
         self.model = model
         self.baseline = baseline
         self.options = options
+        arrays = TrustSolver.KernelArrays(graph: model.graph, schedule: model.schedule)
         base = baseline.base
         distrust = baseline.distrust
         mark = [UInt32](repeating: 0, count: model.supplierCount)
@@ -106,7 +109,7 @@ struct BaseChangeWorker {
         base[i] = newBase
         let outcome = base.withUnsafeBufferPointer { baseBuffer in
             distrust.withUnsafeMutableBufferPointer { distrustBuffer in
-                TrustSolver.withKernel(graph: model.graph, schedule: model.schedule, base: baseBuffer,
+                TrustSolver.withKernel(arrays: arrays, base: baseBuffer,
                                        fixed: UnsafeBufferPointer(start: nil, count: 0), distrust: distrustBuffer,
                                        options: options) { kernel in
                     propagate(from: i, kernel: kernel, visit: visit)

@@ -73,12 +73,8 @@ public struct CertificationAdvice: Sendable {
         var helpedGain = [Double](repeating: 0, count: pairs.count)
         let done = ProgressCounter()
         let candidatePairs = pairs
-        gain.withUnsafeMutableBufferPointer { gainBuffer in
-        affected.withUnsafeMutableBufferPointer { affectedBuffer in
-        helped.withUnsafeMutableBufferPointer { helpedBuffer in
-        helpedGain.withUnsafeMutableBufferPointer { helpedGainBuffer in
-            let out = (gain: SharedBuffer(gainBuffer), affected: SharedBuffer(affectedBuffer),
-                       helped: SharedBuffer(helpedBuffer), helpedGain: SharedBuffer(helpedGainBuffer))
+        withSharedBuffers(&gain, &affected, &helped, &helpedGain) { gain, affected, helped, helpedGain in
+            let out = (gain: gain, affected: affected, helped: helped, helpedGain: helpedGain)
             Parallel.forEachChunk(candidatePairs.count, chunk: 64, threads: options.threads, makeState: {
                 CounterfactualState(model: model, baseline: baseline, options: options)
             }) { state, range in
@@ -97,8 +93,7 @@ public struct CertificationAdvice: Sendable {
                 }
                 if let progress { progress(done.add(range.count)) }
             }
-        }}}}
-        withExtendedLifetime(model) {}
+        }
         var candidates: [Candidate] = []
         candidates.reserveCapacity(pairs.count)
         for (k, pair) in pairs.enumerated() {

@@ -74,13 +74,8 @@ public struct RenewalAnalysis: Sendable {
         var dayConverged = [Bool](repeating: true, count: max(dayCount, 0))
         let done = ProgressCounter()
         let rows = found.map(\.row), days = found.map(\.lapse), starts = groups
-        loss.withUnsafeMutableBufferPointer { lossBuffer in
-        affected.withUnsafeMutableBufferPointer { affectedBuffer in
-        hurt.withUnsafeMutableBufferPointer { hurtBuffer in
-        hurtLoss.withUnsafeMutableBufferPointer { hurtLossBuffer in
-        dayConverged.withUnsafeMutableBufferPointer { convergedBuffer in
-            let out = (loss: SharedBuffer(lossBuffer), affected: SharedBuffer(affectedBuffer), hurt: SharedBuffer(hurtBuffer),
-                       hurtLoss: SharedBuffer(hurtLossBuffer), converged: SharedBuffer(convergedBuffer))
+        withSharedBuffers(&loss, &affected, &hurt, &hurtLoss, &dayConverged) { loss, affected, hurt, hurtLoss, converged in
+            let out = (loss: loss, affected: affected, hurt: hurt, hurtLoss: hurtLoss, converged: converged)
             /// The counterfactuals of lapses `range` (all of one day) against that day's baseline.
             @Sendable func run(_ range: Range<Int>, _ state: CounterfactualState, inputs: BaseTrust.Inputs) {
                 for k in range {
@@ -127,10 +122,9 @@ public struct RenewalAnalysis: Sendable {
                     }
                 }
             }
-        }}}}}
+        }
         let converged = dayConverged.allSatisfy { $0 }
         let datesSolved = dayCount
-        withExtendedLifetime(model) {}
         var lapses: [Lapse] = []
         lapses.reserveCapacity(found.count)
         for (k, item) in found.enumerated() {

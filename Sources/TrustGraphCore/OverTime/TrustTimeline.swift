@@ -53,12 +53,7 @@ public struct TrustTimeline: Sendable {
                 } else {
                     var distrust = last.distrust, trustNow = last.trust
                     let components = incremental.components(of: affected, scratch: scratch)
-                    let report = base.withUnsafeBufferPointer { baseBuffer in
-                        distrust.withUnsafeMutableBufferPointer { distrustBuffer in
-                            incremental.solve(components: components, base: baseBuffer, fixed: UnsafeBufferPointer(start: nil, count: 0),
-                                              distrust: distrustBuffer, options: options)
-                        }
-                    }
+                    let report = incremental.solve(components: components, base: base, fixed: [], distrust: &distrust, options: options)
                     for v in affected { trustNow[Int(v)] = TrustModel.trust(base: base[Int(v)], distrust: distrust[Int(v)]) }
                     solution = TrustSolution(base: base, distrust: distrust, trust: trustNow, report: report)
                 }

@@ -220,5 +220,11 @@ public struct PolicyFileError: Error, Sendable, CustomStringConvertible {
 
     public init(errors: [PolicyError]) { self.errors = errors }
 
+    /// The errors of one policy file, found in several passes, in line order
+    /// (errors of one line in the order they were found).
+    public init(inLineOrder errors: [PolicyError]) {
+        self.errors = errors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -47,6 +47,25 @@ public struct ScenarioRunner: Sendable {
         if !errors.isEmpty { throw ScenarioFileError(errors: errors) }
     }
 
+    /// The scenarios of a scenario file's `text`, every step checked against this runner's dataset.
+    /// - Parameter file: the file's name, for the errors.
+    /// - Throws: `ScenarioFileError` with every problem of the file at once — its shape
+    ///   and keys, then each readable step — in line order (steps of a line in order).
+    public func read(_ text: String, file: String) throws(ScenarioFileError) -> [Scenario] {
+        let (parsed, shapeErrors) = ScenarioFile.read(text, file: file)
+        var errors = shapeErrors
+        do {
+            try validate(parsed, file: file)
+        } catch {
+            errors += error.errors
+        }
+        guard errors.isEmpty else {
+            errors.sort { ($0.line, $0.step ?? 0) < ($1.line, $1.step ?? 0) }
+            throw ScenarioFileError(errors: errors)
+        }
+        return parsed
+    }
+
     /// Applies a scenario and solves it incrementally.
     /// - Throws: `ScenarioFileError` when a step names something that does not exist.
     public func run(_ scenario: Scenario) throws(ScenarioFileError) -> ScenarioOutcome {
@@ -119,13 +138,7 @@ public struct ScenarioRunner: Sendable {
             report = full.report
         } else {
             let components = incremental.components(of: affected, scratch: scratch)
-            report = base.withUnsafeBufferPointer { base in
-                fixed.withUnsafeBufferPointer { fixed in
-                    distrust.withUnsafeMutableBufferPointer { distrust in
-                        incremental.solve(components: components, base: base, fixed: fixed, distrust: distrust, options: options)
-                    }
-                }
-            }
+            report = incremental.solve(components: components, base: base, fixed: fixed, distrust: &distrust, options: options)
             for v in affected {
                 let i = Int(v)
                 trust[i] = TrustModel.trust(of: i, base: base, distrust: distrust, fixed: fixed)

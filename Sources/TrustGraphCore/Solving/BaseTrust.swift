@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Base trust b(i) from certifications (contract §2).
 public enum BaseTrust {
     /// a(c): what one certification counts at `date`.
@@ -36,27 +30,24 @@ public enum BaseTrust {
                         threads: Int) -> [Double] {
         let n = dataset.suppliers.count
         let inputs = Inputs(dataset, index: index, parameters: parameters)
-        let base = [Double].filled(count: n) { out in
+        let schemeCount = dataset.schemes.count
+        return [Double].filled(count: n) { out in
             Parallel.forEachChunk(n, chunk: 16_384, threads: threads) { range in
-                var scratch = SchemeScratch(count: dataset.schemes.count)
+                var scratch = SchemeScratch(count: schemeCount)
                 for i in range { out[i] = inputs.value(of: i, scratch: &scratch) }
             }
         }
-        withExtendedLifetime((dataset, index)) {}
-        return base
     }
 
     /// b(i) of one supplier.
     static func value(of i: Int, _ dataset: Dataset, index: CertificationIndex, parameters: TrustParameters,
                       scratch: inout SchemeScratch) -> Double {
-        let value = Inputs(dataset, index: index, parameters: parameters).value(of: i, scratch: &scratch)
-        withExtendedLifetime((dataset, index)) {}
-        return value
+        Inputs(dataset, index: index, parameters: parameters).value(of: i, scratch: &scratch)
     }
 
     /// The columns base trust reads, as views: a million suppliers are read
-    /// without an array's checks or a copy of the tables per supplier. Valid
-    /// while the dataset and index it was made from are.
+    /// without an array's checks or a copy of the tables per supplier. The
+    /// views hold the columns, so the inputs stay valid after the dataset goes.
     struct Inputs: Sendable {
         let status: SharedReadBuffer<CertificationStatus>
         let issued, expires, evidence, scheme: SharedReadBuffer<Int32>

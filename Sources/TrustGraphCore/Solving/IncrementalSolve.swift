@@ -29,15 +29,12 @@ struct IncrementalSolve {
             scratch.queue.append(Int32(s))
         }
         var head = 0
-        graph.consumerStart.withUnsafeBufferPointer { start in
-            graph.consumers.withUnsafeBufferPointer { consumers in
-                while head < scratch.queue.count {
-                    let j = Int(scratch.queue[head])
-                    head += 1
-                    for e in Int(start[j])..<Int(start[j + 1]) where scratch.visited.insert(consumers[e]).inserted {
-                        scratch.queue.append(consumers[e])
-                    }
-                }
+        let (start, consumers) = (SharedReadBuffer(graph.consumerStart), SharedReadBuffer(graph.consumers))
+        while head < scratch.queue.count {
+            let j = Int(scratch.queue[head])
+            head += 1
+            for e in Int(start[j])..<Int(start[j + 1]) where scratch.visited.insert(consumers[e]).inserted {
+                scratch.queue.append(consumers[e])
             }
         }
         return scratch.queue
@@ -57,10 +54,11 @@ struct IncrementalSolve {
 
     /// Re-solves `components` (in order) into `distrust`, which holds final
     /// values for every other supplier.
-    func solve(components: [Int32], base: UnsafeBufferPointer<Double>, fixed: UnsafeBufferPointer<Bool>,
-               distrust: UnsafeMutableBufferPointer<Double>, options: SolverOptions) -> SolveReport {
+    func solve(components: [Int32], base: [Double], fixed: [Bool], distrust: inout [Double], options: SolverOptions) -> SolveReport {
         var result = (sweeps: 1, change: 0.0, converged: true)
-        TrustSolver.withKernel(graph: graph, schedule: schedule, base: base, fixed: fixed, distrust: distrust, options: options) { kernel in
+        distrust.withUnsafeMutableBufferPointer { distrust in
+            let kernel = TrustSolver.Kernel(graph: graph, schedule: schedule, base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed),
+                                            distrust: SharedBuffer(distrust), options: options)
             for c in components { kernel.solveComponent(Int(c), into: &result) }
         }
         var solved = 0

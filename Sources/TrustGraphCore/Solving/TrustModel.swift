@@ -82,13 +82,11 @@ public struct TrustModel: Sendable {
     static func trust(graph: SupplyGraph, base: [Double], distrust: [Double], fixed: [Bool],
                       threads: Int = Parallel.defaultThreads) -> [Double] {
         let (b, d, f) = (SharedReadBuffer(base), SharedReadBuffer(distrust), SharedReadBuffer(fixed))
-        let result = [Double].filled(count: base.count) { out in
+        return [Double].filled(count: base.count) { out in
             Parallel.forEachChunk(base.count, chunk: 1 << 16, threads: threads) { range in
                 for i in range { out[i] = f.count > 0 && f[i] ? 0 : trust(base: b[i], distrust: d[i]) }
             }
         }
-        withExtendedLifetime((base, distrust, fixed)) {}
-        return result
     }
 
     @inline(__always)

@@ -29,15 +29,9 @@ enum TrustSolver {
         var chunkChange = [Double](repeating: 0, count: max(chunkCount, 1))
         var chunkConverged = [Bool](repeating: true, count: max(chunkCount, 1))
 
-        base.withUnsafeBufferPointer { base in
-        fixed.withUnsafeBufferPointer { fixed in
-        distrust.withUnsafeMutableBufferPointer { distrustBuffer in
-        chunkSweeps.withUnsafeMutableBufferPointer { sweepsBuffer in
-        chunkChange.withUnsafeMutableBufferPointer { changeBuffer in
-        chunkConverged.withUnsafeMutableBufferPointer { convergedBuffer in
-        withKernel(graph: graph, schedule: schedule, base: base, fixed: fixed, distrust: distrustBuffer, options: options) { kernel in
-            let outSweeps = SharedBuffer(sweepsBuffer), outChange = SharedBuffer(changeBuffer)
-            let outConverged = SharedBuffer(convergedBuffer)
+        withSharedBuffers(&distrust, &chunkSweeps, &chunkChange, &chunkConverged) { distrust, outSweeps, outChange, outConverged in
+            let kernel = Kernel(graph: graph, schedule: schedule, base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed),
+                                distrust: distrust, options: options)
             var chunkBase = 0
             for l in 0..<levels {
                 let first = Int(schedule.levelStart[l]), last = Int(schedule.levelStart[l + 1])
@@ -59,32 +53,45 @@ enum TrustSolver {
                 finalChange = max(finalChange, outChange[k])
                 converged = converged && outConverged[k]
             }
-        }}}}}}}
+        }
         return SolveReport(sweeps: sweeps, finalChange: finalChange, converged: converged,
                            solvedSuppliers: schedule.order.count, cyclicComponents: schedule.cyclicComponentCount,
                            levels: levels)
     }
 
-    /// Calls `body` with a kernel over the graph, the schedule and the given buffers.
-    static func withKernel<R>(graph: SupplyGraph, schedule: SolveSchedule, base: UnsafeBufferPointer<Double>,
+    /// Calls `body` with a kernel over `arrays` and the given buffers.
+    static func withKernel<R>(arrays: KernelArrays, base: UnsafeBufferPointer<Double>,
                               fixed: UnsafeBufferPointer<Bool>, distrust: UnsafeMutableBufferPointer<Double>,
                               options: SolverOptions, _ body: (Kernel) -> R) -> R {
-        graph.groupStart.withUnsafeBufferPointer { groupStart in
-        graph.groupWeight.withUnsafeBufferPointer { groupWeight in
-        graph.memberStart.withUnsafeBufferPointer { memberStart in
-        graph.members.withUnsafeBufferPointer { members in
-        schedule.order.withUnsafeBufferPointer { order in
-        schedule.componentStart.withUnsafeBufferPointer { componentStart in
-            body(Kernel(groupStart: SharedReadBuffer(groupStart), groupWeight: SharedReadBuffer(groupWeight),
-                        memberStart: SharedReadBuffer(memberStart), members: SharedReadBuffer(members),
-                        order: SharedReadBuffer(order), componentStart: SharedReadBuffer(componentStart),
-                        base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed), distrust: SharedBuffer(distrust),
-                        tolerance: options.tolerance, maxIterations: max(1, options.maxIterations)))
-        }}}}}}
+        body(Kernel(arrays: arrays, base: SharedReadBuffer(base), fixed: SharedReadBuffer(fixed),
+                    distrust: SharedBuffer(distrust), options: options))
+    }
+
+    /// The graph and schedule arrays a kernel reads, held in one object.
+    ///
+    /// A worker that makes a kernel per change (`BaseChangeWorker`,
+    /// `CounterfactualWorker`) keeps one of its own: a kernel then costs one
+    /// reference count on an object of that thread, not six on arrays that
+    /// every thread shares (whose counts the threads would pass back and forth).
+    final class KernelArrays: Sendable {
+        let groupStart, memberStart, members, order, componentStart: SharedReadBuffer<Int32>
+        let groupWeight: SharedReadBuffer<Double>
+
+        init(graph: SupplyGraph, schedule: SolveSchedule) {
+            (groupStart, groupWeight) = (SharedReadBuffer(graph.groupStart), SharedReadBuffer(graph.groupWeight))
+            (memberStart, members) = (SharedReadBuffer(graph.memberStart), SharedReadBuffer(graph.members))
+            (order, componentStart) = (SharedReadBuffer(schedule.order), SharedReadBuffer(schedule.componentStart))
+        }
     }
 
     /// The per-supplier update and component loops, over raw buffers.
+    ///
+    /// It holds the graph and schedule arrays (through `KernelArrays`);
+    /// `distrust` (and `base` and `fixed` when made from buffer pointers) are
+    /// the caller's, so a kernel is valid only within the scope they came from.
     struct Kernel: Sendable {
+        /// Holds the arrays the six views below point into.
+        private let arrays: KernelArrays
         let groupStart: SharedReadBuffer<Int32>
         let groupWeight: SharedReadBuffer<Double>
         let memberStart: SharedReadBuffer<Int32>
@@ -96,6 +103,24 @@ enum TrustSolver {
         let distrust: SharedBuffer<Double>
         let tolerance: Double
         let maxIterations: Int
+
+        init(arrays: KernelArrays, base: SharedReadBuffer<Double>, fixed: SharedReadBuffer<Bool>,
+             distrust: SharedBuffer<Double>, options: SolverOptions) {
+            self.arrays = arrays
+            // Views that count no references: `arrays`, held above, holds what they point into.
+            (groupStart, groupWeight) = (arrays.groupStart.borrowed, arrays.groupWeight.borrowed)
+            (memberStart, members) = (arrays.memberStart.borrowed, arrays.members.borrowed)
+            (order, componentStart) = (arrays.order.borrowed, arrays.componentStart.borrowed)
+            (self.base, self.fixed, self.distrust) = (base, fixed, distrust)
+            tolerance = options.tolerance
+            maxIterations = max(1, options.maxIterations)
+        }
+
+        init(graph: SupplyGraph, schedule: SolveSchedule, base: SharedReadBuffer<Double>, fixed: SharedReadBuffer<Bool>,
+             distrust: SharedBuffer<Double>, options: SolverOptions) {
+            self.init(arrays: KernelArrays(graph: graph, schedule: schedule), base: base, fixed: fixed, distrust: distrust,
+                      options: options)
+        }
 
         /// d(i) from its own base trust and its groups' current values.
         @inline(__always)

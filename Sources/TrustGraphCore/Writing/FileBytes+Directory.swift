@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension FileBytes {
     /// Writes a directory of files so that it appears at once: every file goes into a
     /// temporary directory beside `path` (`.trustgraph-XXXXXX`), which is then renamed

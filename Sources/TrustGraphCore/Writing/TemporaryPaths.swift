@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The temporary files and directories being written right now, so that a
 /// signal handler can remove them: an interrupted command leaves no
 /// `.trustgraph-XXXXXX` behind.

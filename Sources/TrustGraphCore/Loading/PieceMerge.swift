@@ -28,17 +28,14 @@ struct PieceMerge<Piece: CheckedPiece> {
 
     /// Column `column` of every piece, one after the other.
     func concatenated<T: BitwiseCopyable & Sendable>(_ column: KeyPath<Piece, PieceColumn<T>>) -> [T] {
-        let parts = pieces.map(\.piece)
-        defer { withExtendedLifetime(parts) {} }
-        return .concatenating(parts.map { $0[keyPath: column].shared }, threads: threads)
+        // The views point into the pieces' columns, which `pieces` keeps alive.
+        .concatenating(pieces.map { $0.piece[keyPath: column].shared }, threads: threads)
     }
 
     /// Column `column` of every piece, each value passed through `transform(piece, value)`.
     func concatenated<T: BitwiseCopyable & Sendable>(_ column: KeyPath<Piece, PieceColumn<T>>,
                                                      _ transform: @escaping @Sendable (Int, T) -> T) -> [T] {
-        let parts = pieces.map(\.piece)
-        defer { withExtendedLifetime(parts) {} }
-        return .concatenating(parts.map { $0[keyPath: column].shared }, threads: threads, transform)
+        .concatenating(pieces.map { $0.piece[keyPath: column].shared }, threads: threads, transform)
     }
 
     /// Lines counted from each piece's start, counted from the file's.

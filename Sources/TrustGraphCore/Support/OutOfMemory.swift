@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What happens when the system refuses memory for one of the large buffers
 /// the loader and the solver allocate themselves (parsed columns, id tables):
 /// the process ends with a message and exit status 1, not a crash. Nothing

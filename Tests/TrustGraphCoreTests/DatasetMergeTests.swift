@@ -142,15 +142,7 @@ import Testing
     }
 
     @Test func aBOMMergesCertificationsByKeyAndKeepsTheAnalystsScheme() throws {
-        let bom = """
-        {"bomFormat": "CycloneDX", "specVersion": "1.6",
-         "metadata": {"manufacturer": {"name": "Maker"}},
-         "services": [{"bom-ref": "svc", "name": "API", "provider": {"name": "Provider A"}}],
-         "definitions": {"standards": [
-           {"bom-ref": "iso", "name": "ISO/IEC 27001:2022", "requirements": [{"bom-ref": "iso-a5"}]},
-           {"bom-ref": "own", "name": "Internal Baseline", "requirements": [{"bom-ref": "own-1"}]}]},
-         "declarations": {
-           "assessors": [{"bom-ref": "as", "organization": {"name": "Auditor AB"}}],
+        let bom = ImportFixture.attestingBOMStart + """
            "attestations": [{"assessor": "as", "map": [
              {"requirement": "iso-a5", "claims": ["c1"], "conformance": {"score": 1}},
              {"requirement": "own-1", "claims": ["c3"], "conformance": {"score": 0.5}}]}],

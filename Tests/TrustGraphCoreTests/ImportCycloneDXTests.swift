@@ -111,15 +111,7 @@ import Testing
     }
 
     @Test func attestationsBecomeCertifications() throws {
-        let bom = """
-        {"bomFormat": "CycloneDX", "specVersion": "1.6",
-         "metadata": {"manufacturer": {"name": "Maker"}},
-         "services": [{"bom-ref": "svc", "name": "API", "provider": {"name": "Provider A"}}],
-         "definitions": {"standards": [
-           {"bom-ref": "iso", "name": "ISO/IEC 27001:2022", "requirements": [{"bom-ref": "iso-a5"}]},
-           {"bom-ref": "own", "name": "Internal Baseline", "requirements": [{"bom-ref": "own-1"}]}]},
-         "declarations": {
-           "assessors": [{"bom-ref": "as", "organization": {"name": "Auditor AB"}}],
+        let bom = ImportFixture.attestingBOMStart + """
            "targets": {"organizations": [{"bom-ref": "org-b", "name": "Provider B"}]},
            "attestations": [{"assessor": "as", "map": [
              {"requirement": "iso-a5", "claims": ["c1", "c2"], "conformance": {"score": 1}},

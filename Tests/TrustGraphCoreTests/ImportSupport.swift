@@ -5,6 +5,21 @@ import TestSupport
 
 /// Test helpers for the importers: packages written to temporary directories, and ZIP archives built in memory.
 enum ImportFixture {
+    /// The start of a CycloneDX 1.6 document: Maker's service `svc` (API) from Provider A, two
+    /// standards (ISO/IEC 27001:2022 holding requirement `iso-a5`, Internal Baseline holding
+    /// `own-1`) and assessor `as` (Auditor AB); the test writes the rest of `declarations`.
+    static let attestingBOMStart = """
+    {"bomFormat": "CycloneDX", "specVersion": "1.6",
+     "metadata": {"manufacturer": {"name": "Maker"}},
+     "services": [{"bom-ref": "svc", "name": "API", "provider": {"name": "Provider A"}}],
+     "definitions": {"standards": [
+       {"bom-ref": "iso", "name": "ISO/IEC 27001:2022", "requirements": [{"bom-ref": "iso-a5"}]},
+       {"bom-ref": "own", "name": "Internal Baseline", "requirements": [{"bom-ref": "own-1"}]}]},
+     "declarations": {
+       "assessors": [{"bom-ref": "as", "organization": {"name": "Auditor AB"}}],
+
+    """
+
     /// A new empty temporary directory, removed when the tests end (see `TemporaryDirectories`).
     static func directory() throws -> String {
         try TemporaryDirectories.make("trustgraph-import").path

@@ -19,16 +19,23 @@ public struct CSVWriter: Sendable {
     /// Appends a cell of bytes, quoted when it must be, after a comma unless it is the record's first.
     mutating func field(_ value: UnsafeRawBufferPointer, first: Bool = false) {
         if !first { bytes.append(UInt8(ascii: ",")) }
-        if !value.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
-            bytes.append(contentsOf: value)
+        CSVWriter.appendCell(value, separator: UInt8(ascii: ","), to: &bytes)
+    }
+
+    /// Appends `cell` to `out` as RFC 4180 writes it: as it is, or between quotes with its
+    /// quotes doubled when it holds `separator`, a quote or a line break. The one quoting rule
+    /// of every CSV the tool writes.
+    static func appendCell<Cell: Collection>(_ cell: Cell, separator: UInt8, to out: inout [UInt8]) where Cell.Element == UInt8 {
+        guard cell.contains(where: { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+            out.append(contentsOf: cell)
             return
         }
-        bytes.append(UInt8(ascii: "\""))
-        for b in value {
-            if b == UInt8(ascii: "\"") { bytes.append(b) }
-            bytes.append(b)
+        out.append(UInt8(ascii: "\""))
+        for b in cell {
+            if b == UInt8(ascii: "\"") { out.append(b) }
+            out.append(b)
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Appends a cell known to need no quotes (a fixed word), after a comma unless it is the record's first.
@@ -47,20 +54,6 @@ public struct CSVWriter: Sendable {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func append(_ value: String) {
-        var needsQuotes = false
-        for b in value.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 10 || b == 13 {
-            needsQuotes = true
-            break
-        }
-        if !needsQuotes {
-            bytes.append(contentsOf: value.utf8)
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        for b in value.utf8 {
-            if b == UInt8(ascii: "\"") { bytes.append(b) }
-            bytes.append(b)
-        }
-        bytes.append(UInt8(ascii: "\""))
+        CSVWriter.appendCell(value.utf8, separator: UInt8(ascii: ","), to: &bytes)
     }
 }

@@ -73,17 +73,7 @@ public enum SpreadsheetCSV {
         } else if let first = cell.first, startsFormula(first) {
             cell.insert(UInt8(ascii: "'"), at: 0)
         }
-        let needsQuotes = cell.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard needsQuotes else {
-            out += cell
-            return
-        }
-        out.append(UInt8(ascii: "\""))
-        for b in cell {
-            if b == UInt8(ascii: "\"") { out.append(b) }
-            out.append(b)
-        }
-        out.append(UInt8(ascii: "\""))
+        CSVWriter.appendCell(cell, separator: separator, to: &out)
     }
 
     /// `=`, `+`, `-`, `@`, tab and carriage return start a formula in spreadsheet programs.

@@ -374,8 +374,8 @@ struct TrustMapBuilder {
             let providers = graph.providers(ofGroup: g).map(Int.init)
             let shown = providers.filter { kept[$0] }
             if shown.isEmpty { continue }
-            let w = graph.groupWeight[g]
-            let label = model.dataset.groupLabelText(graph.groupLabel[g])
+            let w = graph.weight(ofGroup: g)
+            let label = model.dataset.groupLabelText(graph.label(ofGroup: g))
             let limits = explanation.limitingGroup == k
             let best = explanation.groups[k].best.map { explanation.groups[k].alternatives[$0].supplier }
             let criticality = Criticality.label(w)

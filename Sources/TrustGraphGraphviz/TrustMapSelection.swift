@@ -51,7 +51,7 @@ public struct TrustMapSelection: Sendable, Equatable {
             isPinned[i] = true
             pinned.append(i)
         }
-        let consumerCount = (0..<n).map { Int(graph.consumerStart[$0 + 1] - graph.consumerStart[$0]) }
+        let consumerCount = (0..<n).map { graph.consumerCount(of: $0) }
         let lowKey: [Double]
         if let delta = options.delta, delta.count == n {
             lowKey = delta.map { $0.isNaN ? Double.infinity : $0 }

@@ -3,22 +3,25 @@
 /// For each consumer, its groups of alternatives (contiguous), each with a
 /// weight and its providers (contiguous); for each provider, the distinct
 /// consumers that depend on it. All ids are dense `Int32` supplier indices.
+/// The arrays are the library's own (its kernels read them through unchecked
+/// views, see docs/architecture.md); other modules read the graph through the
+/// accessors below.
 public struct SupplyGraph: Sendable {
     /// Number of suppliers (nodes).
     public let supplierCount: Int
     /// Groups of consumer `i` are `groupStart[i] ..< groupStart[i+1]`.
-    public let groupStart: [Int32]
+    let groupStart: [Int32]
     /// w(g): the largest criticality weight of the group's rows.
-    public let groupWeight: [Double]
+    let groupWeight: [Double]
     /// Label id of each group (see `DependencyTable`).
-    public let groupLabel: [Int32]
+    let groupLabel: [Int32]
     /// Providers of group `g` are `members[memberStart[g] ..< memberStart[g+1]]`;
     /// a group emptied by `exit` has none and passes up d = w(g).
-    public let memberStart: [Int32]
-    public let members: [Int32]
+    let memberStart: [Int32]
+    let members: [Int32]
     /// Consumers of provider `j` are `consumers[consumerStart[j] ..< consumerStart[j+1]]`.
-    public let consumerStart: [Int32]
-    public let consumers: [Int32]
+    let consumerStart: [Int32]
+    let consumers: [Int32]
 
     /// Number of groups.
     public var groupCount: Int { groupWeight.count }
@@ -296,6 +299,15 @@ public struct SupplyGraph: Sendable {
 
     /// The distinct consumers of provider `j`.
     public func consumers(of j: Int) -> ArraySlice<Int32> { consumers[Int(consumerStart[j])..<Int(consumerStart[j + 1])] }
+
+    /// w(g): the weight of group `g`, the largest criticality weight of its rows.
+    public func weight(ofGroup g: Int) -> Double { groupWeight[g] }
+
+    /// The label id of group `g` (see `Dataset.groupLabelText`).
+    public func label(ofGroup g: Int) -> Int32 { groupLabel[g] }
+
+    /// How many distinct consumers depend on provider `j`.
+    public func consumerCount(of j: Int) -> Int { Int(consumerStart[j + 1] - consumerStart[j]) }
 
     /// All providers of consumer `i`, group by group (a provider may repeat across groups).
     public func providers(of i: Int) -> ArraySlice<Int32> {

@@ -95,6 +95,25 @@ import Testing
 
     static let date = Day(year: 2025, month: 6, day: 30)!
 
+    @Test func duplicateRowsAreTheLaterOnesOfEachKeyWhateverTheirOrder() {
+        func row(_ consumer: Int32, _ provider: Int32, _ service: Int32, _ level: DORACodes.Level) -> DORARegister.Row {
+            DORARegister.Row(consumer: consumer, provider: provider, service: service, contract: 0, level: level)
+        }
+        let rows = [row(0, 1, 0, .high), row(1, 2, 0, .high), row(0, 1, 0, .low), row(0, 1, 0, .high),
+                    row(1, 2, 1, .high), row(0, 1, 0, .high), row(1, 2, 0, .high), row(2, 0, 0, .critical)]
+        #expect(DORARegister.duplicateRows(rows, suppliers: 3) == [false, false, false, true, false, true, true, false])
+        // Against a set of keys, on 20,000 rows over 60 suppliers (groups of every size).
+        var seed: UInt64 = 11
+        func next(_ n: Int) -> Int32 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int32((seed >> 33) % UInt64(n))
+        }
+        let many = (0..<20_000).map { _ in row(next(60), next(60), next(3), [.low, .medium, .high, .critical][Int(next(4))]) }
+        var seen = Set<[Int32]>()
+        let expected = many.map { !seen.insert([$0.consumer, $0.provider, $0.service, Int32($0.level.rawValue)]).inserted }
+        #expect(DORARegister.duplicateRows(many, suppliers: 60) == expected)
+    }
+
     @Test func everyMappingRuleGivesTheHandDerivedRows() throws {
         let path = try ImportFixture.package(Self.package)
         defer { try? FileManager.default.removeItem(atPath: path) }

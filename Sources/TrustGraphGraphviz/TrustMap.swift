@@ -244,15 +244,7 @@ struct TrustMapBuilder {
     func count(_ value: Int, _ noun: String) -> String { "\(grouped(value)) \(noun)\(value == 1 ? "" : "s")" }
 
     /// 12,345 (thousands grouped for people).
-    func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (k, c) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    func grouped(_ value: Int) -> String { TextTable.grouped(value) }
 
     // MARK: - Clusters
 

@@ -244,13 +244,5 @@ public enum ReportPage {
     }
 
     /// 12,345 (thousands grouped for people).
-    static func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (k, c) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    static func grouped(_ value: Int) -> String { TextTable.grouped(value) }
 }

@@ -41,6 +41,17 @@ public struct TextTable: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// 12,345: an integer with its thousands grouped for people (the report, the map's legend).
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (k, c) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
     /// A number with `digits` decimals for people (machine formats print full precision).
     public static func fixed(_ value: Double, _ digits: Int = 4) -> String {
         if !value.isFinite { return value.description }

@@ -40,6 +40,8 @@ struct TrustGraphCommand: ParsableCommand {
         MemoryReuse.keepFreedMemory()
         // Ctrl-C or a kill during a write removes the temporary file, not only the process.
         TemporaryPaths.removeOnSignals()
+        // Under `ulimit -v`, memory refused to Swift's runtime is a message, not a crash.
+        OutOfMemory.reportCrashesAtTheLimit()
         do {
             var command = try parseAsRoot()
             if let files = command as? ReadsAndWritesFiles { try files.refuseToOverwriteInputs() }

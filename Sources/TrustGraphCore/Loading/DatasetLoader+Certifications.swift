@@ -168,7 +168,7 @@ extension DatasetLoader {
         // limit on memory, stop first with a message when about 56 bytes a row (and, for text, the
         // file again) do not fit.
         let rowsRead = pieces.reduce(0) { $0 + $1.piece.count }
-        OutOfMemory.ensure(rowsRead * 56 + bytes.count, for: "reading the \(rowsRead) rows of \(file)")
+        OutOfMemory.ensure(rowsRead * 56 + bytes.count, for: .init("reading the ", rowsRead, " rows of ", file))
         var certifications = CertificationTable()
         certifications.attributes = header.emptyAttributes
         for parsed in pieces { sink.append(parsed.sink) }

@@ -266,7 +266,7 @@ extension DatasetLoader {
         // limit on memory, stop first with a message when about 32 bytes a row (and, for text, the
         // file again) do not fit.
         let rowsRead = pieces.reduce(0) { $0 + $1.piece.count }
-        OutOfMemory.ensure(rowsRead * 32 + bytes.count, for: "reading the \(rowsRead) rows of \(file)")
+        OutOfMemory.ensure(rowsRead * 32 + bytes.count, for: .init("reading the ", rowsRead, " rows of ", file))
 
         // Merge the pieces in file order; local label and service ids become global ones.
         var rows = DependencyTable()

@@ -118,7 +118,7 @@ extension DatasetLoader {
         // limit on memory, stop first with a message when about 120 bytes a row (and, for text, the
         // file again) do not fit.
         let rowsRead = pieces.reduce(0) { $0 + $1.piece.lines.count }
-        OutOfMemory.ensure(rowsRead * 120 + bytes.count, for: "reading the \(rowsRead) rows of \(file)")
+        OutOfMemory.ensure(rowsRead * 120 + bytes.count, for: .init("reading the ", rowsRead, " rows of ", file))
 
         var suppliers = SupplierTable()
         suppliers.attributes = header.emptyAttributes

@@ -11,7 +11,7 @@ final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         guard let memory = malloc(self.capacity * MemoryLayout<Element>.stride) else {
-            OutOfMemory.fail("a column of \(self.capacity) values being read", bytes: self.capacity * MemoryLayout<Element>.stride)
+            OutOfMemory.fail(.init("a column of ", self.capacity, " values being read"), bytes: self.capacity * MemoryLayout<Element>.stride)
         }
         base = memory.bindMemory(to: Element.self, capacity: self.capacity)
     }
@@ -61,9 +61,14 @@ final class PieceColumn<Element: BitwiseCopyable>: @unchecked Sendable {
 
     @inline(never)
     private func grow() {
+        // A large growth first checks that it and `OutOfMemory.reserve` fit under a
+        // limit on memory: the pieces parsed on other threads allocate too, and a
+        // refusal there, by Swift's runtime, would crash instead of ending with a message.
+        let added = capacity * MemoryLayout<Element>.stride
+        if added >= 1 << 20 { OutOfMemory.ensure(added, for: .init("a column of ", capacity * 2, " values being read")) }
         capacity *= 2
         guard let memory = realloc(base, capacity * MemoryLayout<Element>.stride) else {
-            OutOfMemory.fail("a column of \(capacity) values being read", bytes: capacity / 2 * MemoryLayout<Element>.stride)
+            OutOfMemory.fail(.init("a column of ", capacity, " values being read"), bytes: capacity / 2 * MemoryLayout<Element>.stride)
         }
         base = memory.bindMemory(to: Element.self, capacity: capacity)
     }

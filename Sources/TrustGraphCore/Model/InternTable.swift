@@ -52,7 +52,7 @@ public struct InternTable: Sendable {
                 base = raw.bindMemory(to: Slot.self, capacity: count)
             } else {
                 guard let raw = calloc(count, MemoryLayout<Slot>.stride) else {
-                    OutOfMemory.fail("a table of \(count) id slots", bytes: count * MemoryLayout<Slot>.stride)
+                    OutOfMemory.fail(.init("a table of ", count, " id slots"), bytes: count * MemoryLayout<Slot>.stride)
                 }
                 base = raw.bindMemory(to: Slot.self, capacity: count)
             }

@@ -37,7 +37,7 @@ extension Parallel {
     /// parallel step may start do not fit under the process's memory limit: Dispatch
     /// would otherwise retry creating them for ever, and the command would hang.
     static func checkRoomForWorkers(_ workers: Int) {
-        OutOfMemory.ensure((workers - 1) * workerStackBytes, for: "starting \(workers - 1) worker \(workers == 2 ? "thread" : "threads")")
+        OutOfMemory.ensure((workers - 1) * workerStackBytes, for: .init("starting ", workers - 1, workers == 2 ? " worker thread" : " worker threads"))
     }
 
     /// The address space a worker thread's stack takes (the system's default stack size).

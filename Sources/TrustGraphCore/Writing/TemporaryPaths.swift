@@ -17,10 +17,12 @@ public enum TemporaryPaths {
     }
 
     private static let storage: Storage = {
-        let slots = UnsafeMutablePointer<CChar>.allocate(capacity: slotCount * slotSize)
-        slots.initialize(repeating: 0, count: slotCount * slotSize)
-        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        lock.initialize(to: pthread_mutex_t())
+        // calloc, not Swift's allocate: refused (a process started under a tiny memory
+        // limit), the command ends with a message instead of a crash.
+        let bytes = slotCount * slotSize + MemoryLayout<pthread_mutex_t>.stride
+        guard let raw = calloc(1, bytes) else { OutOfMemory.fail(.init("a list of ", slotCount, " temporary paths"), bytes: bytes, removingTemporaryPaths: false) }
+        let slots = raw.bindMemory(to: CChar.self, capacity: slotCount * slotSize)
+        let lock = (raw + slotCount * slotSize).bindMemory(to: pthread_mutex_t.self, capacity: 1)
         pthread_mutex_init(lock, nil)
         return Storage(slots: slots, lock: lock)
     }()

@@ -17,11 +17,7 @@ import Testing
 
     @Test func roomThatDoesNotFitUnderTheLimitIsRefusedBeforeItIsTaken() async throws {
         let result = await #expect(processExitsWith: .exitCode(1), observing: [\.standardErrorContent]) {
-            let used = OutOfMemory.addressSpaceInUse()!
-            var limit = rlimit()
-            getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
-            limit.rlim_cur = rlim_t(used + (64 << 20))
-            setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+            Self.limitAddressSpace(toWhatIsUsedPlus: 64 << 20)
             OutOfMemory.ensure(16 << 20, for: .init("a step of ", 1, " row"))  // fits, with the reserve
             OutOfMemory.ensure(60 << 20, for: .init("a step of ", 2, " rows"))  // fits, but not with the reserve
             exit(0)
@@ -32,11 +28,7 @@ import Testing
 
     @Test func anAllocationOfSwiftsRuntimeRefusedAtTheLimitIsAMessage() async throws {
         let result = await #expect(processExitsWith: .exitCode(1), observing: [\.standardErrorContent]) {
-            let used = OutOfMemory.addressSpaceInUse()!
-            var limit = rlimit()
-            getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
-            limit.rlim_cur = rlim_t(used + (96 << 20))
-            setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+            Self.limitAddressSpace(toWhatIsUsedPlus: 96 << 20)
             OutOfMemory.reportCrashesAtTheLimit()
             var blocks: [[UInt8]] = []
             while true { blocks.append([UInt8](repeating: 1, count: 1 << 20)) }
@@ -48,16 +40,20 @@ import Testing
 
     @Test func aCrashWithRoomLeftStaysACrash() async throws {
         let result = await #expect(processExitsWith: .failure, observing: [\.exitStatus, \.standardErrorContent]) {
-            let used = OutOfMemory.addressSpaceInUse()!
-            var limit = rlimit()
-            getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
-            limit.rlim_cur = rlim_t(used + (4 << 30))
-            setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+            Self.limitAddressSpace(toWhatIsUsedPlus: 4 << 30)
             OutOfMemory.reportCrashesAtTheLimit()
             abort()
         }
         let observed = try #require(result)
         #expect(observed.exitStatus == .signal(SIGABRT))
         #expect(!String(decoding: observed.standardErrorContent, as: UTF8.self).contains("out of memory"))
+    }
+
+    /// Sets this process's address-space limit (`ulimit -v`) to what it uses now and `bytes` more.
+    private static func limitAddressSpace(toWhatIsUsedPlus bytes: Int) {
+        var limit = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+        limit.rlim_cur = rlim_t(OutOfMemory.addressSpaceInUse()! + bytes)
+        setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
     }
 }

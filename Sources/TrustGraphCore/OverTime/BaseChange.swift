@@ -4,35 +4,15 @@
 extension BaseTrust.Inputs {
     /// b(i) with certification `row`'s expiry read as `expires`.
     func value(of i: Int, scratch: inout SchemeScratch, row changed: Int, expires changedExpires: Int32) -> Double {
-        for k in Int(start[i])..<Int(start[i + 1]) {
-            let row = Int(rows[k])
-            let s = Int(scheme[row])
-            scratch.offer(s, BaseTrust.certificationValue(status: status[row], issued: issued[row],
-                                                          expires: row == changed ? changedExpires : expires[row],
-                                                          evidence: evidence[row], partial: partial[row],
-                                                          assurance: assurance[s], halfLifeDays: halfLifeDays[s], date: date))
-        }
+        offerCertifications(of: i, to: &scratch, changing: changed, expires: changedExpires)
         return combine(i, scratch: &scratch)
     }
 
     /// b(i) with one more certification, after its own, worth `value` in scheme `added`.
     func value(of i: Int, scratch: inout SchemeScratch, adding added: Int, worth value: Double) -> Double {
-        for k in Int(start[i])..<Int(start[i + 1]) {
-            let row = Int(rows[k])
-            let s = Int(scheme[row])
-            scratch.offer(s, BaseTrust.certificationValue(status: status[row], issued: issued[row], expires: expires[row],
-                                                          evidence: evidence[row], partial: partial[row],
-                                                          assurance: assurance[s], halfLifeDays: halfLifeDays[s], date: date))
-        }
+        offerCertifications(of: i, to: &scratch)
         scratch.offer(added, value)
         return combine(i, scratch: &scratch)
-    }
-
-    @inline(__always)
-    private func combine(_ i: Int, scratch: inout SchemeScratch) -> Double {
-        let covered = 1 - scratch.productOfComplements()
-        let p = priors[i].isNaN ? prior : priors[i]
-        return p + (1 - p) * covered
     }
 
     /// Whether certification `row` counts at the date (status valid, issued ≤ D ≤ expires).

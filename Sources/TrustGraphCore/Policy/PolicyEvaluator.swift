@@ -116,15 +116,18 @@ public struct PolicyEvaluator: Sendable {
         certs.status[row] == .valid && certs.issued[row] <= date && date <= certs.expires[row]
     }
 
+    /// The rows of supplier `i`'s certifications that count at `date` (see `counts`), in file order.
+    static func countingCertifications(of i: Int, in model: TrustModel, date: Int32) -> some Sequence<Int> {
+        let certs = model.dataset.certifications, index = model.certificationIndex
+        return (Int(index.start[i])..<Int(index.start[i + 1])).lazy.map { Int(index.rows[$0]) }.filter { counts(certs, $0, date: date) }
+    }
+
     /// `certificate-expiry`: certifications that count and expire within `withinDays`; value = days left.
     static func expiring(_ selected: [Int32], rule: Int, withinDays: Int, model: TrustModel, date: Day,
                          into findings: inout [PolicyFinding]) {
-        let certs = model.dataset.certifications, index = model.certificationIndex
-        let d = date.ordinal
+        let certs = model.dataset.certifications, d = date.ordinal
         for i in selected {
-            for k in Int(index.start[Int(i)])..<Int(index.start[Int(i) + 1]) {
-                let row = Int(index.rows[k])
-                guard counts(certs, row, date: d) else { continue }
+            for row in countingCertifications(of: Int(i), in: model, date: d) {
                 let left = Int(certs.expires[row]) - Int(d)
                 if left <= withinDays {
                     findings.append(PolicyFinding(rule: rule, supplier: Int(i), certification: row, line: certs.lines[row], value: Double(left)))
@@ -136,12 +139,9 @@ public struct PolicyEvaluator: Sendable {
     /// `stale-evidence`: certifications that count whose evidence is missing or older than `maxAgeDays`; value = age.
     static func stale(_ selected: [Int32], rule: Int, maxAgeDays: Int, model: TrustModel, date: Day,
                       into findings: inout [PolicyFinding]) {
-        let certs = model.dataset.certifications, index = model.certificationIndex
-        let d = date.ordinal
+        let certs = model.dataset.certifications, d = date.ordinal
         for i in selected {
-            for k in Int(index.start[Int(i)])..<Int(index.start[Int(i) + 1]) {
-                let row = Int(index.rows[k])
-                guard counts(certs, row, date: d) else { continue }
+            for row in countingCertifications(of: Int(i), in: model, date: d) {
                 let evidence = certs.lastEvidence[row]
                 if evidence == CertificationTable.noStart {
                     findings.append(PolicyFinding(rule: rule, supplier: Int(i), certification: row, line: certs.lines[row], value: .nan))
@@ -160,14 +160,10 @@ public struct PolicyEvaluator: Sendable {
     static func missingScheme(_ selected: [Int32], rule: Int, schemes listed: [Int32], minCoverage: Double, model: TrustModel,
                               date: Day, into findings: inout [PolicyFinding]) {
         let coverage = bestCoverage(toward: listed, in: model.dataset)
-        let certs = model.dataset.certifications, index = model.certificationIndex
-        let d = date.ordinal
+        let certs = model.dataset.certifications, d = date.ordinal
         for i in selected {
             var best = 0.0
-            for k in Int(index.start[Int(i)])..<Int(index.start[Int(i) + 1]) {
-                let row = Int(index.rows[k])
-                if counts(certs, row, date: d) { best = max(best, coverage[Int(certs.scheme[row])]) }
-            }
+            for row in countingCertifications(of: Int(i), in: model, date: d) { best = max(best, coverage[Int(certs.scheme[row])]) }
             if best < minCoverage {
                 findings.append(PolicyFinding(rule: rule, supplier: Int(i), line: model.dataset.suppliers.lines[Int(i)], value: best))
             }

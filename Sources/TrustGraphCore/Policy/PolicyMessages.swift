@@ -60,9 +60,7 @@ extension PolicyOutcome {
         let listed = names.compactMap { dataset.schemes.find($0) }
         var best: (source: String, target: String, coverage: Double)?
         let date = parameters.date.ordinal
-        for k in Int(model.certificationIndex.start[i])..<Int(model.certificationIndex.start[i + 1]) {
-            let row = Int(model.certificationIndex.rows[k])
-            guard PolicyEvaluator.counts(certs, row, date: date) else { continue }
+        for row in PolicyEvaluator.countingCertifications(of: i, in: model, date: date) {
             for r in recognition.rows(from: certs.scheme[row]) where listed.contains(recognition.target[r]) {
                 if best == nil || recognition.coverage[r] > best!.coverage {
                     best = (dataset.schemes.names[Int(recognition.source[r])], dataset.schemes.names[Int(recognition.target[r])], recognition.coverage[r])

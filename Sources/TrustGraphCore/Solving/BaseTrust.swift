@@ -73,13 +73,27 @@ public enum BaseTrust {
         /// 1 − Π(1 − A(i,s)) in order of first appearance.
         @inline(__always)
         func value(of i: Int, scratch: inout SchemeScratch) -> Double {
+            offerCertifications(of: i, to: &scratch)
+            return combine(i, scratch: &scratch)
+        }
+
+        /// Offers a(c) of each of `i`'s certifications to `scratch`, in row order; the one
+        /// in row `changed` (if any) as if it expired on `changedExpires` (a renewal's what-if).
+        @inline(__always)
+        func offerCertifications(of i: Int, to scratch: inout SchemeScratch, changing changed: Int = -1, expires changedExpires: Int32 = 0) {
             for k in Int(start[i])..<Int(start[i + 1]) {
                 let row = Int(rows[k])
                 let s = Int(scheme[row])
-                scratch.offer(s, BaseTrust.certificationValue(status: status[row], issued: issued[row], expires: expires[row],
+                scratch.offer(s, BaseTrust.certificationValue(status: status[row], issued: issued[row],
+                                                              expires: row == changed ? changedExpires : expires[row],
                                                               evidence: evidence[row], partial: partial[row],
                                                               assurance: assurance[s], halfLifeDays: halfLifeDays[s], date: date))
             }
+        }
+
+        /// b(i) from the A(i,s) offered to `scratch`: p + (1 − p)(1 − Π(1 − A(i,s))).
+        @inline(__always)
+        func combine(_ i: Int, scratch: inout SchemeScratch) -> Double {
             let covered = 1 - scratch.productOfComplements()
             let p = priors[i].isNaN ? prior : priors[i]
             return p + (1 - p) * covered

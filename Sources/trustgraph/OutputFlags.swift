@@ -26,6 +26,15 @@ struct OutputFlags: ParsableArguments {
 
     /// Writes CSV `text`, in its spreadsheet form with `--for-spreadsheet` (cells separated by `delimiter`).
     func emitCSV(_ text: String, delimiter: ReadOptions.Delimiter?) throws { try destination.emitCSV(text, delimiter: delimiter) }
+
+    /// Writes UTF-8 `bytes` to the output file or stdout (large outputs, not copied into a string).
+    func emit(bytes: [UInt8]) throws { try Console.emit(bytes: bytes, to: destination.output) }
+
+    /// Writes CSV `bytes` as `emitCSV` writes its text.
+    func emitCSV(bytes: [UInt8], delimiter: ReadOptions.Delimiter?) throws {
+        guard forSpreadsheet else { return try emit(bytes: bytes) }
+        try destination.emitCSV(String(decoding: bytes, as: UTF8.self), delimiter: delimiter)
+    }
 }
 
 /// `-o FILE` and `--for-spreadsheet`: where a command's output goes and in which form CSV is written

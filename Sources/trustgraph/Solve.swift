@@ -62,9 +62,9 @@ struct Solve: ParsableCommand {
         let report = TrustReport(model: model, solution: solution,
                                  order: sort ?? .implied(table: output.format == .table, top: top), top: top)
         switch output.format {
-        case .csv: try output.emitCSV(report.csv, delimiter: data.reading.delimiter)
+        case .csv: try output.emitCSV(bytes: report.csvBytes(threads: solver.threads), delimiter: data.reading.delimiter)
         case .json: try output.emit(report.json)
-        case .table: try output.emit(report.table(parameters: parameters, solve: solution.report))
+        case .table: try output.emit(bytes: report.tableBytes(parameters: parameters, solve: solution.report, threads: solver.threads))
         }
         clock.lap("output")
         try Convergence(solution.report).check()

@@ -12,6 +12,47 @@ import Testing
         #expect(lines[3] == "b\\nc  short")
     }
 
+    @Test func tablesBuiltInPartsRenderAsOneTable() {
+        let rows = [["0.5000", "a", "Ärzte-Cloud ✓"], ["1.0000", "b\u{1b}[31m", ""], ["12.2500", "c", String(repeating: "é", count: 300)]]
+        var whole = TextTable(header: ["trust", "id", "name"], rightAligned: [0])
+        for row in rows { whole.add(row) }
+        var first = TextTable(header: ["trust", "id", "name"], rightAligned: [0]), second = first
+        first.add(rows[0])
+        for row in rows.dropFirst() { second.add(row) }
+        var joined = TextTable(header: ["trust", "id", "name"], rightAligned: [0])
+        joined.append(first)
+        joined.append(second)
+        #expect(joined.render() == whole.render())
+        let lines = whole.render().split(separator: "\n", omittingEmptySubsequences: false)
+        // Widths in characters (é is two bytes), numbers aligned right, the last column not padded.
+        #expect(lines[0] == "  trust  id" + String(repeating: " ", count: 11) + "name")  // b\\u{1b}[31m: 11 characters
+        #expect(lines[2] == " 0.5000  a" + String(repeating: " ", count: 12) + "Ärzte-Cloud ✓")
+        #expect(lines[3] == " 1.0000  b\\u{1b}[31m  ")
+        #expect(lines[4].hasSuffix(String(repeating: "é", count: TextTable.maxCellWidth - 1) + "…"))
+        #expect(whole.rowCount == 3 && lines.count == 6 && lines[5].isEmpty)
+    }
+
+    @Test func solveOutputsAreTheSameOnOneThreadAndOnMany() throws {
+        // More rows than one chunk (8,192), so several threads each write some.
+        let dataset = try DatasetLoader.load(contents: DatasetGenerator(suppliers: 20_000, seed: 9).files()).0
+        let model = TrustModel(dataset)
+        let parameters = TrustParameters(date: Fixture.exampleDate)
+        let solution = model.solve(parameters, options: SolverOptions(threads: 2))
+        let report = TrustReport(model: model, solution: solution, order: .trust)
+        let csv = report.csvBytes(threads: 1)
+        #expect(report.csvBytes(threads: 3) == csv)
+        #expect(report.tableBytes(parameters: parameters, solve: solution.report, threads: 3)
+                == report.tableBytes(parameters: parameters, solve: solution.report, threads: 1))
+        // Row by row, the CSV says what the solution holds.
+        let rows = Fixture.csvRows(bytes: csv)
+        #expect(rows.count == dataset.suppliers.count)
+        for (r, i) in report.rows.enumerated().prefix(500) {
+            #expect(rows[r]["id"] == dataset.suppliers.id(i))
+            #expect(rows[r]["trust"] == solution.trust[i].description)
+            #expect(rows[r]["limited_by"] == (model.limitingProvider(of: i, solution: solution).map { dataset.suppliers.id($0) } ?? ""))
+        }
+    }
+
     @Test func csvOutputRoundTripsHostileIds() throws {
         let ids = ["plain", "with,comma", "with \"quotes\"", "multi\nline", "ünï©ødé ✓"]
         var writer = CSVWriter(header: ["id", "name"])

@@ -22,6 +22,15 @@ public struct CSVWriter: Sendable {
         CSVWriter.appendCell(value, separator: UInt8(ascii: ","), to: &bytes)
     }
 
+    /// Appends a text cell, quoted when it must be, after a comma unless it is the record's first.
+    mutating func field(_ value: String, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        append(value)
+    }
+
+    /// Appends the records of `other` (written without a header) after these.
+    mutating func append(_ other: CSVWriter) { bytes += other.bytes }
+
     /// Appends `cell` to `out` as RFC 4180 writes it: as it is, or between quotes with its
     /// quotes doubled when it holds `separator`, a quote or a line break. The one quoting rule
     /// of every CSV the tool writes.

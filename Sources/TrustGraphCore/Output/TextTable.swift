@@ -1,20 +1,60 @@
 /// Plain-text tables for the terminal: columns padded to their widest cell.
 /// A cell is shown on one line (control characters escaped by `TerminalText`) and cut after
 /// `maxCellWidth` characters (200), so one huge name cannot widen every row.
+///
+/// Cells are kept as one run of UTF-8 bytes with each cell's end and width, not an
+/// array of strings per row: a million-row table (`solve`) renders in one pass into
+/// one buffer. Tables of parts of the rows, built on several threads, join with `append`.
 public struct TextTable: Sendable {
     public static let maxCellWidth = 200
 
-    public var header: [String]
-    public var rows: [[String]] = []
+    public let header: [String]
     /// Columns aligned right (numbers).
-    public var rightAligned: Set<Int> = []
+    public let rightAligned: Set<Int>
+    /// The shown cells' bytes, one after another.
+    private var bytes: [UInt8] = []
+    /// Per cell: where it ends in `bytes`, and its width in characters.
+    private var cellEnds: [Int] = [], cellWidths: [Int32] = []
+    /// Per row: where its cells end in `cellEnds`.
+    private var rowEnds: [Int] = []
+    /// Per column of the header: the widest cell so far, the header's own included.
+    private var widths: [Int]
 
     public init(header: [String], rightAligned: Set<Int> = []) {
         self.header = header
         self.rightAligned = rightAligned
+        widths = header.map(\.count)
     }
 
-    public mutating func add(_ row: [String]) { rows.append(row.map(TextTable.shown)) }
+    /// The number of rows.
+    public var rowCount: Int { rowEnds.count }
+
+    /// Adds a row; each cell as `shown` makes it.
+    public mutating func add(_ row: [String]) {
+        for (k, cell) in row.enumerated() {
+            var shown = TextTable.shown(cell)
+            let width = shown.withUTF8 { utf8 -> Int in
+                bytes.append(contentsOf: utf8)
+                // After escaping, an ASCII cell holds no CR LF pair: one character per byte.
+                return utf8.allSatisfy { $0 < 0x80 } ? utf8.count : -1
+            }
+            let characters = width >= 0 ? width : shown.count
+            cellEnds.append(bytes.count)
+            cellWidths.append(Int32(characters))
+            if k < widths.count { widths[k] = max(widths[k], characters) }
+        }
+        rowEnds.append(cellEnds.count)
+    }
+
+    /// Adds the rows of `other`, a table with the same header, after these.
+    public mutating func append(_ other: TextTable) {
+        let (byteOffset, cellOffset) = (bytes.count, cellEnds.count)
+        bytes += other.bytes
+        cellEnds += other.cellEnds.map { $0 + byteOffset }
+        cellWidths += other.cellWidths
+        rowEnds += other.rowEnds.map { $0 + cellOffset }
+        for k in widths.indices where k < other.widths.count { widths[k] = max(widths[k], other.widths[k]) }
+    }
 
     /// A cell as the table shows it.
     static func shown(_ cell: String) -> String {
@@ -22,23 +62,52 @@ public struct TextTable: Sendable {
         return TerminalText.escaped(cut)
     }
 
-    public func render() -> String {
-        var widths = header.map(\.count)
-        for row in rows {
-            for (k, cell) in row.enumerated() where k < widths.count { widths[k] = max(widths[k], cell.count) }
-        }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (k, cell) in cells.enumerated() {
-                let pad = String(repeating: " ", count: max(0, widths[k] - cell.count))
-                if k == cells.count - 1 && !rightAligned.contains(k) { parts.append(cell); continue }
-                parts.append(rightAligned.contains(k) ? pad + cell : cell + pad)
+    /// The header, a rule under it, then the rows; columns two spaces apart, every line
+    /// ending in a line feed. The last column is not padded unless aligned right.
+    public func render() -> String { String(decoding: renderBytes(), as: UTF8.self) }
+
+    /// `render()` as UTF-8 bytes.
+    public func renderBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + rowEnds.count * (2 * widths.count + 1) + widths.reduce(0, +) * 4 + 256)
+        let spaces = [UInt8](repeating: UInt8(ascii: " "), count: (widths.max() ?? 0) + 2)
+        spaces.withUnsafeBufferPointer { spaces in
+            /// Appends cell `k` of a line of `count` cells, `width` characters wide.
+            func append(_ cell: UnsafeBufferPointer<UInt8>, width: Int, column k: Int, of count: Int) {
+                if k > 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<2])) }
+                let pad = UnsafeBufferPointer(rebasing: spaces[..<max(0, widths[k] - width)])
+                if rightAligned.contains(k) {
+                    out.append(contentsOf: pad)
+                    out.append(contentsOf: cell)
+                } else {
+                    out.append(contentsOf: cell)
+                    if k < count - 1 { out.append(contentsOf: pad) }
+                }
             }
-            return parts.joined(separator: "  ")
+            for (k, name) in header.enumerated() {
+                var name = name
+                name.withUTF8 { append($0, width: header[k].count, column: k, of: header.count) }
+            }
+            out.append(10)
+            let rule = Array("─".utf8)
+            for k in widths.indices {
+                if k > 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<2])) }
+                for _ in 0..<widths[k] { out += rule }
+            }
+            out.append(10)
+            bytes.withUnsafeBufferPointer { bytes in
+                var first = 0
+                for end in rowEnds {
+                    for c in first..<end {
+                        let cell = UnsafeBufferPointer(rebasing: bytes[(c == 0 ? 0 : cellEnds[c - 1])..<cellEnds[c]])
+                        append(cell, width: Int(cellWidths[c]), column: c - first, of: end - first)
+                    }
+                    out.append(10)
+                    first = end
+                }
+            }
         }
-        var out = [line(header), line(widths.map { String(repeating: "─", count: $0) })]
-        out += rows.map(line)
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// 12,345: an integer with its thousands grouped for people (the report, the map's legend).

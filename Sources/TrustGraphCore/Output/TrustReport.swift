@@ -48,18 +48,48 @@ public struct TrustReport: Sendable {
         model.limitingProvider(of: i, solution: solution).map { model.dataset.suppliers.id($0) } ?? ""
     }
 
+    /// Rows per chunk when an output is built on several threads.
+    private static let outputChunk = 8_192
+
     /// CSV: the columns of `csvHeader(attributes:)`, one row per supplier of `rows`.
-    public var csv: String {
+    public var csv: String { String(decoding: csvBytes(), as: UTF8.self) }
+
+    /// The bytes of `csv`, written from the dataset's columns as they are, in chunks of
+    /// rows on up to `threads` threads (the same bytes for any number).
+    public func csvBytes(threads: Int = Parallel.defaultThreads) -> [UInt8] {
         let suppliers = model.dataset.suppliers
         let extra = suppliers.attributes
         var writer = CSVWriter(header: TrustReport.csvHeader(attributes: extra.names))
-        for i in rows {
-            var fields = [suppliers.id(i), suppliers.name(i), solution.base[i].description, solution.trust[i].description,
-                          suppliers.countries[i], suppliers.sectors[i], limitedBy(i)]
-            for column in extra.values { fields.append(i < column.count ? column[i] : "") }
-            writer.row(fields)
+        let parts = Parallel.mapChunks(rows.count, chunk: TrustReport.outputChunk, threads: threads) { range in
+            let ids = suppliers.index.values
+            var part = CSVWriter()
+            part.reserveCapacity(range.count * 96)
+            for r in range {
+                let i = rows[r]
+                ids.withBytes(i) { part.field($0, first: true) }
+                if suppliers.names.isEmpty(at: i) {
+                    ids.withBytes(i) { part.field($0) }
+                } else {
+                    suppliers.names.withBytes(i) { part.field($0) }
+                }
+                part.field(solution.base[i].description)
+                part.field(solution.trust[i].description)
+                suppliers.countries.withBytes(i) { part.field($0) }
+                suppliers.sectors.withBytes(i) { part.field($0) }
+                if let provider = model.limitingProvider(of: i, solution: solution) {
+                    ids.withBytes(provider) { part.field($0) }
+                } else {
+                    part.plainField("")
+                }
+                for column in extra.values {
+                    if i < column.count { column.withBytes(i) { part.field($0) } } else { part.plainField("") }
+                }
+                part.endRecord()
+            }
+            return part
         }
-        return writer.text
+        for part in parts { writer.append(part) }
+        return writer.bytes
     }
 
     /// JSON: the fields of the CSV (`limited_by` "" when nothing limits the supplier, as in
@@ -84,12 +114,24 @@ public struct TrustReport: Sendable {
     }
 
     /// A table for people, with a summary line.
-    public func table(parameters: TrustParameters, solve: SolveReport) -> String {
+    /// Its rows are built in chunks on up to `threads` threads (the same text for any number).
+    public func table(parameters: TrustParameters, solve: SolveReport, threads: Int = Parallel.defaultThreads) -> String {
+        String(decoding: tableBytes(parameters: parameters, solve: solve, threads: threads), as: UTF8.self)
+    }
+
+    /// `table` as UTF-8 bytes (a million rows are written without a copy as a string).
+    public func tableBytes(parameters: TrustParameters, solve: SolveReport, threads: Int = Parallel.defaultThreads) -> [UInt8] {
         let suppliers = model.dataset.suppliers
-        var table = TextTable(header: ["trust", "base", "id", "name", "limited by"], rightAligned: [0, 1])
-        for i in rows {
-            table.add([TextTable.fixed(solution.trust[i]), TextTable.fixed(solution.base[i]), suppliers.id(i), suppliers.name(i), limitedBy(i)])
+        let (header, rightAligned): ([String], Set<Int>) = (["trust", "base", "id", "name", "limited by"], [0, 1])
+        let parts = Parallel.mapChunks(rows.count, chunk: TrustReport.outputChunk, threads: threads) { range in
+            var part = TextTable(header: header, rightAligned: rightAligned)
+            for i in rows[range] {
+                part.add([TextTable.fixed(solution.trust[i]), TextTable.fixed(solution.base[i]), suppliers.id(i), suppliers.name(i), limitedBy(i)])
+            }
+            return part
         }
+        var table = TextTable(header: header, rightAligned: rightAligned)
+        for part in parts { table.append(part) }
         let n = solution.trust.count
         let mean = n == 0 ? 0 : solution.trust.reduce(0, +) / Double(n)
         let below = solution.trust.filter { $0 < 0.5 }.count
@@ -99,7 +141,7 @@ public struct TrustReport: Sendable {
         summary += "\(plural(solve.cyclicComponents, "cycle")), \(plural(solve.sweeps, "sweep")), "
         summary += solve.converged ? "converged" : "NOT converged (largest change \(solve.finalChange))"
         if rows.count < n { summary = "showing \(rows.count) of \(n) rows\n" + summary }
-        return table.render() + "\n" + summary + "\n"
+        return table.renderBytes() + Array(("\n" + summary + "\n").utf8)
     }
 }
 

@@ -68,6 +68,19 @@ extension Parallel {
         }
     }
 
+    /// The results of `body` for consecutive chunks of `0..<count`, in chunk order,
+    /// computed on up to `threads` threads, each taking the next chunk as soon as it
+    /// is free: the same results whatever the number of threads.
+    static func mapChunks<T: Sendable>(_ count: Int, chunk: Int, threads: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let chunks = (count + chunk - 1) / chunk
+        var results = [T?](repeating: nil, count: chunks)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = SharedBuffer(buffer)
+            forEachTask(chunks, threads: threads) { k in out[k] = body(k * chunk ..< min(count, (k + 1) * chunk)) }
+        }
+        return results.map { $0! }
+    }
+
     /// The results of `first` and `second`, run at the same time when there
     /// are two threads to run them.
     static func both<A: Sendable, B: Sendable>(threads: Int = Parallel.defaultThreads,

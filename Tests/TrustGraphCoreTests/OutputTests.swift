@@ -19,10 +19,7 @@ import Testing
         var first = TextTable(header: ["trust", "id", "name"], rightAligned: [0]), second = first
         first.add(rows[0])
         for row in rows.dropFirst() { second.add(row) }
-        var joined = TextTable(header: ["trust", "id", "name"], rightAligned: [0])
-        joined.append(first)
-        joined.append(second)
-        #expect(joined.render() == whole.render())
+        #expect(String(decoding: TextTable.renderBytes(joining: [first, second], threads: 2), as: UTF8.self) == whole.render())
         let lines = whole.render().split(separator: "\n", omittingEmptySubsequences: false)
         // Widths in characters (é is two bytes), numbers aligned right, the last column not padded.
         #expect(lines[0] == "  trust  id" + String(repeating: " ", count: 11) + "name")  // b\\u{1b}[31m: 11 characters
@@ -30,6 +27,20 @@ import Testing
         #expect(lines[3] == " 1.0000  b\\u{1b}[31m  ")
         #expect(lines[4].hasSuffix(String(repeating: "é", count: TextTable.maxCellWidth - 1) + "…"))
         #expect(whole.rowCount == 3 && lines.count == 6 && lines[5].isEmpty)
+    }
+
+    @Test func numberCellsWrittenAsBytesReadAsFixedWritesThem() {
+        let values = [0, 1, 0.5, 0.12345, 0.99995, 0.00004, -0.00004, -0.25, 12.34567, 1e9 + 0.5, 0.30000000000000004, .nan, .infinity]
+        for digits in [0, 2, 4] {
+            var asText = TextTable(header: ["v"]), asBytes = TextTable(header: ["v"])
+            for v in values {
+                asText.add([TextTable.fixed(v, digits)])
+                asBytes.addCell(fixed: v, digits: digits)
+                asBytes.endRow()
+            }
+            #expect(asBytes.render() == asText.render(), "digits \(digits)")
+        }
+        #expect(TextTable.fixed(-0.25, 2) == "-0.25" && TextTable.fixed(0.99995) == "1.0000" && TextTable.fixed(-0.00004) == "0.0000")
     }
 
     @Test func solveOutputsAreTheSameOnOneThreadAndOnMany() throws {

@@ -124,14 +124,26 @@ public struct TrustReport: Sendable {
         let suppliers = model.dataset.suppliers
         let (header, rightAligned): ([String], Set<Int>) = (["trust", "base", "id", "name", "limited by"], [0, 1])
         let parts = Parallel.mapChunks(rows.count, chunk: TrustReport.outputChunk, threads: threads) { range in
+            let ids = suppliers.index.values
             var part = TextTable(header: header, rightAligned: rightAligned)
             for i in rows[range] {
-                part.add([TextTable.fixed(solution.trust[i]), TextTable.fixed(solution.base[i]), suppliers.id(i), suppliers.name(i), limitedBy(i)])
+                part.addCell(fixed: solution.trust[i])
+                part.addCell(fixed: solution.base[i])
+                ids.withBytes(i) { part.addCell($0) }
+                if suppliers.names.isEmpty(at: i) {
+                    ids.withBytes(i) { part.addCell($0) }
+                } else {
+                    suppliers.names.withBytes(i) { part.addCell($0) }
+                }
+                if let provider = model.limitingProvider(of: i, solution: solution) {
+                    ids.withBytes(provider) { part.addCell($0) }
+                } else {
+                    part.addCell("")
+                }
+                part.endRow()
             }
             return part
         }
-        var table = TextTable(header: header, rightAligned: rightAligned)
-        for part in parts { table.append(part) }
         let n = solution.trust.count
         let mean = n == 0 ? 0 : solution.trust.reduce(0, +) / Double(n)
         let below = solution.trust.filter { $0 < 0.5 }.count
@@ -141,7 +153,9 @@ public struct TrustReport: Sendable {
         summary += "\(plural(solve.cyclicComponents, "cycle")), \(plural(solve.sweeps, "sweep")), "
         summary += solve.converged ? "converged" : "NOT converged (largest change \(solve.finalChange))"
         if rows.count < n { summary = "showing \(rows.count) of \(n) rows\n" + summary }
-        return table.renderBytes() + Array(("\n" + summary + "\n").utf8)
+        let table = parts.isEmpty ? TextTable(header: header, rightAligned: rightAligned).renderBytes()
+            : TextTable.renderBytes(joining: parts, threads: threads)
+        return table + Array(("\n" + summary + "\n").utf8)
     }
 }
 

@@ -63,7 +63,7 @@ struct Solve: ParsableCommand {
                                  order: sort ?? .implied(table: output.format == .table, top: top), top: top)
         switch output.format {
         case .csv: try output.emitCSV(bytes: report.csvBytes(threads: solver.threads), delimiter: data.reading.delimiter)
-        case .json: try output.emit(report.json)
+        case .json: try output.emit(bytes: report.jsonBytes(threads: solver.threads))
         case .table: try output.emit(bytes: report.tableBytes(parameters: parameters, solve: solution.report, threads: solver.threads))
         }
         clock.lap("output")

@@ -52,6 +52,7 @@ import Testing
         let report = TrustReport(model: model, solution: solution, order: .trust)
         let csv = report.csvBytes(threads: 1)
         #expect(report.csvBytes(threads: 3) == csv)
+        #expect(report.jsonBytes(threads: 3) == report.jsonBytes(threads: 1))
         #expect(report.tableBytes(parameters: parameters, solve: solution.report, threads: 3)
                 == report.tableBytes(parameters: parameters, solve: solution.report, threads: 1))
         // Row by row, the CSV says what the solution holds.

@@ -49,10 +49,13 @@ demo: build
 	@echo
 	@echo "Trust map written to $(OUT)/eu-cloud.svg"
 
-# The Swift suites, then the report opened in a real browser (headless Chromium).
+# The Swift suites, the report opened in a real browser (headless Chromium), then every
+# console example of the docs run and compared with what it shows.
 test: setup setup-browser
 	$(SWIFT) test
 	python3 Tests/Browser/test_report.py --binary $(BIN) --chromium $(CHROMIUM) --chromedriver $(CHROMEDRIVER)
+	@echo "Running the console examples of the README and docs/ and comparing what they print…"
+	TRUSTGRAPH=$(BIN) python3 Tests/Docs/check_examples.py
 	@echo "Building the example program and the benchmarks (their own packages), so API changes cannot break them unseen…"
 	$(SWIFT) build --package-path Examples/NightlySweep
 	$(SWIFT) build --package-path Benchmarks

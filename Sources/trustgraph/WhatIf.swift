@@ -92,8 +92,8 @@ struct WhatIf: ParsableCommand {
         for scenario in parsed { outcomes.append(try runner.run(scenario)) }
         let report = WhatIfReport(outcomes: outcomes, threshold: threshold.value)
         switch output.format {
-        case .csv: try output.emitCSV(report.csv(changedOnly: changedOnly), delimiter: data.reading.delimiter)
-        case .json: try output.emit(report.json(changedOnly: changedOnly))
+        case .csv: try output.emitCSV(bytes: report.csvBytes(changedOnly: changedOnly, threads: solver.threads), delimiter: data.reading.delimiter)
+        case .json: try output.emit(bytes: report.jsonBytes(changedOnly: changedOnly, threads: solver.threads))
         case .table: try output.emit(report.table(top: top))
         }
         if let render { try renderScenarios(outcomes, into: render) }

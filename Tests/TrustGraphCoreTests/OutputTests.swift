@@ -53,6 +53,17 @@ import Testing
         let csv = report.csvBytes(threads: 1)
         #expect(report.csvBytes(threads: 3) == csv)
         #expect(report.jsonBytes(threads: 3) == report.jsonBytes(threads: 1))
+        // whatif's rows of two scenarios, all or changed only: the same bytes too.
+        let runner = ScenarioRunner(model: model, parameters: parameters, options: SolverOptions(threads: 2))
+        let outcomes = try [dataset.suppliers.id(report.rows[0]), dataset.suppliers.id(report.rows[19_999])].map {
+            try runner.run(Scenario(name: "compromise \($0)", steps: [.compromise(supplier: $0)]))
+        }
+        let whatIf = WhatIfReport(outcomes: outcomes)
+        for changedOnly in [false, true] {
+            #expect(whatIf.csvBytes(changedOnly: changedOnly, threads: 3) == whatIf.csvBytes(changedOnly: changedOnly, threads: 1))
+            #expect(whatIf.jsonBytes(changedOnly: changedOnly, threads: 3) == whatIf.jsonBytes(changedOnly: changedOnly, threads: 1))
+        }
+        #expect(Fixture.csvRows(bytes: whatIf.csvBytes(threads: 3)).count == 2 * dataset.suppliers.count)
         #expect(report.tableBytes(parameters: parameters, solve: solution.report, threads: 3)
                 == report.tableBytes(parameters: parameters, solve: solution.report, threads: 1))
         // Row by row, the CSV says what the solution holds.

@@ -21,35 +21,75 @@ public struct WhatIfReport: Sendable {
 
     /// CSV: one row per scenario and supplier (exited suppliers have none; added
     /// suppliers have an empty `baseline` and `delta`).
-    public func csv(changedOnly: Bool = false) -> String {
+    public func csv(changedOnly: Bool = false) -> String { String(decoding: csvBytes(changedOnly: changedOnly), as: UTF8.self) }
+
+    /// The bytes of `csv`, each scenario's rows written in chunks on up to `threads`
+    /// threads (the same bytes for any number).
+    public func csvBytes(changedOnly: Bool = false, threads: Int = Parallel.defaultThreads) -> [UInt8] {
         var writer = CSVWriter(header: WhatIfReport.csvHeader)
         for outcome in outcomes {
             let suppliers = outcome.model.dataset.suppliers
-            for i in rows(outcome, changedOnly: changedOnly) {
-                writer.row([outcome.scenario.name, suppliers.id(i), outcome.baselineTrust(i)?.description ?? "",
-                            outcome.solution.trust[i].description, outcome.delta(i)?.description ?? "",
-                            outcome.solution.base[i].description, suppliers.name(i)])
+            let rows = rows(outcome, changedOnly: changedOnly)
+            let parts = Parallel.mapChunks(rows.count, chunk: 8_192, threads: threads) { range in
+                var part = CSVWriter()
+                for i in rows[range] {
+                    part.field(outcome.scenario.name, first: true)
+                    part.field(suppliers.id(i))
+                    part.field(outcome.baselineTrust(i)?.description ?? "")
+                    part.field(outcome.solution.trust[i].description)
+                    part.field(outcome.delta(i)?.description ?? "")
+                    part.field(outcome.solution.base[i].description)
+                    part.field(suppliers.name(i))
+                    part.endRecord()
+                }
+                return part
             }
+            for part in parts { writer.append(part) }
         }
-        return writer.text
+        return writer.bytes
     }
 
     /// JSON: the same rows as the CSV (`baseline` and `delta` null for added suppliers).
-    public func json(changedOnly: Bool = false) -> String {
-        var items: [JSON.Value] = []
+    public func json(changedOnly: Bool = false) -> String { String(decoding: jsonBytes(changedOnly: changedOnly), as: UTF8.self) }
+
+    /// The bytes of `json`, written straight as bytes in chunks on up to `threads`
+    /// threads (the same bytes for any number).
+    public func jsonBytes(changedOnly: Bool = false, threads: Int = Parallel.defaultThreads) -> [UInt8] {
+        var out = JSONBytes()
+        var written = 0
         for outcome in outcomes {
             let suppliers = outcome.model.dataset.suppliers
-            for i in rows(outcome, changedOnly: changedOnly) {
-                items.append(.object([
-                    ("scenario", .string(outcome.scenario.name)), ("id", .string(suppliers.id(i))),
-                    ("baseline", outcome.baselineTrust(i).map(JSON.Value.number) ?? .null),
-                    ("trust", .number(outcome.solution.trust[i])),
-                    ("delta", outcome.delta(i).map(JSON.Value.number) ?? .null), ("base_trust", .number(outcome.solution.base[i])),
-                    ("name", .string(suppliers.name(i))),
-                ]))
+            let rows = rows(outcome, changedOnly: changedOnly)
+            guard !rows.isEmpty else { continue }
+            out.join(rows.count, first: written == 0 ? "[\n  " : ",\n  ", separator: ",\n  ", bytesEach: 160, threads: threads) { r, w in
+                let i = rows[r]
+                w.raw("{")
+                w.key("scenario")
+                w.string(outcome.scenario.name)
+                w.raw(",")
+                w.key("id")
+                w.string(suppliers.id(i))
+                w.raw(",")
+                w.key("baseline")
+                if let baseline = outcome.baselineTrust(i) { w.number(baseline) } else { w.raw("null") }
+                w.raw(",")
+                w.key("trust")
+                w.number(outcome.solution.trust[i])
+                w.raw(",")
+                w.key("delta")
+                if let delta = outcome.delta(i) { w.number(delta) } else { w.raw("null") }
+                w.raw(",")
+                w.key("base_trust")
+                w.number(outcome.solution.base[i])
+                w.raw(",")
+                w.key("name")
+                w.string(suppliers.name(i))
+                w.raw("}")
             }
+            written += rows.count
         }
-        return JSON.Value.array(items).serialized() + "\n"
+        out.raw(written == 0 ? "[]\n" : "\n]\n")
+        return out.bytes
     }
 
     /// Tables for people: per scenario a summary and the suppliers that changed

@@ -76,8 +76,9 @@ struct Analyze: ParsableCommand {
         case (.table, .suppliers): try output.emit(report.impactTable(top: shown, order: order))
         case (.table, .concentration): try output.emit(report.concentrationTable(limit: nil))
         case (.table, .singlePoints): try output.emit(report.singlePointsTable(top: shown, hint: false))
-        case (.csv, .suppliers), (.csv, nil): try output.emitCSV(report.csv(order: report.rows(order, top: top)), delimiter: data.reading.delimiter)
-        case (.json, .suppliers), (.json, nil): try output.emit(report.json(order: report.rows(order, top: top)))
+        case (.csv, .suppliers), (.csv, nil):
+            try output.emitCSV(bytes: report.csvBytes(order: report.rows(order, top: top), threads: solver.threads), delimiter: data.reading.delimiter)
+        case (.json, .suppliers), (.json, nil): try output.emit(bytes: report.jsonBytes(order: report.rows(order, top: top), threads: solver.threads))
         case (.csv, .concentration): try output.emitCSV(report.concentrationCSV, delimiter: data.reading.delimiter)
         case (.json, .concentration): try output.emit(report.concentrationJSON)
         case (.csv, .singlePoints): try output.emitCSV(report.singlePointsCSV(top: top), delimiter: data.reading.delimiter)

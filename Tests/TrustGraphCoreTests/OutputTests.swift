@@ -64,6 +64,13 @@ import Testing
             #expect(whatIf.jsonBytes(changedOnly: changedOnly, threads: 3) == whatIf.jsonBytes(changedOnly: changedOnly, threads: 1))
         }
         #expect(Fixture.csvRows(bytes: whatIf.csvBytes(threads: 3)).count == 2 * dataset.suppliers.count)
+        // analyze's rows, by impact.
+        let analysis = AnalysisReport(model: model, solution: solution,
+                                      impacts: ImpactAnalysis(model: model, baseline: solution, options: SolverOptions(threads: 2)),
+                                      pageRank: PageRank(model: model, threads: 2))
+        let order = analysis.rows(.impact, top: nil)
+        #expect(analysis.csvBytes(order: order, threads: 3) == analysis.csvBytes(order: order, threads: 1))
+        #expect(analysis.jsonBytes(order: order, threads: 3) == analysis.jsonBytes(order: order, threads: 1))
         #expect(report.tableBytes(parameters: parameters, solve: solution.report, threads: 3)
                 == report.tableBytes(parameters: parameters, solve: solution.report, threads: 1))
         // Row by row, the CSV says what the solution holds.

@@ -61,27 +61,74 @@ public struct AnalysisReport: Sendable {
         }
     }
 
-    public func csv(order: [Int]) -> String {
+    public func csv(order: [Int]) -> String { String(decoding: csvBytes(order: order), as: UTF8.self) }
+
+    /// The bytes of `csv(order:)`, written in chunks of rows on up to `threads` threads
+    /// (the same bytes for any number).
+    public func csvBytes(order: [Int], threads: Int = Parallel.defaultThreads) -> [UInt8] {
         var writer = CSVWriter(header: AnalysisReport.csvHeader)
         let s = model.dataset.suppliers
-        for i in order {
-            writer.row([s.id(i), solution.trust[i].description, String(impacts.dependents[i]), String(impacts.affected[i]),
-                        impacts.impact[i].description, pageRank.rank[i].description, s.name(i), s.sectors[i], s.countries[i]])
+        let parts = Parallel.mapChunks(order.count, chunk: 8_192, threads: threads) { range in
+            var part = CSVWriter()
+            for i in order[range] {
+                part.field(s.id(i), first: true)
+                part.field(solution.trust[i].description)
+                part.field(String(impacts.dependents[i]))
+                part.field(String(impacts.affected[i]))
+                part.field(impacts.impact[i].description)
+                part.field(pageRank.rank[i].description)
+                part.field(s.name(i))
+                part.field(s.sectors[i])
+                part.field(s.countries[i])
+                part.endRecord()
+            }
+            return part
         }
-        return writer.text
+        for part in parts { writer.append(part) }
+        return writer.bytes
     }
 
-    public func json(order: [Int]) -> String {
+    public func json(order: [Int]) -> String { String(decoding: jsonBytes(order: order), as: UTF8.self) }
+
+    /// The bytes of `json(order:)`, written straight as bytes in chunks on up to `threads`
+    /// threads (the same bytes for any number).
+    public func jsonBytes(order: [Int], threads: Int = Parallel.defaultThreads) -> [UInt8] {
+        guard !order.isEmpty else { return Array("[]\n".utf8) }
         let s = model.dataset.suppliers
-        let items: [JSON.Value] = order.map { i in
-            .object([
-                ("id", .string(s.id(i))), ("trust", .number(solution.trust[i])), ("dependents", .integer(impacts.dependents[i])),
-                ("affected", .integer(impacts.affected[i])), ("impact", .number(impacts.impact[i])),
-                ("pagerank", .number(pageRank.rank[i])), ("name", .string(s.name(i))), ("sector", .string(s.sectors[i])),
-                ("country", .string(s.countries[i])),
-            ])
+        var out = JSONBytes()
+        out.join(order.count, first: "[\n  ", separator: ",\n  ", bytesEach: 200, threads: threads) { r, w in
+            let i = order[r]
+            w.raw("{")
+            w.key("id")
+            w.string(s.id(i))
+            w.raw(",")
+            w.key("trust")
+            w.number(solution.trust[i])
+            w.raw(",")
+            w.key("dependents")
+            w.integer(impacts.dependents[i])
+            w.raw(",")
+            w.key("affected")
+            w.integer(impacts.affected[i])
+            w.raw(",")
+            w.key("impact")
+            w.number(impacts.impact[i])
+            w.raw(",")
+            w.key("pagerank")
+            w.number(pageRank.rank[i])
+            w.raw(",")
+            w.key("name")
+            w.string(s.name(i))
+            w.raw(",")
+            w.key("sector")
+            w.string(s.sectors[i])
+            w.raw(",")
+            w.key("country")
+            w.string(s.countries[i])
+            w.raw("}")
         }
-        return JSON.Value.array(items).serialized() + "\n"
+        out.raw("\n]\n")
+        return out.bytes
     }
 
     /// The concentration lists as rows: dimension, name, rows, share, and the dimension's HHI.

@@ -15,61 +15,41 @@ public enum JSON {
 
         /// Compact JSON text (one object per line inside top-level arrays).
         public func serialized(pretty: Bool = true) -> String {
-            var out = ""
+            var out = JSONBytes()
             write(&out, depth: 0, pretty: pretty)
-            return out
+            return String(decoding: out.bytes, as: UTF8.self)
         }
 
-        private func write(_ out: inout String, depth: Int, pretty: Bool) {
+        /// Writes the value as bytes (strings escaped by `JSONBytes.string`).
+        private func write(_ out: inout JSONBytes, depth: Int, pretty: Bool) {
             switch self {
-            case .string(let s): JSON.quote(s, into: &out)
-            case .number(let d): out += d.isFinite ? d.description : "null"
-            case .integer(let i): out += String(i)
-            case .bool(let b): out += b ? "true" : "false"
-            case .null: out += "null"
+            case .string(let s): out.string(s)
+            case .number(let d): out.number(d)
+            case .integer(let i): out.integer(i)
+            case .bool(let b): out.raw(b ? "true" : "false")
+            case .null: out.raw("null")
             case .array(let items):
-                if items.isEmpty { out += "[]"; return }
-                out += "["
+                if items.isEmpty { out.raw("[]"); return }
+                out.raw("[")
                 for (k, item) in items.enumerated() {
-                    if k > 0 { out += "," }
-                    if pretty && depth == 0 { out += "\n  " }
+                    if k > 0 { out.raw(",") }
+                    if pretty && depth == 0 { out.raw("\n  ") }
                     item.write(&out, depth: depth + 1, pretty: pretty)
                 }
-                if pretty && depth == 0 { out += "\n" }
-                out += "]"
+                if pretty && depth == 0 { out.raw("\n") }
+                out.raw("]")
             case .object(let pairs):
-                out += "{"
+                out.raw("{")
                 for (k, (key, value)) in pairs.enumerated() {
-                    if k > 0 { out += "," }
-                    if pretty && depth == 0 { out += "\n  " }
-                    JSON.quote(key, into: &out)
-                    out += ":"
+                    if k > 0 { out.raw(",") }
+                    if pretty && depth == 0 { out.raw("\n  ") }
+                    out.string(key)
+                    out.raw(":")
                     value.write(&out, depth: depth + 1, pretty: pretty)
                 }
-                if pretty && depth == 0 { out += "\n" }
-                out += "}"
+                if pretty && depth == 0 { out.raw("\n") }
+                out.raw("}")
             }
         }
-    }
-
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

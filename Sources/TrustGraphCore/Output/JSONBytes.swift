@@ -22,7 +22,8 @@ struct JSONBytes {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    /// Appends a quoted string, escaped as `JSON.quote` escapes it.
+    /// Appends a quoted string: `"` and `\` escaped, line feed, CR and tab as `\n`, `\r`, `\t`,
+    /// other controls below U+0020 as `\u00xx`, everything else as it is.
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text

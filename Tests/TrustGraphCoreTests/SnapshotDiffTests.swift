@@ -44,4 +44,46 @@ import Testing
         let kinds = Dictionary(uniqueKeysWithValues: diff.rows.map { ($0.id, $0.change) })
         #expect(kinds == ["a": .changed, "b": .same, "c": .changed, "x": .same])
     }
+
+    @Test func everyFieldCountsAndRowOrderDoesNot() throws {
+        let base = [
+            "suppliers.csv": "id,name,country,sector,prior,tier\na,,DE,saas,0.4,1\nb,B,FR,hosting,,\nc,C,,,,2\n",
+            "certifications.csv": "supplier,scheme,status,issued,expires,last_evidence,scope,auditor\n"
+                + "a,ISO27001,valid,2025-01-01,2027-01-01,2026-01-01,full,x\na,SOC2-TYPE2,valid,2025-02-01,,,partial,\n"
+                + "b,ISO27001,suspended,2025-01-01,2027-01-01,,full,\n",
+            "dependencies.csv": "consumer,provider,criticality,group,service,note\na,b,high,g1,hosting,n\na,c,0.3,,,\na,b,low,,cdn,\n",
+        ]
+        func kind(of id: String, _ edit: (inout [String: String]) -> Void) throws -> SnapshotDiff.Change {
+            var changed = base
+            edit(&changed)
+            let diff = SnapshotDiff(old: TrustModel(try Fixture.load(base)), new: TrustModel(try Fixture.load(changed)),
+                                    parameters: TrustParameters(date: day("2026-06-30")))
+            return try #require(diff.rows.first { $0.id == id }).change
+        }
+        func replacing(_ file: String, _ old: String, _ new: String) -> (inout [String: String]) -> Void {
+            { files in files[file] = files[file]!.replacingOccurrences(of: old, with: new) }
+        }
+        // The same facts: rows in another order, a name spelt as the id it stands for, 0.40 for 0.4, high for 0.7.
+        #expect(try kind(of: "a") { files in
+            files["certifications.csv"] = "supplier,scheme,status,issued,expires,last_evidence,scope,auditor\n"
+                + "b,ISO27001,suspended,2025-01-01,2027-01-01,,full,\na,SOC2-TYPE2,valid,2025-02-01,,,partial,\n"
+                + "a,ISO27001,valid,2025-01-01,2027-01-01,2026-01-01,full,x\n"
+            files["dependencies.csv"] = "consumer,provider,criticality,group,service,note\na,b,low,,cdn,\na,b,0.7,g1,hosting,n\na,c,0.3,,,\n"
+        } == .same)
+        #expect(try kind(of: "a", replacing("suppliers.csv", "a,,DE,saas,0.4", "a,a,DE,saas,0.40")) == .same)
+        // One field changed, each in turn.
+        let edits: [(String, String, String, String)] = [
+            ("a", "suppliers.csv", "a,,DE", "a,Other,DE"), ("a", "suppliers.csv", ",DE,", ",AT,"), ("a", "suppliers.csv", "saas,0.4", "paas,0.4"),
+            ("a", "suppliers.csv", "0.4,1", "0.5,1"), ("a", "suppliers.csv", "0.4,1", "0.4,3"), ("b", "suppliers.csv", "hosting,,", "hosting,0.9,"),
+            ("a", "certifications.csv", "2025-01-01,2027-01-01,2026", "2025-01-02,2027-01-01,2026"),
+            ("a", "certifications.csv", "2027-01-01,2026-01-01", "2027-01-02,2026-01-01"), ("a", "certifications.csv", "2026-01-01,full", "2026-01-02,full"),
+            ("a", "certifications.csv", "full,x", "full,y"), ("a", "certifications.csv", "2025-02-01,,,partial", "2025-02-01,,,full"),
+            ("a", "certifications.csv", "a,SOC2-TYPE2", "a,C5"), ("b", "certifications.csv", "suspended", "revoked"),
+            ("a", "dependencies.csv", "a,b,high", "a,c,high"), ("a", "dependencies.csv", "a,b,high", "a,b,medium"),
+            ("a", "dependencies.csv", "g1,hosting", "g2,hosting"), ("a", "dependencies.csv", "hosting,n", "saas,n"), ("a", "dependencies.csv", "hosting,n", "hosting,m"),
+        ]
+        for (id, file, old, new) in edits {
+            #expect(try kind(of: id, replacing(file, old, new)) == .changed, "\(file): \(old) → \(new)")
+        }
+    }
 }

@@ -33,20 +33,20 @@ public struct SnapshotDiff: Sendable {
     public let rows: [Row]
 
     /// Compares two snapshots solved at `parameters`.
-    /// - Complexity: O(n + rows + certifications) to fingerprint both, plus the two solves.
+    /// - Complexity: O(n + rows + certifications) to compare the facts (`SupplierFacts`), plus the two solves.
     public init(old: TrustModel, new: TrustModel, parameters: TrustParameters, options: SolverOptions = SolverOptions()) {
         oldModel = old
         newModel = new
         self.parameters = parameters
         oldSolution = old.solve(parameters, options: options)
         newSolution = new.solve(parameters, options: options)
-        let oldPrints = SnapshotDiff.fingerprints(old.dataset), newPrints = SnapshotDiff.fingerprints(new.dataset)
+        let oldFacts = SupplierFacts(old), newFacts = SupplierFacts(new)
         var both: [Row] = [], alone: [Row] = []
         let (oldSuppliers, newSuppliers) = (old.dataset.suppliers, new.dataset.suppliers)
         for i in 0..<oldSuppliers.count {
             let id = oldSuppliers.id(i)
             if let j = newSuppliers.find(id) {
-                both.append(Row(id: id, change: oldPrints[i] == newPrints[j] ? .same : .changed, old: i, new: j,
+                both.append(Row(id: id, change: oldFacts.same(i, as: j, in: newFacts) ? .same : .changed, old: i, new: j,
                                 oldTrust: oldSolution.trust[i], newTrust: newSolution.trust[j]))
             } else {
                 alone.append(Row(id: id, change: .removed, old: i, new: nil, oldTrust: oldSolution.trust[i], newTrust: nil))
@@ -81,37 +81,5 @@ public struct SnapshotDiff: Sendable {
             if let kind = kinds[hop.id] { return (hop.id, kind) }
         }
         return nil
-    }
-
-    /// Per supplier, its row, certifications and outgoing dependency rows as
-    /// parsed values in a canonical text form, sorted (row order ignored).
-    static func fingerprints(_ dataset: Dataset) -> [[String]] {
-        let suppliers = dataset.suppliers, certs = dataset.certifications, rows = dataset.dependencies
-        let schemes = dataset.schemes
-        func attributes(_ columns: AttributeColumns, _ row: Int) -> String {
-            columns.attributes(ofRow: row).map { "\($0.name.lowercased())=\($0.value)" }.sorted().joined(separator: "\u{1F}")
-        }
-        func day(_ ordinal: Int32) -> String {
-            ordinal == CertificationTable.noStart || ordinal == CertificationTable.noEnd ? "" : Day(ordinal: ordinal).description
-        }
-        var prints = [[String]](repeating: [], count: suppliers.count)
-        for i in 0..<suppliers.count {
-            let prior = suppliers.prior(i).map { $0.description } ?? ""
-            prints[i].append(["S", suppliers.name(i), suppliers.countries[i], suppliers.sectors[i], prior,
-                              attributes(suppliers.attributes, i)].joined(separator: "\u{1E}"))
-        }
-        for r in 0..<certs.count {
-            prints[Int(certs.supplier[r])].append(["C", schemes.names[Int(certs.scheme[r])], certs.status[r].description,
-                                                   day(certs.issued[r]), day(certs.expires[r]), day(certs.lastEvidence[r]),
-                                                   certs.partial[r] ? "partial" : "full", attributes(certs.attributes, r)]
-                .joined(separator: "\u{1E}"))
-        }
-        for r in 0..<rows.count {
-            prints[Int(rows.consumer[r])].append(["D", suppliers.id(Int(rows.provider[r])), rows.weight[r].description,
-                                                  dataset.groupLabelText(rows.group[r]), rows.serviceNames.values[Int(rows.service[r])],
-                                                  attributes(rows.attributes, r)].joined(separator: "\u{1E}"))
-        }
-        for i in prints.indices { prints[i][1...].sort() }
-        return prints
     }
 }

@@ -26,7 +26,7 @@ public enum BaseTrust {
 
     /// b(i) for every supplier.
     /// - Complexity: O(suppliers + certifications), spread over `threads`.
-    static func compute(_ dataset: Dataset, index: CertificationIndex, parameters: TrustParameters,
+    static func compute(_ dataset: Dataset, index: RowsByOwner, parameters: TrustParameters,
                         threads: Int) -> [Double] {
         let n = dataset.suppliers.count
         let inputs = Inputs(dataset, index: index, parameters: parameters)
@@ -40,7 +40,7 @@ public enum BaseTrust {
     }
 
     /// b(i) of one supplier.
-    static func value(of i: Int, _ dataset: Dataset, index: CertificationIndex, parameters: TrustParameters,
+    static func value(of i: Int, _ dataset: Dataset, index: RowsByOwner, parameters: TrustParameters,
                       scratch: inout SchemeScratch) -> Double {
         Inputs(dataset, index: index, parameters: parameters).value(of: i, scratch: &scratch)
     }
@@ -57,7 +57,7 @@ public enum BaseTrust {
         let prior: Double
         let date: Int32
 
-        init(_ dataset: Dataset, index: CertificationIndex, parameters: TrustParameters) {
+        init(_ dataset: Dataset, index: RowsByOwner, parameters: TrustParameters) {
             let certs = dataset.certifications
             (status, partial) = (SharedReadBuffer(certs.status), SharedReadBuffer(certs.partial))
             (issued, expires, evidence, scheme) = (SharedReadBuffer(certs.issued), SharedReadBuffer(certs.expires),
@@ -147,25 +147,33 @@ struct SchemeScratch: ~Copyable {
     }
 }
 
-/// Certification rows grouped by supplier (CSR).
-struct CertificationIndex: Sendable {
+/// Rows of a table grouped by the supplier they belong to (CSR): certifications
+/// by their supplier, dependency rows by their consumer.
+struct RowsByOwner: Sendable {
     /// Rows of supplier `i` are `rows[start[i] ..< start[i+1]]`, in file order.
     let start: [Int32]
     let rows: [Int32]
 
+    /// Certification rows by supplier.
     init(_ dataset: Dataset) {
-        let n = dataset.suppliers.count
-        let suppliers = dataset.certifications.supplier
+        self.init(owners: dataset.certifications.supplier, count: dataset.suppliers.count)
+    }
+
+    /// Rows whose owner is `owners[row]`, one of `0..<count`.
+    init(owners: [Int32], count n: Int) {
         var start = [Int32](repeating: 0, count: n + 1)
-        for s in suppliers { start[Int(s) + 1] += 1 }
+        for s in owners { start[Int(s) + 1] += 1 }
         for i in 0..<n { start[i + 1] += start[i] }
         var fill = start
-        var rows = [Int32](repeating: 0, count: suppliers.count)
-        for (r, s) in suppliers.enumerated() {
+        var rows = [Int32](repeating: 0, count: owners.count)
+        for (r, s) in owners.enumerated() {
             rows[Int(fill[Int(s)])] = Int32(r)
             fill[Int(s)] += 1
         }
         self.start = start
         self.rows = rows
     }
+
+    /// The rows of supplier `i`.
+    func rows(of i: Int) -> ArraySlice<Int32> { rows[Int(start[i])..<Int(start[i + 1])] }
 }

@@ -8,7 +8,7 @@ public struct TrustModel: Sendable {
     public let schedule: SolveSchedule
     /// The graph renumbered in schedule order, for full solves.
     let layout: SolveLayout
-    let certificationIndex: CertificationIndex
+    let certificationIndex: RowsByOwner
 
     /// Prepares `dataset`.
     /// - Complexity: O(n + rows + certifications).
@@ -25,7 +25,7 @@ public struct TrustModel: Sendable {
             graph = other.graph
             schedule = other.schedule
             layout = other.layout
-            certificationIndex = sameCertifications ? other.certificationIndex : CertificationIndex(dataset)
+            certificationIndex = sameCertifications ? other.certificationIndex : RowsByOwner(dataset)
             return
         }
         // The schedule's pass over components is sequential: meanwhile, another
@@ -33,7 +33,7 @@ public struct TrustModel: Sendable {
         let forward = SupplyGraph.forward(dataset, threads: Parallel.defaultThreads)
         let (schedule, (graph, certificationIndex)) = Parallel.both(
             { SolveSchedule(forward) },
-            { (forward.withConsumerLists(threads: 1), CertificationIndex(dataset)) })
+            { (forward.withConsumerLists(threads: 1), RowsByOwner(dataset)) })
         self.graph = graph
         self.schedule = schedule
         self.certificationIndex = certificationIndex

@@ -97,7 +97,7 @@ sanitize: setup
 	ASAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/asan.supp:detect_leaks=0 \
 		$(SWIFT) test --scratch-path .build/asan -Xswiftc -sanitize=address
 	TSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/tsan.supp $(SWIFT) test --scratch-path .build/tsan -Xswiftc -sanitize=thread \
-		--filter 'TrustSolverTests|SolverPropertyTests|AnalysisTests|ImpactShortcutTests|SupplyGraphTests|InternTableTests|InvariantTests|ScenarioTests'
+		--filter 'TrustSolverTests|SolverPropertyTests|AnalysisTests|ImpactShortcutTests|SupplyGraphTests|InternTableTests|InvariantTests|ScenarioTests|OutputTests|SnapshotDiffTests'
 
 clean:
 	rm -rf .build Benchmarks/.build Fuzz/.build Fuzz/.corpus $(OUT)

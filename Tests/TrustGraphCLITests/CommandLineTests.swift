@@ -65,9 +65,7 @@ enum CLI {
     }
 
     /// Whether the tests (and so the binary under test) were built with AddressSanitizer.
-    static var underAddressSanitizer: Bool {
-        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
-    }
+    static var underAddressSanitizer: Bool { Sanitizers.address }
 
     /// A new empty directory, removed when the tests end (see `TemporaryDirectories`).
     static func temporaryDirectory() throws -> URL {

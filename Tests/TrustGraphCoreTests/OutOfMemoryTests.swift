@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TrustGraphCore
 
 /// Running out of memory ends a command with one line and status 1: for the
@@ -15,7 +16,8 @@ import Testing
                 + "process can get (the machine's memory, or a limit such as ulimit -v, is reached); nothing was written\n")
     }
 
-    @Test func roomThatDoesNotFitUnderTheLimitIsRefusedBeforeItIsTaken() async throws {
+    @Test(.disabled(if: Sanitizers.address, "no address-space limit under AddressSanitizer"))
+    func roomThatDoesNotFitUnderTheLimitIsRefusedBeforeItIsTaken() async throws {
         let result = await #expect(processExitsWith: .exitCode(1), observing: [\.standardErrorContent]) {
             Self.limitAddressSpace(toWhatIsUsedPlus: 64 << 20)
             OutOfMemory.ensure(16 << 20, for: .init("a step of ", 1, " row"))  // fits, with the reserve
@@ -26,7 +28,8 @@ import Testing
         #expect(said.hasPrefix("error: out of memory: a step of 2 rows needs 63 MB more"), "\(said)")
     }
 
-    @Test func anAllocationOfSwiftsRuntimeRefusedAtTheLimitIsAMessage() async throws {
+    @Test(.disabled(if: Sanitizers.address, "no address-space limit under AddressSanitizer"))
+    func anAllocationOfSwiftsRuntimeRefusedAtTheLimitIsAMessage() async throws {
         let result = await #expect(processExitsWith: .exitCode(1), observing: [\.standardErrorContent]) {
             Self.limitAddressSpace(toWhatIsUsedPlus: 96 << 20)
             OutOfMemory.reportCrashesAtTheLimit()
@@ -38,7 +41,8 @@ import Testing
         #expect(said.hasSuffix("MB in use); nothing was written\n"), "\(said.suffix(400))")
     }
 
-    @Test func aCrashWithRoomLeftStaysACrash() async throws {
+    @Test(.disabled(if: Sanitizers.address, "no address-space limit under AddressSanitizer"))
+    func aCrashWithRoomLeftStaysACrash() async throws {
         let result = await #expect(processExitsWith: .failure, observing: [\.exitStatus, \.standardErrorContent]) {
             Self.limitAddressSpace(toWhatIsUsedPlus: 4 << 30)
             OutOfMemory.reportCrashesAtTheLimit()

@@ -43,6 +43,12 @@ import Testing
         #expect(TextTable.fixed(-0.25, 2) == "-0.25" && TextTable.fixed(0.99995) == "1.0000" && TextTable.fixed(-0.00004) == "0.0000")
     }
 
+    @Test func decimalDigitsAreWrittenWithoutAString() {
+        func text(_ n: Int, _ count: Int = 1) -> String { DecimalDigits.with(n, count: count) { String(decoding: $0, as: UTF8.self) } }
+        #expect(text(0) == "0" && text(7, 3) == "007" && text(-5, 2) == "-05" && text(1_234_567) == "1234567")
+        #expect(text(Int.min) == String(Int.min) && text(Int.max) == String(Int.max) && text(42, 29) == String(repeating: "0", count: 27) + "42")
+    }
+
     @Test func solveOutputsAreTheSameOnOneThreadAndOnMany() throws {
         // More rows than one chunk (8,192), so several threads each write some.
         let dataset = try DatasetLoader.load(contents: DatasetGenerator(suppliers: 20_000, seed: 9).files()).0

@@ -61,6 +61,27 @@ struct JSONBytes {
     }
 
     mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    /// Appends `"key":"value"` (string), after a comma unless it is the object's first.
+    mutating func field(_ key: StaticString, _ value: String, first: Bool = false) {
+        if !first { raw(",") }
+        self.key(key)
+        string(value)
+    }
+
+    /// Appends `"key":value` (a number, `null` when nil or not finite), after a comma unless first.
+    mutating func field(_ key: StaticString, number value: Double?, first: Bool = false) {
+        if !first { raw(",") }
+        self.key(key)
+        if let value { number(value) } else { raw("null") }
+    }
+
+    /// Appends `"key":value` (an integer), after a comma unless it is the object's first.
+    mutating func field(_ key: StaticString, integer value: Int, first: Bool = false) {
+        if !first { raw(",") }
+        self.key(key)
+        integer(value)
+    }
 }
 
 extension JSONBytes {

@@ -59,26 +59,12 @@ public struct TextTable: Sendable {
         let rounded = (abs(value) * scale).rounded()
         let start = bytes.count
         if value < 0 && rounded != 0 { bytes.append(UInt8(ascii: "-")) }
-        TextTable.appendDigits(of: Int(rounded / scale), count: 1, to: &bytes)
+        DecimalDigits.with(Int(rounded / scale)) { bytes.append(contentsOf: $0) }
         if digits > 0 {
             bytes.append(UInt8(ascii: "."))
-            TextTable.appendDigits(of: Int(rounded.truncatingRemainder(dividingBy: scale)), count: digits, to: &bytes)
+            DecimalDigits.with(Int(rounded.truncatingRemainder(dividingBy: scale)), count: digits) { bytes.append(contentsOf: $0) }
         }
         endCell(width: bytes.count - start)
-    }
-
-    /// Appends the decimal digits of `n` ≥ 0, zero-padded to at least `count`.
-    private static func appendDigits(of n: Int, count: Int, to out: inout [UInt8]) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var n = n.magnitude, start = raw.count
-            repeat {
-                start -= 1
-                raw[start] = UInt8(48 + n % 10)
-                n /= 10
-            } while n > 0 || raw.count - start < count
-            out.append(contentsOf: raw[start...])
-        }
     }
 
     /// Adds a cell of UTF-8 `bytes` (a dataset's column) to the row `endRow` ends: printable

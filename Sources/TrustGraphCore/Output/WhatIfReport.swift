@@ -64,26 +64,13 @@ public struct WhatIfReport: Sendable {
             out.join(rows.count, first: written == 0 ? "[\n  " : ",\n  ", separator: ",\n  ", bytesEach: 160, threads: threads) { r, w in
                 let i = rows[r]
                 w.raw("{")
-                w.key("scenario")
-                w.string(outcome.scenario.name)
-                w.raw(",")
-                w.key("id")
-                w.string(suppliers.id(i))
-                w.raw(",")
-                w.key("baseline")
-                if let baseline = outcome.baselineTrust(i) { w.number(baseline) } else { w.raw("null") }
-                w.raw(",")
-                w.key("trust")
-                w.number(outcome.solution.trust[i])
-                w.raw(",")
-                w.key("delta")
-                if let delta = outcome.delta(i) { w.number(delta) } else { w.raw("null") }
-                w.raw(",")
-                w.key("base_trust")
-                w.number(outcome.solution.base[i])
-                w.raw(",")
-                w.key("name")
-                w.string(suppliers.name(i))
+                w.field("scenario", outcome.scenario.name, first: true)
+                w.field("id", suppliers.id(i))
+                w.field("baseline", number: outcome.baselineTrust(i))
+                w.field("trust", number: outcome.solution.trust[i])
+                w.field("delta", number: outcome.delta(i))
+                w.field("base_trust", number: outcome.solution.base[i])
+                w.field("name", suppliers.name(i))
                 w.raw("}")
             }
             written += rows.count

@@ -118,17 +118,7 @@ private struct FixedLine {
     }
 
     mutating func append(_ number: Int) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int
-        withUnsafeMutableBytes(of: &digits) { raw in
-            var n = number.magnitude, start = raw.count
-            repeat {
-                start -= 1
-                raw[start] = UInt8(48 + n % 10)
-                n /= 10
-            } while n > 0
-            if number < 0 { start -= 1; raw[start] = 45 }
-            append(UnsafeBufferPointer(UnsafeMutableBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[start...])))
-        }
+        DecimalDigits.with(number) { append($0) }
     }
 
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {

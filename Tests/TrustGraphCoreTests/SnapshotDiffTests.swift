@@ -71,6 +71,20 @@ import Testing
             files["dependencies.csv"] = "consumer,provider,criticality,group,service,note\na,b,low,,cdn,\na,b,0.7,g1,hosting,n\na,c,0.3,,,\n"
         } == .same)
         #expect(try kind(of: "a", replacing("suppliers.csv", "a,,DE,saas,0.4", "a,a,DE,saas,0.40")) == .same)
+        // Text compares as strings do: é precomposed or as e and a combining accent is one name.
+        #expect(try kind(of: "b") { files in
+            files["suppliers.csv"] = files["suppliers.csv"]!.replacingOccurrences(of: "b,B,FR", with: "b,Caf\u{E9},FR")
+        } == .changed)
+        var accented = base
+        accented["suppliers.csv"] = base["suppliers.csv"]!.replacingOccurrences(of: "b,B,FR,hosting", with: "b,Caf\u{E9},FR,h\u{F4}sting")
+        let decomposed = accented["suppliers.csv"]!.replacingOccurrences(of: "\u{E9}", with: "e\u{301}")
+            .replacingOccurrences(of: "\u{F4}", with: "o\u{302}")
+        #expect(Array(decomposed.utf8) != Array(accented["suppliers.csv"]!.utf8))
+        var recomposed = accented
+        recomposed["suppliers.csv"] = decomposed
+        let diff = SnapshotDiff(old: TrustModel(try Fixture.load(accented)), new: TrustModel(try Fixture.load(recomposed)),
+                                parameters: TrustParameters(date: day("2026-06-30")))
+        #expect(diff.rows.first { $0.id == "b" }?.change == .same)
         // One field changed, each in turn.
         let edits: [(String, String, String, String)] = [
             ("a", "suppliers.csv", "a,,DE", "a,Other,DE"), ("a", "suppliers.csv", ",DE,", ",AT,"), ("a", "suppliers.csv", "saas,0.4", "paas,0.4"),

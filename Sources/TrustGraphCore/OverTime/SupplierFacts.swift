@@ -5,7 +5,7 @@
 /// case-insensitive names, rows in any order.
 ///
 /// Facts are compared field by field where they are stored, without writing
-/// them out as text: a million suppliers of two snapshots, most of them the
+/// them out as text (text still compares as Swift's strings do, canonically): a million suppliers of two snapshots, most of them the
 /// same, are compared in about the time it takes to read the columns. Only a
 /// supplier whose rows are listed in another order has them written as text
 /// and sorted.
@@ -102,10 +102,16 @@ struct SupplierFacts: Sendable {
         return columns.attributes(ofRow: row).map { "\($0.name.lowercased())=\($0.value)" }.sorted().joined(separator: "\u{1F}")
     }
 
-    /// Whether value `i` of `a` and value `j` of `b` are the same bytes.
+    /// Whether value `i` of `a` and value `j` of `b` are the same text, as Swift's strings
+    /// compare (canonically equivalent: "é" precomposed or as "e" and a combining accent):
+    /// the same bytes, or, for bytes that differ and are not all ASCII, equal strings.
     private static func equal(_ a: StringColumn, _ i: Int, _ b: StringColumn, _ j: Int) -> Bool {
         a.withBytes(i) { x in
-            b.withBytes(j) { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+            b.withBytes(j) { y in
+                if x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) { return true }
+                guard x.contains(where: { $0 >= 0x80 }) || y.contains(where: { $0 >= 0x80 }) else { return false }
+                return String(decoding: x, as: UTF8.self) == String(decoding: y, as: UTF8.self)
+            }
         }
     }
 }

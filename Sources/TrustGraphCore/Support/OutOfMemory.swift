@@ -7,12 +7,12 @@ import CFastPaths
 /// the end, so nothing partial is left behind; temporary files being written
 /// are removed.
 ///
-/// Swift's own arrays and strings cannot fail softly: the runtime aborts when
-/// one of their allocations is refused. So under a limit (`ulimit -v`) the steps
+/// Swift's own arrays and strings cannot fail softly: the runtime stops the
+/// process when one of their allocations is refused. So under a limit (`ulimit -v`) the steps
 /// that allocate the most check first that what they need, and `reserve` more,
 /// fits (`ensure`), naming what needed it; any other allocation refused at the
 /// limit ends the same way, with a more general message, through a handler of
-/// the abort (`reportCrashesAtTheLimit`). Messages are written without allocating.
+/// the crash (`reportCrashesAtTheLimit`). Messages are written without allocating.
 public enum OutOfMemory {
     #if canImport(Glibc)
     private static let RLIMIT_AS_VALUE = __rlimit_resource_t(RLIMIT_AS.rawValue)
@@ -52,7 +52,7 @@ public enum OutOfMemory {
             line.append(need.lead)
             line.append(need.number)
             line.append(need.tail)
-            line.append(need.name)
+            line.append(need.name, atMost: 256)
             line.append(" needs ")
             line.append(max(1, (bytes + 999_999) / 1_000_000))
             line.append(" MB more than this process can get (the machine's memory, or a limit such as ulimit -v, is reached); nothing was written\n")
@@ -79,7 +79,7 @@ public enum OutOfMemory {
     }
 
     /// Under a limit on address space (`ulimit -v`), makes a crash with that space
-    /// nearly used up (Swift's runtime aborts when any allocation is refused, and the
+    /// nearly used up (Swift's runtime stops when any allocation is refused, and the
     /// steps that `ensure` room first are only the largest) end like `fail`: the
     /// temporary files removed, a message, exit status 1. Other crashes stay crashes,
     /// with Swift's backtrace. Without a limit nothing is installed. Call it once, at start.
@@ -112,9 +112,16 @@ private struct FixedLine {
         text.withUTF8Buffer { append($0) }
     }
 
-    mutating func append(_ text: String) {
+    /// Appends `text`, cut after `atMost` bytes with "…" (a path does not push out the rest of the line).
+    mutating func append(_ text: String, atMost: Int = .max) {
         var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8 { utf8 in
+            guard utf8.count > atMost else { return append(utf8) }
+            var end = atMost
+            while end > 0 && utf8[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+            append(UnsafeBufferPointer(rebasing: utf8[..<end]))
+            append("…")
+        }
     }
 
     mutating func append(_ number: Int) {

@@ -33,7 +33,7 @@ struct OutputFlags: ParsableArguments {
     /// Writes CSV `bytes` as `emitCSV` writes its text.
     func emitCSV(bytes: [UInt8], delimiter: ReadOptions.Delimiter?) throws {
         guard forSpreadsheet else { return try emit(bytes: bytes) }
-        try destination.emitCSV(String(decoding: bytes, as: UTF8.self), delimiter: delimiter)
+        try Console.emit(bytes: SpreadsheetCSV.convert(bytes: bytes, delimiter: delimiter ?? .comma), to: destination.output)
     }
 }
 

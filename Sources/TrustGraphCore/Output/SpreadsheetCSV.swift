@@ -17,10 +17,15 @@ public enum SpreadsheetCSV {
     /// (RFC 4180, records ending in LF).
     /// - Complexity: O(n) in the length of `csv`.
     public static func convert(_ csv: String, delimiter: ReadOptions.Delimiter = .comma) -> [UInt8] {
+        convert(bytes: Array(csv.utf8), delimiter: delimiter)
+    }
+
+    /// The spreadsheet form of CSV bytes written by `CSVWriter` (large outputs, not made a string).
+    public static func convert(bytes csv: [UInt8], delimiter: ReadOptions.Delimiter = .comma) -> [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        out.reserveCapacity(csv.utf8.count + csv.utf8.count / 8 + 3)
+        out.reserveCapacity(csv.count + csv.count / 8 + 3)
         let separator = delimiter.byte
-        for record in records(Array(csv.utf8)) {
+        for record in records(csv) {
             for (k, cell) in record.enumerated() {
                 if k > 0 { out.append(separator) }
                 append(cell, to: &out, separator: separator)
